@@ -1,0 +1,48 @@
+/**
+ * The capacity a configuration implies, in numbers. Every figure says where it came from,
+ * so reports can mark assumptions.
+ */
+export interface CapacitySummary {
+  services: ServiceCapacity[];
+  databases: DatabaseCapacity[];
+}
+
+export interface Figure {
+  value: number;
+  /** `read`: written in a file; `default`: the platform or library default; `assumed`: our estimate; `config`: stated in headroom.yml. */
+  source: 'read' | 'default' | 'assumed' | 'config';
+  /** Where or why: `gunicorn -w 4`, `Prisma ≤6 default 2 × CPUs + 1`. */
+  note?: string;
+}
+
+export interface ServiceCapacity {
+  service: string;
+  platform: string;
+  plan?: string;
+  instances: { min: number; max: number };
+  /** Worker processes per instance. */
+  processes: Figure;
+  memoryMb?: Figure;
+  cpus?: Figure;
+  /** Expected resident memory of one process. */
+  memoryPerProcessMb?: Figure;
+}
+
+export interface DatabaseCapacity {
+  datastore: string;
+  plan?: string;
+  /** The connection limit of the plan, less reserved connections. */
+  limit?: Figure;
+  /** Σ instances(max) × processes × pool size. */
+  demand: number;
+  /** demand / limit × 100, when the limit is known. */
+  percent?: number;
+  contributors: Array<{
+    service: string;
+    instances: number;
+    processes: Figure;
+    poolSize: Figure;
+  }>;
+}
+
+export const EMPTY_CAPACITY: CapacitySummary = { services: [], databases: [] };

@@ -1,0 +1,52 @@
+import type { ModelFragment, ProjectModel } from './project-model.ts';
+
+export function emptyModel(): ProjectModel {
+  return {
+    services: [],
+    datastores: [],
+    connections: [],
+    envFiles: [],
+    schemas: [],
+    migrations: [],
+    dependencies: [],
+    packageManifests: [],
+    diagnostics: [],
+  };
+}
+
+/** Merges source fragments into one model, in the order given. */
+export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
+  const model = emptyModel();
+  for (const fragment of fragments) {
+    for (const key of Object.keys(model) as Array<keyof ProjectModel>) {
+      const items = fragment[key];
+      if (items) (model[key] as unknown[]).push(...items);
+    }
+  }
+  markHistorySchemas(model);
+  return model;
+}
+
+/**
+ * A Prisma schema and the SQL its migrations replay describe the same tables; table rules
+ * judge the Prisma schema (the source of truth) and migration rules keep the replay.
+ */
+function markHistorySchemas(model: ProjectModel): void {
+  const prismaDirs = model.schemas.filter((s) => s.origin === 'prisma').map((s) => dirname(s.path));
+  if (prismaDirs.length === 0) return;
+  for (const schema of model.schemas) {
+    if (schema.origin !== 'sql') continue;
+    if (prismaDirs.some((dir) => schema.path === joinPath(dir, 'migrations') || schema.path.startsWith(`${dir}/`))) {
+      schema.role = 'history';
+    }
+  }
+}
+
+function dirname(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function joinPath(dir: string, name: string): string {
+  return dir ? `${dir}/${name}` : name;
+}
