@@ -1,7 +1,9 @@
 import type { Rule } from '../src/rules/rule.ts';
+import missingPrimaryKey from './index/missing-primary-key.ts';
+import unindexedForeignKey from './index/unindexed-foreign-key.ts';
 
 /**
  * Every rule, imported explicitly so bundlers (the Action's dist/) see them all.
- * test/rules-index.test.ts fails when a rule file under rules/ is missing here.
+ * test/rules/registry.test.ts fails when a rule file under rules/ is missing here.
  */
-export const allRules: Rule[] = [];
+export const allRules: Rule[] = [unindexedForeignKey, missingPrimaryKey];

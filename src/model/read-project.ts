@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { FileContent, FileSet, SkipNote } from '../files/file-set.ts';
+import { DEFAULT_LIMITS, type FileContent, type FileSet, type SkipNote } from '../files/file-set.ts';
 import { allSources } from '../sources/index.ts';
 import type { Source, SourceFile } from '../sources/source.ts';
 import { buildModel } from './build-model.ts';
@@ -39,7 +39,7 @@ export async function readProject(files: FileSet, options: ReadOptions = {}): Pr
     relevant.push(entry.path);
   }
   relevant.sort();
-  const maxFiles = options.maxFiles ?? Number.POSITIVE_INFINITY;
+  const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
   for (const path of relevant.splice(maxFiles)) {
     skipped.push({ path, reason: `more than ${maxFiles} relevant files` });
   }

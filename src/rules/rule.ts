@@ -25,13 +25,15 @@ export interface RuleMeta {
   ramification: string;
   /** How to resolve it, in general terms; findings carry the exact fix. */
   fix: string;
-  /** Example inputs for docs and tests: the path and text of a file that fires, and one that does not. */
-  examples?: { bad: RuleExample; good: RuleExample };
+  /** Example inputs for docs and tests: a file that fires, and one that does not. */
+  examples: { bad: RuleExample; good: RuleExample };
 }
 
 export interface RuleExample {
   path: string;
   text: string;
+  /** Other files the example needs (a package.json beside a render.yaml), shown under the main one. */
+  alongside?: Record<string, string>;
 }
 
 /** What a rule reports; the review adds severity, fingerprint and docs link. */

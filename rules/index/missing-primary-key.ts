@@ -1,0 +1,44 @@
+import { defineRule } from '../../src/rules/rule.ts';
+import { stateSchemas, tableLabel } from '../../src/rules/schema-names.ts';
+
+export default defineRule({
+  meta: {
+    id: 'index/missing-primary-key',
+    title: 'Table without a primary key',
+    category: 'index',
+    severity: { launch: 'note', growth: 'warning', scale: 'error', enterprise: 'error' },
+    summary: 'A table (or Prisma model) that has no primary key.',
+    ramification:
+      'Without a primary key, duplicate rows cannot be prevented and rows cannot be addressed one by one. PostgreSQL refuses UPDATE and DELETE on such a table once it is published for logical replication — the mechanism behind read replicas, zero-downtime major upgrades and most migration tools — so the day you need to scale the database, this table blocks it.',
+    fix: 'Add a primary key: `@id` or `@@id([...])` in Prisma, or `ALTER TABLE … ADD PRIMARY KEY (…)` (on a large table, build a unique index concurrently first and add the key `USING INDEX`).',
+    examples: {
+      bad: {
+        path: 'supabase/migrations/20240101000000_events.sql',
+        text: 'CREATE TABLE events (\n  user_id bigint NOT NULL,\n  kind text NOT NULL,\n  created_at timestamptz NOT NULL DEFAULT now()\n);\n',
+      },
+      good: {
+        path: 'supabase/migrations/20240101000000_events.sql',
+        text: 'CREATE TABLE events (\n  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n  user_id bigint NOT NULL,\n  kind text NOT NULL,\n  created_at timestamptz NOT NULL DEFAULT now()\n);\n',
+      },
+    },
+  },
+  check(model) {
+    return stateSchemas(model.schemas)
+      .filter((schema) => schema.provider !== 'mongodb')
+      .flatMap((schema) =>
+        schema.tables
+          .filter((table) => table.primaryKey === undefined)
+          .map((table) => ({
+            entity: tableLabel(table),
+            message: `${tableLabel(table)} has no primary key, so duplicate rows are possible and logical replication (read replicas, online upgrades) cannot update or delete its rows.`,
+            location: table.location,
+            fix:
+              schema.origin === 'prisma'
+                ? { text: `Give model ${tableLabel(table)} an \`@id\` field or an \`@@id([...])\` over the columns that identify a row.` }
+                : {
+                    text: 'Add a primary key in a new migration; for a large table, create a unique index concurrently first, then `ADD CONSTRAINT … PRIMARY KEY USING INDEX …`.',
+                  },
+          })),
+      );
+  },
+});

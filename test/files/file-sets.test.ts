@@ -1,0 +1,62 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LocalFileSet } from '../../src/files/local-file-set.ts';
+import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
+
+async function tree(files: Record<string, string | Uint8Array>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'headroom-files-'));
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), content);
+  }
+  return root;
+}
+
+describe('LocalFileSet', () => {
+  it('lists files with POSIX paths and skips dependency and VCS folders, saying so', async () => {
+    const root = await tree({
+      'render.yaml': 'services: []\n',
+      'prisma/schema.prisma': 'model A { id Int @id }\n',
+      'node_modules/x/package.json': '{}',
+      '.git/config': '[core]',
+      'web/.next/server.js': '',
+    });
+    const files = new LocalFileSet(root);
+    expect((await files.list()).map((e) => e.path)).toEqual(['prisma/schema.prisma', 'render.yaml']);
+    expect(files.skipped().map((s) => s.path).sort()).toEqual(['.git/', 'node_modules/', 'web/.next/']);
+  });
+
+  it('reads only what is asked, and classifies binary and oversized files without returning their bytes', async () => {
+    const root = await tree({
+      'a.sql': 'select 1;',
+      'b.sql': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]),
+      'big.sql': 'x'.repeat(2048),
+    });
+    const files = new LocalFileSet(root, { maxFileBytes: 1024, maxFiles: 10 });
+    const read = await files.read(['a.sql', 'b.sql', 'big.sql', 'missing.sql']);
+    expect(read.get('a.sql')).toEqual({ path: 'a.sql', kind: 'text', text: 'select 1;', size: 9 });
+    expect(read.get('b.sql')).toMatchObject({ kind: 'binary', size: 6 });
+    expect(read.get('big.sql')).toEqual({ path: 'big.sql', kind: 'too-large', size: 2048 });
+    expect(read.has('missing.sql')).toBe(false);
+  });
+
+  it('treats invalid UTF-8 as binary rather than garbling it', async () => {
+    const root = await tree({ 'latin1.env': new Uint8Array([0x41, 0x3d, 0xe9, 0x0a]) });
+    const read = await new LocalFileSet(root).read(['latin1.env']);
+    expect(read.get('latin1.env')?.kind).toBe('binary');
+  });
+});
+
+describe('MemoryFileSet', () => {
+  it('behaves like a directory: sorted listing, skipped folders, size cap', async () => {
+    const files = new MemoryFileSet(
+      { 'z.sql': 'select 1;', 'a/.env': 'A=1', 'node_modules/p/package.json': '{}', 'huge.sql': 'y'.repeat(100) },
+      { limits: { maxFileBytes: 50, maxFiles: 10 } },
+    );
+    expect((await files.list()).map((e) => e.path)).toEqual(['a/.env', 'huge.sql', 'z.sql']);
+    expect(files.skipped()).toEqual([{ path: 'node_modules/p/package.json', reason: 'dependency, build or VCS folder' }]);
+    expect((await files.read(['huge.sql'])).get('huge.sql')?.kind).toBe('too-large');
+  });
+});
