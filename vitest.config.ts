@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'rules/**/*.test.ts', 'src/**/*.test.ts'],
+    globalSetup: ['test/postgres-server.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
