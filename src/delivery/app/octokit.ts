@@ -1,0 +1,40 @@
+import { ProbotOctokit } from 'probot';
+
+/** Rate-limit waits longer than this are not worth holding a review for; the run fails visibly instead. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 120;
+const MAX_LIMIT_RETRIES = 3;
+
+interface LimitedRequest {
+  method: string;
+  url: string;
+}
+
+interface Logging {
+  log: { warn(message: string): void };
+}
+
+function retryWhenReasonable(kind: string) {
+  return (retryAfter: number, options: LimitedRequest, octokit: Logging, retryCount: number): boolean => {
+    const retry = retryCount < MAX_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+    octokit.log.warn(
+      `${kind} on ${options.method} ${options.url}; ${retry ? `retrying in ${retryAfter}s` : 'giving up'} (retry ${retryCount + 1}).`,
+    );
+    return retry;
+  };
+}
+
+/**
+ * Probot's Octokit with limits that suit a review: secondary rate limits are retried with the
+ * wait GitHub asks for (probot's own default only logs them), and 5xx answers are retried by
+ * the retry plugin with quadratic backoff. The callback form of `defaults` matters: probot
+ * passes its throttle options per instance, and a plain object would be overwritten by them.
+ */
+export const HeadroomOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  throttle: {
+    ...(options.throttle as object | undefined),
+    onRateLimit: retryWhenReasonable('Rate limit'),
+    onSecondaryRateLimit: retryWhenReasonable('Secondary rate limit'),
+  },
+  retry: { retries: 3, ...(options.retry as object | undefined) },
+}));

@@ -1,0 +1,66 @@
+import { type BlobCache, GitHubFileSet } from '../../files/github-file-set.ts';
+import { renderMarkdown } from '../../reporters/markdown.ts';
+import { applyAcknowledgements } from '../../review/acknowledge.ts';
+import { compareWithBase } from '../../review/compare.ts';
+import { review } from '../../review/run-review.ts';
+import { acknowledgementsIn, type ChecklistEdit, withEdit } from '../github/acknowledgements.ts';
+import { completeCheckRun, failCheckRun } from '../github/check-run.ts';
+import { checkRunOutput } from '../github/check-run-output.ts';
+import type { GitHubClient, PullRequestRef } from '../github/client.ts';
+import { COMMENT_MAX_LENGTH, findReviewComment, writeReviewComment } from '../github/review-comment.ts';
+
+/** Where the review config lives; read from the head commit and applied to both sides. */
+export const CONFIG_PATH = '.github/headroom.yml';
+
+/** A pull request as the review needs it. Commits are read from the base repository, forks included. */
+export interface PullRequestTarget extends PullRequestRef {
+  headSha: string;
+  baseSha: string;
+}
+
+export type ReviewOptions = NonNullable<Parameters<typeof review>[1]>;
+
+export interface ReviewRun {
+  client: GitHubClient;
+  /** The App's bot login: only its comment is Headroom's. */
+  botLogin: string;
+  checkRunId: number;
+  /** A checklist edit being handled, replayed on the comment as it is right before writing. */
+  edit?: ChecklistEdit;
+  reviewOptions?: ReviewOptions;
+}
+
+/**
+ * Reviews head and base, marks what the pull request introduces, applies the acknowledgements
+ * the comment holds at the last moment, writes the one comment and completes the check run.
+ * Any failure completes the check run with the error: it is never left in progress.
+ */
+export async function reviewPullRequest(target: PullRequestTarget, run: ReviewRun): Promise<void> {
+  const { client } = run;
+  try {
+    const blobs: BlobCache = new Map();
+    const { owner, repo } = target;
+    const headFiles = new GitHubFileSet(client, { owner, repo, sha: target.headSha }, { blobs });
+    const baseFiles = new GitHubFileSet(client, { owner, repo, sha: target.baseSha }, { blobs });
+
+    const head = await review(headFiles, { ...run.reviewOptions, configPath: CONFIG_PATH });
+    // Already fetched by the head review: the cache answers, no request is made.
+    const config = (await headFiles.read([CONFIG_PATH])).get(CONFIG_PATH);
+    const configText = config?.kind === 'text' ? config.text : undefined;
+    const base = await review(baseFiles, { ...run.reviewOptions, configPath: CONFIG_PATH, configText });
+    const compared = compareWithBase(head, base);
+
+    const existing = await findReviewComment(client, target, { author: run.botLogin });
+    const result = applyAcknowledgements(compared, withEdit(acknowledgementsIn(existing?.body), run.edit));
+    const body = renderMarkdown(result, {
+      context: 'comment',
+      interactive: true,
+      maxLength: COMMENT_MAX_LENGTH,
+    });
+    await writeReviewComment(client, target, existing, body);
+    await completeCheckRun(client, target, run.checkRunId, checkRunOutput(result));
+  } catch (error) {
+    await failCheckRun(client, target, run.checkRunId, error);
+    throw error;
+  }
+}
