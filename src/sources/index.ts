@@ -1,4 +1,5 @@
 import type { Source } from './source.ts';
+import { sqlSource } from './sql/index.ts';
 
 /** Every source, in the order their fragments are merged. Adding a platform = one line here. */
-export const allSources: Source[] = [];
+export const allSources: Source[] = [sqlSource];

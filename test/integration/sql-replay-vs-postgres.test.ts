@@ -34,11 +34,12 @@ const cases: Array<{ name: string; files: () => Promise<Record<string, string>> 
           id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
           account_id bigint NOT NULL REFERENCES accounts (id),
           owner_id bigint,
-          archived_at timestamptz
+          archived_at timestamptz,
+          title text
         );
         CREATE INDEX projects_owner_idx ON "Projects" (owner_id) WHERE owner_id IS NOT NULL;
         CREATE INDEX projects_live_idx ON "Projects" (account_id) WHERE archived_at IS NULL;
-        CREATE INDEX projects_lower_idx ON "Projects" (lower(archived_at::text));
+        CREATE INDEX projects_lower_idx ON "Projects" (lower(title));
         CREATE FUNCTION touch() RETURNS trigger AS $$ BEGIN RETURN NEW; END; $$ LANGUAGE plpgsql;`,
       'db/migrations/000002_rename.up.sql': `
         ALTER TABLE "Projects" RENAME TO projects;

@@ -1,0 +1,142 @@
+import type { CapacitySummary } from '../capacity/capacity.ts';
+import { maskSecretsInText } from '../model/connection-url.ts';
+import type { Finding } from '../review/finding.ts';
+import type { ReviewResult } from '../review/review-result.ts';
+import { COMMENT_MARKER, findingMarker } from './markdown-markers.ts';
+import { CONCLUSION_LABEL, figure, partitionFindings, verdictSentence } from './verdict.ts';
+
+export interface MarkdownOptions {
+  /** `comment`: the pull-request comment; `check`: a check-run summary; `summary`: an Actions job summary. */
+  context: 'comment' | 'check' | 'summary';
+  /** Boxes are acknowledgements (the App, or the Action listening to comment edits). */
+  interactive?: boolean;
+  /** GitHub's limit for a comment body is 65,536 characters; a check summary 65,535. */
+  maxLength?: number;
+}
+
+const ICON = { success: '✅', neutral: '⚠️', failure: '❌' } as const;
+
+/**
+ * The checklist shared by the App's comment and check run and the Action's summary.
+ * Over `maxLength` it collapses step by step (fixes of existing findings, then existing
+ * findings to counts, then fixes, then the tail of the list) and never drops the verdict.
+ */
+export function renderMarkdown(result: ReviewResult, options: MarkdownOptions): string {
+  const maxLength = options.maxLength ?? 65_536;
+  let text = '';
+  for (let level = 0; level <= MAX_LEVEL; level++) {
+    text = maskSecretsInText(render(result, options, level));
+    if (text.length <= maxLength) return text;
+  }
+  return `${text.slice(0, maxLength - 40)}\n\n… (cut to fit GitHub's limit)`;
+}
+
+const MAX_LEVEL = 5;
+
+function render(result: ReviewResult, options: MarkdownOptions, level: number): string {
+  const lines: string[] = [];
+  if (options.context === 'comment') lines.push(COMMENT_MARKER);
+  lines.push(
+    `## ${ICON[result.gate.conclusion]} Headroom: ${CONCLUSION_LABEL[result.gate.conclusion]}`,
+    '',
+    `**${verdictSentence(result)}** Target tier: **${result.tier}**.`,
+  );
+  lines.push(...capacityTable(result.capacity));
+
+  const { current, existing, acknowledged } = partitionFindings(result);
+  const withFix = level < 3;
+  if (current.length > 0) {
+    const limit = level >= 5 ? 50 : level >= 4 ? 200 : Number.POSITIVE_INFINITY;
+    lines.push('', result.compared ? `### New findings (${current.length})` : `### Findings (${current.length})`, '');
+    lines.push(...current.slice(0, limit).flatMap((f) => findingLines(f, withFix)));
+    if (current.length > limit) lines.push(`- … and ${current.length - limit} more; run \`headroom\` locally for the full list.`);
+  }
+  if (existing.length > 0) {
+    lines.push('', `<details><summary>Findings already on the base branch (${existing.length})</summary>`, '');
+    lines.push(...(level >= 2 ? countsByRule(existing) : existing.flatMap((f) => findingLines(f, level < 1))));
+    lines.push('', '</details>');
+  }
+  if (acknowledged.length > 0) {
+    lines.push('', `### Acknowledged (${acknowledged.length})`, '');
+    lines.push(...(level >= 2 ? countsByRule(acknowledged) : acknowledged.flatMap((f) => findingLines(f, false))));
+  }
+  if (result.suppressed.length > 0) {
+    lines.push('', `<details><summary>Suppressed in the code (${result.suppressed.length})</summary>`, '');
+    lines.push(
+      ...(level >= 2
+        ? countsByRule(result.suppressed)
+        : result.suppressed.map(
+            (f) => `- **${f.ruleId}** \`${f.entity}\` — ${f.suppression?.reason ?? ''} (${f.suppression?.location.path}:${f.suppression?.location.line})`,
+          )),
+    );
+    lines.push('', '</details>');
+  }
+  if (result.diagnostics.length > 0) {
+    const shown = level >= 4 ? result.diagnostics.slice(0, 20) : result.diagnostics;
+    lines.push('', `### Could not read everything (${result.diagnostics.length})`, '');
+    lines.push(...shown.map((d) => `- ${d.severity === 'error' ? '❗' : '⚠️'} \`${d.location.path}:${d.location.line}\` ${d.message}`));
+    if (shown.length < result.diagnostics.length) lines.push(`- … and ${result.diagnostics.length - shown.length} more.`);
+  }
+  if (result.skipped.length > 0) {
+    lines.push('', `<details><summary>Skipped (${result.skipped.length})</summary>`, '');
+    lines.push(...result.skipped.slice(0, level >= 2 ? 10 : 100).map((s) => `- \`${s.path}\`: ${s.reason}`));
+    lines.push('', '</details>');
+  }
+  lines.push('', footer(result, options));
+  return `${lines.join('\n')}\n`;
+}
+
+function findingLines(finding: Finding, withFix: boolean): string[] {
+  const box = finding.acknowledgement ? '[x]' : '[ ]';
+  const where = `${finding.location.path}:${finding.location.line}`;
+  const head = `- ${box} **[${finding.ruleId}](${finding.docsUrl})** \`${finding.entity}\` ${finding.message} (${where}) ${findingMarker(finding.fingerprint, finding.acknowledgement?.by)}`;
+  const lines = [head];
+  if (finding.acknowledgement) lines.push(`  Acknowledged by @${finding.acknowledgement.by}.`);
+  else if (withFix && finding.fix) {
+    lines.push(`  Fix: ${finding.fix.text}`);
+    if (finding.fix.replacement) lines.push('', '  ```', ...finding.fix.replacement.split('\n').map((l) => `  ${l}`), '  ```');
+  }
+  return lines;
+}
+
+function countsByRule(findings: readonly Finding[]): string[] {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  return [...counts].map(([rule, count]) => `- **${rule}**: ${count}`);
+}
+
+function capacityTable(capacity: CapacitySummary): string[] {
+  const lines: string[] = [];
+  if (capacity.services.length > 0) {
+    lines.push('', '### Capacity', '', '| Service | Plan | Instances | Processes | RAM | CPU | Memory per process |', '| --- | --- | --- | --- | --- | --- | --- |');
+    for (const s of capacity.services) {
+      const instances = s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}–${s.instances.max}`;
+      lines.push(
+        `| ${s.service} (${s.platform}) | ${s.plan ?? '—'} | ${instances} | ${figure(s.processes)} | ${figure(s.memoryMb, ' MB')} | ${figure(s.cpus)} | ${figure(s.memoryPerProcessMb, ' MB')} |`,
+      );
+    }
+  }
+  if (capacity.databases.length > 0) {
+    lines.push('', '| Database | Plan | Connection demand | Limit | Use |', '| --- | --- | --- | --- | --- |');
+    for (const d of capacity.databases) {
+      const use = d.percent === undefined ? '—' : `${Math.round(d.percent)}%${d.percent > 100 ? ' ❗' : ''}`;
+      lines.push(`| ${d.datastore} | ${d.plan ?? '—'} | ${d.demand} | ${figure(d.limit)} | ${use} |`);
+    }
+  }
+  const assumed = [...capacity.services.flatMap((s) => [s.processes, s.memoryPerProcessMb, s.memoryMb, s.cpus]), ...capacity.databases.map((d) => d.limit)]
+    .filter((f) => f && f.source !== 'read')
+    .map((f) => f?.note)
+    .filter((note): note is string => Boolean(note));
+  if (assumed.length > 0) lines.push('', `<sub>Not read from your files: ${[...new Set(assumed)].join('; ')}.</sub>`);
+  return lines;
+}
+
+function footer(result: ReviewResult, options: MarkdownOptions): string {
+  const boxes =
+    options.context === 'check'
+      ? ''
+      : options.interactive
+        ? ' Tick a box to acknowledge a finding: it stops blocking the merge and your name is recorded.'
+        : ' The boxes are informational here.';
+  return `<sub>Headroom ${result.tool.version} reviewed \`${result.target}\`.${boxes} Silence one in code with \`headroom-ignore <rule-id> -- <reason>\`.</sub>`;
+}

@@ -1,0 +1,214 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Diagnostic } from '../model/location.ts';
+import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
+import type { RuleSetting } from '../rules/run-rules.ts';
+
+export const DEFAULT_CONFIG_PATH = '.github/headroom.yml';
+
+const severityOrOff = z.enum([...SEVERITIES, 'off']);
+
+const ruleSetting = z.union([
+  severityOrOff,
+  z.strictObject({ severity: severityOrOff.optional(), options: z.record(z.string(), z.unknown()).optional() }),
+]);
+
+const serviceCapacity = z.strictObject({
+  processes: z.int().positive().optional().describe('Worker processes per instance, when the start command does not say.'),
+  poolSize: z.int().positive().optional().describe('Database connections each process may open.'),
+  memoryPerProcessMb: z.number().positive().optional().describe('Resident memory of one process, in MB.'),
+});
+
+/** The schema of `.github/headroom.yml`; the JSON Schema in schema/ is generated from it. */
+export const configSchema = z
+  .strictObject({
+    tier: z.enum(TIERS).optional().describe('Target: launch (0–1k users), growth (1k–10k), scale (10k–100k), enterprise (100k+).'),
+    expectedUsers: z.int().nonnegative().optional().describe('Active users expected; sets the tier when `tier` is absent.'),
+    failOn: z.enum([...SEVERITIES, 'never']).default('error').describe('Lowest severity that fails the gate.'),
+    gateOn: z.enum(['new', 'all']).default('new').describe('Fail only on findings a pull request introduces, or on all.'),
+    rules: z.record(z.string(), ruleSetting).default({}).describe('Per rule: a severity, `off`, or { severity, options }.'),
+    ignore: z.array(z.string()).default([]).describe('Glob patterns of files never read.'),
+    acknowledgements: z
+      .strictObject({ forbid: z.array(z.string()).default([]).describe('Rules whose findings a ticked box may not acknowledge.') })
+      .default({ forbid: [] }),
+    capacity: z
+      .strictObject({
+        memoryPerProcessMb: z.number().positive().optional(),
+        services: z.record(z.string(), serviceCapacity).default({}),
+      })
+      .default({ services: {} }),
+  })
+  .refine((config) => !(config.tier && config.expectedUsers !== undefined), {
+    message: 'Set either `tier` or `expectedUsers`, not both.',
+    path: ['expectedUsers'],
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+type ParsedConfig = z.output<typeof configSchema>;
+
+export interface HeadroomConfig {
+  tier: Tier;
+  failOn: ParsedConfig['failOn'];
+  gateOn: ParsedConfig['gateOn'];
+  rules: Record<string, RuleSetting>;
+  ignore: string[];
+  forbidAcknowledge: string[];
+  capacity: ParsedConfig['capacity'];
+}
+
+export const DEFAULT_TIER: Tier = 'growth';
+
+export function defaultConfig(): HeadroomConfig {
+  return fromParsed(configSchema.parse({}));
+}
+
+/** Users → tier, with the seeds' roadmap thresholds. */
+export function tierForUsers(users: number): Tier {
+  if (users < 1_000) return 'launch';
+  if (users < 10_000) return 'growth';
+  if (users < 100_000) return 'scale';
+  return 'enterprise';
+}
+
+function fromParsed(parsed: ParsedConfig): HeadroomConfig {
+  return {
+    tier: parsed.tier ?? (parsed.expectedUsers !== undefined ? tierForUsers(parsed.expectedUsers) : DEFAULT_TIER),
+    failOn: parsed.failOn,
+    gateOn: parsed.gateOn,
+    rules: Object.fromEntries(
+      Object.entries(parsed.rules).map(([id, setting]) => [id, typeof setting === 'string' ? { severity: setting } : setting]),
+    ),
+    ignore: parsed.ignore,
+    forbidAcknowledge: parsed.acknowledgements.forbid,
+    capacity: parsed.capacity,
+  };
+}
+
+/**
+ * Reads the config file. Never throws: a YAML or schema error becomes a diagnostic at the
+ * offending line, the wrong part falls back to its default, and the valid parts still apply.
+ */
+export function parseConfig(text: string, path: string, knownRuleIds: readonly string[]): { config: HeadroomConfig; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const diagnostics: Diagnostic[] = document.errors.map((error) => ({
+    severity: 'error',
+    origin: 'config',
+    message: `Invalid YAML in ${path}: ${error.message.split('\n')[0]}`,
+    location: { path, line: lineCounter.linePos(error.pos[0]).line },
+  }));
+  if (diagnostics.length > 0) return { config: defaultConfig(), diagnostics };
+
+  const raw: unknown = document.toJS() ?? {};
+  const lineOf = (keys: readonly PropertyKey[]) => lineOfPath(document.contents, keys, lineCounter);
+  let candidate = raw;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const result = configSchema.safeParse(candidate);
+    const unknownRules = result.success ? unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds) : [];
+    if (result.success && unknownRules.length === 0) return { config: fromParsed(result.data), diagnostics };
+    const problems = result.success
+      ? unknownRules
+      : result.error.issues.map((issue) => ({ path: issuePath(issue), message: describeIssue(issue) }));
+    for (const problem of problems) {
+      diagnostics.push({
+        severity: 'error',
+        origin: 'config',
+        message: `${path}: ${problem.message}`,
+        location: { path, line: lineOf(problem.path) },
+      });
+    }
+    candidate = withoutPaths(candidate, problems.map((p) => p.path));
+  }
+  return { config: defaultConfig(), diagnostics };
+}
+
+function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
+  // An unrecognized key is reported on its parent object; point at the key itself.
+  if (issue.code === 'unrecognized_keys') return [...issue.path, issue.keys[0] as string];
+  return [...issue.path];
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? `\`${issue.path.join('.')}\`` : 'the file';
+  if (issue.code === 'unrecognized_keys') {
+    const known = ['tier', 'expectedUsers', 'failOn', 'gateOn', 'rules', 'ignore', 'acknowledgements', 'capacity'];
+    const suggestion = issue.path.length === 0 ? closest(issue.keys[0] ?? '', known) : undefined;
+    return `unknown key \`${issue.keys.join('`, `')}\` in ${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
+function unknownRuleIds(
+  rules: Record<string, unknown>,
+  forbid: readonly string[],
+  known: readonly string[],
+): Array<{ path: PropertyKey[]; message: string }> {
+  const problems: Array<{ path: PropertyKey[]; message: string }> = [];
+  const describe = (id: string) => {
+    const suggestion = closest(id, known);
+    return `unknown rule \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`;
+  };
+  for (const id of Object.keys(rules)) if (!known.includes(id)) problems.push({ path: ['rules', id], message: describe(id) });
+  forbid.forEach((id, i) => {
+    if (!known.includes(id)) problems.push({ path: ['acknowledgements', 'forbid', i], message: describe(id) });
+  });
+  return problems;
+}
+
+/** Removes the offending parts so the rest of the config can still apply. */
+function withoutPaths(value: unknown, paths: PropertyKey[][]): unknown {
+  const copy = structuredClone(value);
+  for (const path of paths) {
+    if (path.length === 0) return {};
+    let parent: unknown = copy;
+    for (const key of path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown>)?.[key];
+    const last = path.at(-1) as PropertyKey;
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else if (parent && typeof parent === 'object') delete (parent as Record<PropertyKey, unknown>)[last];
+  }
+  return copy;
+}
+
+/** The line of the deepest YAML node the path reaches (a key when it exists, else its parent). */
+function lineOfPath(root: Node | null, keys: readonly PropertyKey[], lineCounter: LineCounter): number {
+  let node: Node | null | undefined = root;
+  let line = node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  for (const key of keys) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (keyNode.range) line = lineCounter.linePos(keyNode.range[0]).line;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key] as Node | undefined;
+      if (node?.range) line = lineCounter.linePos(node.range[0]).line;
+    } else {
+      break;
+    }
+  }
+  return line;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}

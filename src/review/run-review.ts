@@ -1,0 +1,89 @@
+import { allRules } from '../../rules/index.ts';
+import { EMPTY_CAPACITY } from '../capacity/capacity.ts';
+import type { FileSet } from '../files/file-set.ts';
+import type { Diagnostic } from '../model/location.ts';
+import { readProject } from '../model/read-project.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
+import type { Rule, Severity, Tier } from '../rules/rule.ts';
+import { runRules } from '../rules/run-rules.ts';
+import { DEFAULT_CONFIG_PATH, defaultConfig, type HeadroomConfig, parseConfig } from './config.ts';
+import type { Finding } from './finding.ts';
+import { computeGate } from './gate.ts';
+import type { ReviewResult } from './review-result.ts';
+import { applySuppressions } from './suppressions.ts';
+
+export interface ReviewOptions {
+  rules?: readonly Rule[];
+  /** Where the config lives in the file set; default `.github/headroom.yml`. */
+  configPath?: string;
+  /** The config's text when the caller already has it (the App reads it once for base and head). */
+  configText?: string;
+  /** Command-line or Action inputs; they win over the config file. */
+  overrides?: { tier?: Tier; failOn?: Severity | 'never'; gateOn?: 'new' | 'all' };
+  maxFiles?: number;
+}
+
+/** files ─▶ sources ─▶ model ─▶ rules ─▶ review: one complete review of one file set. */
+export async function review(files: FileSet, options: ReviewOptions = {}): Promise<ReviewResult> {
+  const rules = options.rules ?? allRules;
+  const ruleIds = rules.map((rule) => rule.meta.id);
+  const { config, diagnostics: configDiagnostics, configPath } = await loadConfig(files, options, ruleIds);
+
+  const reading = await readProject(files, { ignore: config.ignore, ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}) });
+  const findings = runRules(reading.model, rules, { tier: config.tier, rules: config.rules });
+  const { active, suppressed, diagnostics: suppressionDiagnostics } = applySuppressions(findings, reading.texts, ruleIds);
+  const diagnostics = [...configDiagnostics, ...reading.model.diagnostics, ...suppressionDiagnostics];
+  const sorted = active.sort(byImportance);
+
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    target: files.label,
+    tier: config.tier,
+    findings: sorted,
+    suppressed,
+    diagnostics,
+    skipped: reading.skipped,
+    capacity: EMPTY_CAPACITY,
+    gate: computeGate(sorted, diagnostics, { failOn: config.failOn, gateOn: config.gateOn, compared: false }),
+    rules: rules.map((rule) => rule.meta),
+    compared: false,
+    forbidAcknowledge: config.forbidAcknowledge,
+    ...(configPath ? { configPath } : {}),
+  };
+}
+
+async function loadConfig(
+  files: FileSet,
+  options: ReviewOptions,
+  ruleIds: readonly string[],
+): Promise<{ config: HeadroomConfig; diagnostics: Diagnostic[]; configPath?: string }> {
+  const path = options.configPath ?? DEFAULT_CONFIG_PATH;
+  let text = options.configText;
+  const diagnostics: Diagnostic[] = [];
+  if (text === undefined) {
+    const content = (await files.read([path])).get(path);
+    if (content?.kind === 'text') text = content.text;
+    else if (content) {
+      diagnostics.push({ severity: 'error', origin: 'config', message: `${path} is not a readable text file; defaults apply.`, location: { path, line: 1 } });
+    }
+  }
+  const parsed = text === undefined ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text, path, ruleIds);
+  const config = { ...parsed.config, ...definedOnly(options.overrides ?? {}) };
+  return { config, diagnostics: [...diagnostics, ...parsed.diagnostics], ...(text !== undefined ? { configPath: path } : {}) };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+function byImportance(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.location.path.localeCompare(b.location.path) ||
+    a.location.line - b.location.line ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
