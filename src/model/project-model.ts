@@ -181,6 +181,8 @@ export interface DbSchema {
    */
   role: 'state' | 'history';
   tables: Table[];
+  /** Prisma's datasource: the env vars holding the URLs (`url`, and `directUrl` for migrations). */
+  datasource?: { urlEnv?: string; directUrlEnv?: string; location: Location };
 }
 
 export interface Table {
