@@ -64,7 +64,7 @@ model Post {
             .filter((foreignKey) => !isCovered(table, foreignKey))
             .map((foreignKey) => ({
               entity: columnsEntity(table, foreignKey.columns),
-              message: `${columnsEntity(table, foreignKey.columns)} references ${foreignKey.referencedTable} but no index starts with ${plural(foreignKey.columns)}, so lookups and cascades through it scan ${tableLabel(table)}.`,
+              message: `${columnsEntity(table, foreignKey.columns)} references ${referencedLabel(schema, foreignKey)} but no index starts with ${plural(columnLabels(table, foreignKey.columns))}, so lookups and cascades through it scan ${tableLabel(table)}.`,
               location: foreignKey.location,
               fix: fixFor(schema, table, foreignKey),
             })),
@@ -115,6 +115,11 @@ function predicateKeepsReferencingRows(index: Index, columns: readonly string[])
 
 function startsWith(candidate: readonly string[], prefix: readonly string[]): boolean {
   return prefix.length > 0 && prefix.length <= candidate.length && prefix.every((column, i) => candidate[i] === column);
+}
+
+function referencedLabel(schema: DbSchema, foreignKey: ForeignKey): string {
+  const referenced = schema.tables.find((table) => table.name === foreignKey.referencedTable);
+  return referenced ? tableLabel(referenced) : foreignKey.referencedTable;
 }
 
 /** PostgreSQL folds unquoted names to lower case, so anything else must be quoted. */

@@ -14,8 +14,8 @@ export function emptyModel(): ProjectModel {
   };
 }
 
-/** Merges source fragments into one model, in the order given. */
-export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
+/** Concatenates fragments, list by list, in the order given. */
+export function mergeFragments(fragments: readonly ModelFragment[]): ProjectModel {
   const model = emptyModel();
   for (const fragment of fragments) {
     for (const key of Object.keys(model) as Array<keyof ProjectModel>) {
@@ -23,6 +23,12 @@ export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
       if (items) (model[key] as unknown[]).push(...items);
     }
   }
+  return model;
+}
+
+/** Merges source fragments into one model and relates what only the whole shows. */
+export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
+  const model = mergeFragments(fragments);
   markHistorySchemas(model);
   return model;
 }

@@ -1,0 +1,85 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Diagnostic, Location } from '../model/location.ts';
+
+/**
+ * A YAML node with its file and line, so every value a source reads keeps where it was written.
+ * Reading never throws: a wrong shape simply reads as absent.
+ */
+export class LocatedNode {
+  readonly node: Node | null | undefined;
+  readonly #path: string;
+  readonly #lines: LineCounter;
+  readonly #fallbackLine: number;
+
+  constructor(node: Node | null | undefined, path: string, lines: LineCounter, fallbackLine = 1) {
+    this.node = node;
+    this.#path = path;
+    this.#lines = lines;
+    this.#fallbackLine = fallbackLine;
+  }
+
+  get location(): Location {
+    const offset = this.node?.range?.[0];
+    return { path: this.#path, line: offset === undefined ? this.#fallbackLine : this.#lines.linePos(offset).line };
+  }
+
+  get isMap(): boolean {
+    return isMap(this.node);
+  }
+
+  /** The value under `key` of a mapping (located at the key when the value is empty). */
+  get(key: string): LocatedNode | undefined {
+    if (!isMap(this.node)) return undefined;
+    const pair = this.node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    if (!pair) return undefined;
+    const keyOffset = (pair.key as Node).range?.[0];
+    const keyLine = keyOffset === undefined ? this.location.line : this.#lines.linePos(keyOffset).line;
+    return new LocatedNode(pair.value as Node | null, this.#path, this.#lines, keyLine);
+  }
+
+  items(): LocatedNode[] {
+    if (!isSeq(this.node)) return [];
+    return this.node.items.map((item) => new LocatedNode(item as Node, this.#path, this.#lines, this.location.line));
+  }
+
+  entries(): Array<[string, LocatedNode]> {
+    if (!isMap(this.node)) return [];
+    return this.node.items
+      .filter((item) => isScalar(item.key))
+      .map((item) => {
+        const keyOffset = (item.key as Node).range?.[0];
+        const line = keyOffset === undefined ? this.location.line : this.#lines.linePos(keyOffset).line;
+        return [String((item.key as { value: unknown }).value), new LocatedNode(item.value as Node | null, this.#path, this.#lines, line)];
+      });
+  }
+
+  string(): string | undefined {
+    if (!isScalar(this.node) || this.node.value === null || this.node.value === undefined) return undefined;
+    const value = this.node.value;
+    return typeof value === 'object' ? undefined : String(value);
+  }
+
+  number(): number | undefined {
+    if (!isScalar(this.node)) return undefined;
+    const value = typeof this.node.value === 'string' ? Number(this.node.value) : this.node.value;
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  }
+
+  boolean(): boolean | undefined {
+    return isScalar(this.node) && typeof this.node.value === 'boolean' ? this.node.value : undefined;
+  }
+}
+
+/** Parses YAML keeping positions; syntax errors become diagnostics with their line. */
+export function parseLocatedYaml(path: string, text: string, origin: string): { root?: LocatedNode; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const diagnostics: Diagnostic[] = document.errors.map((error) => ({
+    severity: 'error',
+    origin,
+    message: `${path} is not valid YAML: ${error.message.split('\n')[0]}`,
+    location: { path, line: lines.linePos(error.pos[0]).line },
+  }));
+  if (diagnostics.length > 0) return { diagnostics };
+  return { root: new LocatedNode(document.contents, path, lines), diagnostics };
+}
