@@ -8,9 +8,9 @@ import type { ModelFragment, ProjectModel } from './project-model.ts';
 
 export interface ReadOptions {
   sources?: readonly Source[];
-  /** Glob patterns (config `ignore`) whose files are never read. */
+  /** Glob patterns (config `ignore`) whose files are never parsed. */
   ignore?: readonly string[];
-  /** Extra paths to read besides the sources' (the config file). */
+  /** Extra paths to read in the same batch as the sources' files (the config file). */
   alsoRead?: readonly string[];
   /** Cap on relevant files read; the rest are reported as skipped. */
   maxFiles?: number;
@@ -23,45 +23,55 @@ export interface ProjectReading {
   skipped: SkipNote[];
 }
 
-/** files ─▶ sources ─▶ model: lists, picks relevant paths, reads them once, parses, merges. */
-export async function readProject(files: FileSet, options: ReadOptions = {}): Promise<ProjectReading> {
-  const sources = options.sources ?? allSources;
-  const ignored = options.ignore?.length ? picomatch([...options.ignore], { dot: true }) : () => false;
-  const skipped: SkipNote[] = [];
+/** The relevant files of a set, read in one batch (so a GitHub commit costs one query). */
+export interface CollectedFiles {
+  relevant: string[];
+  texts: Map<string, string>;
+  unreadable: Diagnostic[];
+  skipped: SkipNote[];
+}
 
-  const relevant: string[] = [];
-  for (const entry of await files.list()) {
-    if (!sources.some((source) => source.matches(entry.path))) continue;
-    if (ignored(entry.path)) {
-      skipped.push({ path: entry.path, reason: 'ignored by config' });
-      continue;
-    }
-    relevant.push(entry.path);
-  }
+/** files ─▶ sources ─▶ model in one call; reviews split it to read the config in the same batch. */
+export async function readProject(files: FileSet, options: ReadOptions = {}): Promise<ProjectReading> {
+  return parseProject(await collectFiles(files, options), options);
+}
+
+/** Lists, picks the paths some source wants (by path alone), and reads them once. */
+export async function collectFiles(files: FileSet, options: ReadOptions = {}): Promise<CollectedFiles> {
+  const sources = options.sources ?? allSources;
+  const relevant = (await files.list()).map((entry) => entry.path).filter((path) => sources.some((source) => source.matches(path)));
   relevant.sort();
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
-  for (const path of relevant.splice(maxFiles)) {
-    skipped.push({ path, reason: `more than ${maxFiles} relevant files` });
-  }
-
+  const skipped: SkipNote[] = relevant.splice(maxFiles).map((path) => ({ path, reason: `more than ${maxFiles} relevant files` }));
   const contents = await files.read([...relevant, ...(options.alsoRead ?? [])]);
   const texts = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
+  const unreadableFiles: Diagnostic[] = [];
   for (const content of contents.values()) {
     if (content.kind === 'text') texts.set(content.path, content.text);
-    else diagnostics.push(unreadable(content));
+    else unreadableFiles.push(unreadable(content));
   }
+  return { relevant, texts, unreadable: unreadableFiles, skipped: [...files.skipped(), ...skipped] };
+}
 
-  const fragments: ModelFragment[] = [{ diagnostics }];
+/** Hands each source its files (minus ignored ones) and merges what they read. */
+export async function parseProject(collected: CollectedFiles, options: ReadOptions = {}): Promise<ProjectReading> {
+  const sources = options.sources ?? allSources;
+  const ignored = options.ignore?.length ? picomatch([...options.ignore], { dot: true }) : () => false;
+  const skipped = [...collected.skipped];
+  const parsed = collected.relevant.filter((path) => {
+    if (!ignored(path)) return true;
+    skipped.push({ path, reason: 'ignored by config' });
+    return false;
+  });
+  const fragments: ModelFragment[] = [{ diagnostics: collected.unreadable.filter((d) => parsed.includes(d.location.path)) }];
   for (const source of sources) {
-    const mine: SourceFile[] = relevant
-      .filter((path) => source.matches(path) && texts.has(path))
-      .map((path) => ({ path, text: texts.get(path) as string }));
+    const mine: SourceFile[] = parsed
+      .filter((path) => source.matches(path) && collected.texts.has(path))
+      .map((path) => ({ path, text: collected.texts.get(path) as string }));
     if (mine.length === 0) continue;
     fragments.push(await readSafely(source, mine));
   }
-
-  return { model: buildModel(fragments), texts, skipped: [...files.skipped(), ...skipped] };
+  return { model: buildModel(fragments), texts: collected.texts, skipped };
 }
 
 function unreadable(content: Exclude<FileContent, { kind: 'text' }>): Diagnostic {

@@ -2,7 +2,7 @@ import { allRules } from '../../rules/index.ts';
 import { EMPTY_CAPACITY } from '../capacity/capacity.ts';
 import type { FileSet } from '../files/file-set.ts';
 import type { Diagnostic } from '../model/location.ts';
-import { readProject } from '../model/read-project.ts';
+import { type CollectedFiles, collectFiles, parseProject } from '../model/read-project.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { Rule, Severity, Tier } from '../rules/rule.ts';
 import { runRules } from '../rules/run-rules.ts';
@@ -27,9 +27,14 @@ export interface ReviewOptions {
 export async function review(files: FileSet, options: ReviewOptions = {}): Promise<ReviewResult> {
   const rules = options.rules ?? allRules;
   const ruleIds = rules.map((rule) => rule.meta.id);
-  const { config, diagnostics: configDiagnostics, configPath } = await loadConfig(files, options, ruleIds);
-
-  const reading = await readProject(files, { ignore: config.ignore, ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}) });
+  const path = options.configPath ?? DEFAULT_CONFIG_PATH;
+  // The config is read in the same batch as the project's files: one query for a GitHub commit.
+  const collected = await collectFiles(files, {
+    ...(options.configText === undefined ? { alsoRead: [path] } : {}),
+    ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}),
+  });
+  const { config, diagnostics: configDiagnostics, configPath } = loadConfig(collected, path, options, ruleIds);
+  const reading = await parseProject(collected, { ignore: config.ignore });
   const findings = runRules(reading.model, rules, { tier: config.tier, rules: config.rules });
   const { active, suppressed, diagnostics: suppressionDiagnostics } = applySuppressions(findings, reading.texts, ruleIds);
   const diagnostics = [...configDiagnostics, ...reading.model.diagnostics, ...suppressionDiagnostics];
@@ -53,21 +58,14 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
   };
 }
 
-async function loadConfig(
-  files: FileSet,
+function loadConfig(
+  collected: CollectedFiles,
+  path: string,
   options: ReviewOptions,
   ruleIds: readonly string[],
-): Promise<{ config: HeadroomConfig; diagnostics: Diagnostic[]; configPath?: string }> {
-  const path = options.configPath ?? DEFAULT_CONFIG_PATH;
-  let text = options.configText;
-  const diagnostics: Diagnostic[] = [];
-  if (text === undefined) {
-    const content = (await files.read([path])).get(path);
-    if (content?.kind === 'text') text = content.text;
-    else if (content) {
-      diagnostics.push({ severity: 'error', origin: 'config', message: `${path} is not a readable text file; defaults apply.`, location: { path, line: 1 } });
-    }
-  }
+): { config: HeadroomConfig; diagnostics: Diagnostic[]; configPath?: string } {
+  const text = options.configText ?? collected.texts.get(path);
+  const diagnostics = collected.unreadable.filter((d) => d.location.path === path).map((d) => ({ ...d, origin: 'config', severity: 'error' as const }));
   const parsed = text === undefined ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text, path, ruleIds);
   const config = { ...parsed.config, ...definedOnly(options.overrides ?? {}) };
   return { config, diagnostics: [...diagnostics, ...parsed.diagnostics], ...(text !== undefined ? { configPath: path } : {}) };
