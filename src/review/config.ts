@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/location.ts';
+import { clampToText } from '../sources/located-yaml.ts';
 import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
 import type { RuleSetting } from '../rules/run-rules.ts';
 
@@ -95,7 +96,7 @@ export function parseConfig(text: string, path: string, knownRuleIds: readonly s
     severity: 'error',
     origin: 'config',
     message: `Invalid YAML in ${path}: ${error.message.split('\n')[0]}`,
-    location: { path, line: lineCounter.linePos(error.pos[0]).line },
+    location: { path, line: clampToText(text, lineCounter.linePos(error.pos[0]).line) },
   }));
   if (diagnostics.length > 0) return { config: defaultConfig(), diagnostics };
 

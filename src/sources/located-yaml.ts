@@ -78,8 +78,14 @@ export function parseLocatedYaml(path: string, text: string, origin: string): { 
     severity: 'error',
     origin,
     message: `${path} is not valid YAML: ${error.message.split('\n')[0]}`,
-    location: { path, line: lines.linePos(error.pos[0]).line },
+    location: { path, line: clampToText(text, lines.linePos(error.pos[0]).line) },
   }));
   if (diagnostics.length > 0) return { diagnostics };
   return { root: new LocatedNode(document.contents, path, lines), diagnostics };
+}
+
+/** An error at the very end (an unclosed quote or bracket) points at the last written line. */
+export function clampToText(text: string, line: number): number {
+  const written = text.replace(/\s+$/, '').split('\n').length;
+  return Math.min(line, Math.max(1, written));
 }

@@ -45,11 +45,11 @@ type Fragment = Required<Pick<ModelFragment, 'services' | 'datastores' | 'connec
 function readBlueprint(root: LocatedNode, fragment: Fragment): void {
   const groups = new Map<string, EnvBinding[]>();
   const scopes: LocatedNode[] = [root];
-  const ungrouped = root.get('ungrouped');
-  if (ungrouped) scopes.push(ungrouped);
   for (const project of root.get('projects')?.items() ?? []) {
     for (const environment of project.get('environments')?.items() ?? []) scopes.push(environment);
   }
+  const ungrouped = root.get('ungrouped');
+  if (ungrouped) scopes.push(ungrouped);
   for (const scope of scopes) {
     for (const group of scope.get('envVarGroups')?.items() ?? []) {
       const name = group.get('name')?.string();

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
+import { renderJson } from '../../src/reporters/json.ts';
+import { renderMarkdown } from '../../src/reporters/markdown.ts';
+import { renderSarif } from '../../src/reporters/sarif.ts';
+import { renderText } from '../../src/reporters/text.ts';
+import { defineRule } from '../../src/rules/rule.ts';
+import { review } from '../../src/review/run-review.ts';
+
+/** A rule that quotes the connection it found, as a careless rule might. */
+const quotesConnections = defineRule({
+  meta: {
+    id: 'pooling/quotes-connection',
+    title: 'Quotes a connection',
+    category: 'pooling',
+    severity: { launch: 'error', growth: 'error', scale: 'error', enterprise: 'error' },
+    summary: 'test',
+    ramification: 'test',
+    fix: 'test',
+    examples: { bad: { path: '.env', text: '' }, good: { path: '.env', text: '' } },
+  },
+  check: (model) =>
+    model.envFiles.flatMap((file) =>
+      file.entries.map((entry) => ({
+        entity: `env:${entry.key}`,
+        message: `${entry.key} is ${entry.value.reveal()}`,
+        location: entry.location,
+        fix: { text: `replace ${entry.value.reveal()}`, replacement: `DATABASE_URL=${entry.value.reveal()}?pgbouncer=true` },
+      })),
+    ),
+});
+
+describe('secrets never appear in any output', () => {
+  it.each(['text', 'markdown', 'json', 'sarif'] as const)('%s', async (format) => {
+    const result = await review(
+      new MemoryFileSet({
+        '.env': 'DATABASE_URL=postgresql://user:s3cretPass@host/db\n',
+        // A line PostgreSQL rejects, quoting a key-value connection string in its error.
+        'migrations/001.sql': "SELECT dblink_connect('host=db password=s3cretPass dbname=x') FROM;\n",
+      }),
+      { rules: [quotesConnections] },
+    );
+    expect(result.findings).toHaveLength(1);
+    const output = { text: renderText, json: renderJson, sarif: renderSarif, markdown: (r: typeof result) => renderMarkdown(r, { context: 'comment' }) }[format](result);
+    expect(output).toContain('postgresql://user:****@host/db');
+    expect(output).not.toContain('s3cretPass');
+  });
+});
