@@ -16,7 +16,14 @@ try {
   const ms = performance.now() - started;
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(
-    JSON.stringify({ size, files: Object.keys(files).length, ms, peakMb, findings: result.findings.length, diagnostics: result.diagnostics.length }),
+    JSON.stringify({
+      size,
+      files: Object.keys(files).length,
+      ms,
+      peakMb,
+      findings: result.findings.length,
+      diagnostics: result.diagnostics.length,
+    }),
   );
 } finally {
   await rm(dir, { recursive: true, force: true });

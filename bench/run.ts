@@ -5,9 +5,13 @@ import { execFileSync } from 'node:child_process';
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 console.log('models+migrations   files   review ms   files/s   peak RSS MB   findings');
 for (const size of sizes) {
-  const output = execFileSync(process.execPath, [new URL('./review-once.ts', import.meta.url).pathname, String(size)], {
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    process.execPath,
+    [new URL('./review-once.ts', import.meta.url).pathname, String(size)],
+    {
+      encoding: 'utf8',
+    },
+  );
   const run = JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
   console.log(
     [

@@ -8,7 +8,9 @@ import { join } from 'node:path';
  */
 export function syntheticRepo(size: number): Record<string, string> {
   const files: Record<string, string> = {};
-  const models: string[] = ['datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n'];
+  const models: string[] = [
+    'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n',
+  ];
   for (let i = 0; i < size; i++) {
     const parent = i === 0 ? undefined : `Model${Math.floor(i / 2)}`;
     models.push(
@@ -18,7 +20,9 @@ export function syntheticRepo(size: number): Record<string, string> {
         '  id        Int      @id @default(autoincrement())',
         '  name      String   @db.VarChar(255)',
         '  createdAt DateTime @default(now()) @map("created_at")',
-        ...(parent ? [`  parent   ${parent} @relation(fields: [parentId], references: [id])`, '  parentId Int'] : []),
+        ...(parent
+          ? [`  parent   ${parent} @relation(fields: [parentId], references: [id])`, '  parentId Int']
+          : []),
         ...children(i, size).map((child) => `  children${child} Model${child}[]`),
         ...(parent && i % 3 !== 0 ? ['  @@index([parentId])'] : []),
         `  @@map("model_${i}")`,
@@ -33,7 +37,9 @@ export function syntheticRepo(size: number): Record<string, string> {
       `CREATE INDEX model_${i}_created_idx ON model_${i} (created_at);`,
       `CREATE FUNCTION touch_${i}() RETURNS trigger AS $$ BEGIN NEW.created_at := now(); RETURN NEW; END; $$ LANGUAGE plpgsql;`,
       i > 0 ? `DROP INDEX model_${i - 1}_created_idx;` : '',
-      parent && i % 3 !== 0 ? `CREATE INDEX CONCURRENTLY model_${i}_parent_idx ON model_${i} (parent_id);` : '',
+      parent && i % 3 !== 0
+        ? `CREATE INDEX CONCURRENTLY model_${i}_parent_idx ON model_${i} (parent_id);`
+        : '',
     ].join('\n');
     files[`db/migrations/${String(i).padStart(6, '0')}_model_${i}.up.sql`] = `${migration}\n`;
   }
@@ -58,7 +64,11 @@ export function syntheticRepo(size: number): Record<string, string> {
     '',
   ].join('\n');
   files['.env.example'] = 'DATABASE_URL=postgresql://app:secret@localhost:5432/app\n';
-  files['package.json'] = JSON.stringify({ name: 'synthetic', dependencies: { '@prisma/client': '6.1.0' } }, null, 2);
+  files['package.json'] = JSON.stringify(
+    { name: 'synthetic', dependencies: { '@prisma/client': '6.1.0' } },
+    null,
+    2,
+  );
   return files;
 }
 

@@ -45,7 +45,9 @@ function postgresBinaries(): string {
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((v) => join(root, v, 'bin')).find((bin) => existsSync(join(bin, 'initdb')));
   if (!found) {
-    throw new Error('No PostgreSQL server found: install it (apt-get install postgresql) or set PGHOST to a running one.');
+    throw new Error(
+      'No PostgreSQL server found: install it (apt-get install postgresql) or set PGHOST to a running one.',
+    );
   }
   return found;
 }
@@ -66,4 +68,3 @@ declare module 'vitest' {
     pg: { host: string; port: number; user?: string };
   }
 }
-

@@ -18,7 +18,8 @@ export default defineRule({
     title: 'Redundant index',
     category: 'index',
     severity: { launch: 'note', growth: 'note', scale: 'warning', enterprise: 'warning' },
-    summary: 'An index whose columns are the leading columns of another index or key on the same table, which serves every query it could.',
+    summary:
+      'An index whose columns are the leading columns of another index or key on the same table, which serves every query it could.',
     ramification:
       'Every INSERT and UPDATE writes each index, so a redundant one slows writes, bloats memory the cache needs for the indexes that matter, and makes vacuum and backups longer — for no query that the other index does not already serve.',
     fix: 'Drop the redundant index (`DROP INDEX CONCURRENTLY`), or remove the `@@index` from the Prisma model.',
@@ -69,7 +70,10 @@ function redundantIndexes(table: Table): RuleFinding[] {
   const all = [...keys, ...indexes];
   const findings: RuleFinding[] = [];
   indexes.forEach((candidate, position) => {
-    const keeper = all.find((other) => other !== candidate && makesRedundant(other, candidate, all.indexOf(other) < keys.length + position));
+    const keeper = all.find(
+      (other) =>
+        other !== candidate && makesRedundant(other, candidate, all.indexOf(other) < keys.length + position),
+    );
     if (!keeper || !candidate.index) return;
     findings.push({
       entity: `${tableLabel(table)}.index:${candidate.label}`,
@@ -100,7 +104,12 @@ function leads(prefix: readonly IndexElement[], elements: readonly IndexElement[
 }
 
 function sameElement(a: IndexElement, b: IndexElement | undefined): boolean {
-  return b !== undefined && a.column === b.column && a.expression === b.expression && Boolean(a.descending) === Boolean(b.descending);
+  return (
+    b !== undefined &&
+    a.column === b.column &&
+    a.expression === b.expression &&
+    Boolean(a.descending) === Boolean(b.descending)
+  );
 }
 
 function keyCandidate(key: KeyConstraint): Candidate {

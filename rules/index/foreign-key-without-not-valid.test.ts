@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findingsFor } from '../../test/helpers/rule-findings.ts';
 import rule from './foreign-key-without-not-valid.ts';
 
-const init = 'CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n';
+const init =
+  'CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n';
 
 describe('index/foreign-key-without-not-valid', () => {
   it('reports a foreign key added to an existing table in one step, with the two-step fix', async () => {
@@ -13,7 +14,9 @@ describe('index/foreign-key-without-not-valid', () => {
     });
     expect(rest).toEqual([]);
     expect(finding?.location).toMatchObject({ path: 'db/migrations/000002_fk.up.sql', line: 2 });
-    expect(finding?.fix?.replacement).toContain('NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;');
+    expect(finding?.fix?.replacement).toContain(
+      'NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;',
+    );
   });
 
   it('accepts NOT VALID, and foreign keys on tables created in the same migration', async () => {

@@ -1,5 +1,5 @@
-import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 import { migrationEntity } from '../../src/rules/migration-names.ts';
+import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 
 export default defineRule({
   meta: {
@@ -7,7 +7,8 @@ export default defineRule({
     title: 'Foreign key added to an existing table in one step',
     category: 'index',
     severity: { launch: 'note', growth: 'warning', scale: 'error', enterprise: 'error' },
-    summary: 'A migration adds a foreign key to a table that already existed without `NOT VALID`, so PostgreSQL checks every row while holding locks.',
+    summary:
+      'A migration adds a foreign key to a table that already existed without `NOT VALID`, so PostgreSQL checks every row while holding locks.',
     ramification:
       '`ALTER TABLE … ADD FOREIGN KEY` takes a SHARE ROW EXCLUSIVE lock on both the table and the table it references, then scans the whole table to check existing rows. Writes to both tables wait for the scan: on a large table the deploy stalls the application.',
     fix: 'Add the constraint with `NOT VALID` (instant: only new rows are checked), then run `ALTER TABLE … VALIDATE CONSTRAINT …` in a later migration; validation takes a lock that lets writes through.',
@@ -36,7 +37,8 @@ export default defineRule({
     const findings: RuleFinding[] = [];
     for (const file of model.migrations) {
       for (const operation of file.operations) {
-        if (operation.kind !== 'add-foreign-key' || operation.notValid || !operation.tableExistedBefore) continue;
+        if (operation.kind !== 'add-foreign-key' || operation.notValid || !operation.tableExistedBefore)
+          continue;
         const { foreignKey, table } = operation;
         const name = foreignKey.name ?? `${table}(${foreignKey.columns.join(',')})`;
         findings.push({

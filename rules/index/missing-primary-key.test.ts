@@ -5,9 +5,12 @@ import rule from './missing-primary-key.ts';
 describe('index/missing-primary-key', () => {
   it('reports a SQL table created without a primary key, at its CREATE TABLE', async () => {
     const findings = await findingsFor(rule, {
-      'migrations/001_init.sql': 'CREATE TABLE guilds (id text PRIMARY KEY);\n\nCREATE TABLE messages (\n  guild_id text NOT NULL,\n  body text\n);\n',
+      'migrations/001_init.sql':
+        'CREATE TABLE guilds (id text PRIMARY KEY);\n\nCREATE TABLE messages (\n  guild_id text NOT NULL,\n  body text\n);\n',
     });
-    expect(findings.map((f) => [f.entity, f.location.path, f.location.line])).toEqual([['messages', 'migrations/001_init.sql', 3]]);
+    expect(findings.map((f) => [f.entity, f.location.path, f.location.line])).toEqual([
+      ['messages', 'migrations/001_init.sql', 3],
+    ]);
   });
 
   it('counts a primary key added by a later ALTER TABLE', async () => {
@@ -22,7 +25,9 @@ describe('index/missing-primary-key', () => {
     const schema = (block: string) => ({
       'prisma/schema.prisma': `datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n\nmodel Tag {\n  postId Int\n  name   String\n  ${block}\n}\n`,
     });
-    expect((await findingsFor(rule, schema('@@unique([postId, name])'))).map((f) => f.entity)).toEqual(['Tag']);
+    expect((await findingsFor(rule, schema('@@unique([postId, name])'))).map((f) => f.entity)).toEqual([
+      'Tag',
+    ]);
     expect(await findingsFor(rule, schema('@@id([postId, name])'))).toEqual([]);
   });
 

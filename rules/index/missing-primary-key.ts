@@ -34,7 +34,9 @@ export default defineRule({
             location: table.location,
             fix:
               schema.origin === 'prisma'
-                ? { text: `Give model ${tableLabel(table)} an \`@id\` field or an \`@@id([...])\` over the columns that identify a row.` }
+                ? {
+                    text: `Give model ${tableLabel(table)} an \`@id\` field or an \`@@id([...])\` over the columns that identify a row.`,
+                  }
                 : {
                     text: 'Add a primary key in a new migration; for a large table, create a unique index concurrently first, then `ADD CONSTRAINT … PRIMARY KEY USING INDEX …`.',
                   },

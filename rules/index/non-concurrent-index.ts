@@ -1,6 +1,6 @@
 import type { MigrationFile, MigrationOperation } from '../../src/model/project-model.ts';
-import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 import { migrationEntity, PRISMA_CONCURRENTLY_ADVICE } from '../../src/rules/migration-names.ts';
+import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 
 type IndexOperation = Extract<MigrationOperation, { kind: 'create-index' | 'drop-index' }>;
 
@@ -48,7 +48,9 @@ export default defineRule({
 
 function finding(file: MigrationFile, operation: IndexOperation): RuleFinding {
   const creating = operation.kind === 'create-index';
-  const name = creating ? (operation.index.name ?? operation.index.elements.map((e) => e.column ?? e.expression).join('_')) : operation.name;
+  const name = creating
+    ? (operation.index.name ?? operation.index.elements.map((e) => e.column ?? e.expression).join('_'))
+    : operation.name;
   const table = creating ? operation.table : (operation.table ?? 'its table');
   const verb = creating ? 'builds' : 'drops';
   const lock = creating ? 'blocks writes' : 'blocks reads and writes';

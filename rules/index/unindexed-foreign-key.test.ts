@@ -108,7 +108,9 @@ model Post {
 
   it('does not report MySQL, which indexes foreign keys itself, but does under relationMode = "prisma"', async () => {
     expect(await entities(prisma(userAndPost(), 'mysql'))).toEqual([]);
-    expect(await entities(prisma(userAndPost(), 'mysql', '  relationMode = "prisma"\n'))).toEqual(['Post.authorId']);
+    expect(await entities(prisma(userAndPost(), 'mysql', '  relationMode = "prisma"\n'))).toEqual([
+      'Post.authorId',
+    ]);
   });
 });
 
@@ -127,7 +129,9 @@ CREATE TABLE posts (
       ['posts.author_id', 4],
       ['posts.editor_id', 5],
     ]);
-    expect(findings[0]?.fix?.replacement).toBe('CREATE INDEX CONCURRENTLY idx_posts_author_id ON posts (author_id);');
+    expect(findings[0]?.fix?.replacement).toBe(
+      'CREATE INDEX CONCURRENTLY idx_posts_author_id ON posts (author_id);',
+    );
   });
 
   it('counts an index added by a later migration, and forgets one dropped by a later migration', async () => {
@@ -151,11 +155,18 @@ CREATE TABLE posts (
 
   it('accepts a partial index only when its predicate keeps every row whose key is set', async () => {
     const withIndex = (index: string) => ({
-      'db/migrations/000001_init.up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint REFERENCES users (id), deleted_at timestamptz);\n',
+      'db/migrations/000001_init.up.sql':
+        'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint REFERENCES users (id), deleted_at timestamptz);\n',
       'db/migrations/000002_index.up.sql': `${index}\n`,
     });
-    expect(await entities(withIndex('CREATE INDEX a ON posts (author_id) WHERE author_id IS NOT NULL;'))).toEqual([]);
-    expect(await entities(withIndex('CREATE INDEX a ON posts (author_id) WHERE deleted_at IS NULL;'))).toEqual(['posts.author_id']);
-    expect(await entities(withIndex('CREATE INDEX a ON posts ((author_id + 0));'))).toEqual(['posts.author_id']);
+    expect(
+      await entities(withIndex('CREATE INDEX a ON posts (author_id) WHERE author_id IS NOT NULL;')),
+    ).toEqual([]);
+    expect(
+      await entities(withIndex('CREATE INDEX a ON posts (author_id) WHERE deleted_at IS NULL;')),
+    ).toEqual(['posts.author_id']);
+    expect(await entities(withIndex('CREATE INDEX a ON posts ((author_id + 0));'))).toEqual([
+      'posts.author_id',
+    ]);
   });
 });

@@ -8,7 +8,8 @@ export default defineRule({
     title: 'Foreign key without an index',
     category: 'index',
     severity: { launch: 'warning', growth: 'error', scale: 'error', enterprise: 'error' },
-    summary: 'A foreign key whose columns are not the leading columns of any index, unique constraint or primary key.',
+    summary:
+      'A foreign key whose columns are not the leading columns of any index, unique constraint or primary key.',
     ramification:
       'PostgreSQL never indexes referencing columns. Every join or filter on the relation (`where: { authorId }`, `include`) scans the whole table, and every delete or key update on the parent table scans the child table while holding locks. It is invisible with a thousand rows and becomes the slowest query once the table grows.',
     fix: 'Add an index whose leading columns are the foreign key columns, in the same order: `@@index([authorId])` in the Prisma model, or `CREATE INDEX CONCURRENTLY` in a migration of its own.',
@@ -114,7 +115,11 @@ function predicateKeepsReferencingRows(index: Index, columns: readonly string[])
 }
 
 function startsWith(candidate: readonly string[], prefix: readonly string[]): boolean {
-  return prefix.length > 0 && prefix.length <= candidate.length && prefix.every((column, i) => candidate[i] === column);
+  return (
+    prefix.length > 0 &&
+    prefix.length <= candidate.length &&
+    prefix.every((column, i) => candidate[i] === column)
+  );
 }
 
 function referencedLabel(schema: DbSchema, foreignKey: ForeignKey): string {

@@ -39,5 +39,5 @@ export interface FileLimits {
 
 export const DEFAULT_LIMITS: FileLimits = {
   maxFileBytes: 5 * 1024 * 1024,
-  maxFiles: 5000,
+  maxFiles: 10_000,
 };

@@ -1,7 +1,14 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { classifyBytes } from './classify.ts';
-import { DEFAULT_LIMITS, type FileContent, type FileEntry, type FileLimits, type FileSet, type SkipNote } from './file-set.ts';
+import {
+  DEFAULT_LIMITS,
+  type FileContent,
+  type FileEntry,
+  type FileLimits,
+  type FileSet,
+  type SkipNote,
+} from './file-set.ts';
 import { isSkippedDirectory } from './skipped-directories.ts';
 
 /** A directory on disk. Walks once, lazily; never follows symbolic links out of the tree. */
@@ -58,7 +65,8 @@ export class LocalFileSet implements FileSet {
         const absolute = join(dir, dirent.name);
         const path = relative(this.#root, absolute).split(sep).join('/');
         if (dirent.isDirectory()) {
-          if (isSkippedDirectory(dirent.name)) this.#skipped.push({ path: `${path}/`, reason: 'dependency, build or VCS folder' });
+          if (isSkippedDirectory(dirent.name))
+            this.#skipped.push({ path: `${path}/`, reason: 'dependency, build or VCS folder' });
           else pending.push(absolute);
         } else if (dirent.isFile()) {
           entries.push({ path, size: (await stat(absolute)).size });

@@ -1,5 +1,12 @@
 import { classifyBytes } from './classify.ts';
-import { DEFAULT_LIMITS, type FileContent, type FileEntry, type FileLimits, type FileSet, type SkipNote } from './file-set.ts';
+import {
+  DEFAULT_LIMITS,
+  type FileContent,
+  type FileEntry,
+  type FileLimits,
+  type FileSet,
+  type SkipNote,
+} from './file-set.ts';
 import { isInSkippedDirectory } from './skipped-directories.ts';
 
 /** Files held in memory: tests, and callers that already have the contents. */
@@ -9,7 +16,10 @@ export class MemoryFileSet implements FileSet {
   readonly #limits: FileLimits;
   readonly #skipped: SkipNote[] = [];
 
-  constructor(files: Record<string, string | Uint8Array>, options: { label?: string; limits?: FileLimits } = {}) {
+  constructor(
+    files: Record<string, string | Uint8Array>,
+    options: { label?: string; limits?: FileLimits } = {},
+  ) {
     this.label = options.label ?? 'memory';
     this.#limits = options.limits ?? DEFAULT_LIMITS;
     this.#files = new Map();
@@ -24,7 +34,9 @@ export class MemoryFileSet implements FileSet {
   }
 
   async list(): Promise<FileEntry[]> {
-    return [...this.#files].map(([path, bytes]) => ({ path, size: bytes.byteLength })).sort((a, b) => a.path.localeCompare(b.path));
+    return [...this.#files]
+      .map(([path, bytes]) => ({ path, size: bytes.byteLength }))
+      .sort((a, b) => a.path.localeCompare(b.path));
   }
 
   async read(paths: readonly string[]): Promise<Map<string, FileContent>> {
@@ -34,7 +46,9 @@ export class MemoryFileSet implements FileSet {
       if (!bytes) continue;
       result.set(
         path,
-        bytes.byteLength > this.#limits.maxFileBytes ? { path, kind: 'too-large', size: bytes.byteLength } : classifyBytes(path, bytes),
+        bytes.byteLength > this.#limits.maxFileBytes
+          ? { path, kind: 'too-large', size: bytes.byteLength }
+          : classifyBytes(path, bytes),
       );
     }
     return result;

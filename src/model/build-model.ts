@@ -42,7 +42,11 @@ function markHistorySchemas(model: ProjectModel): void {
   if (prismaDirs.length === 0) return;
   for (const schema of model.schemas) {
     if (schema.origin !== 'sql') continue;
-    if (prismaDirs.some((dir) => schema.path === joinPath(dir, 'migrations') || schema.path.startsWith(`${dir}/`))) {
+    if (
+      prismaDirs.some(
+        (dir) => schema.path === joinPath(dir, 'migrations') || schema.path.startsWith(`${dir}/`),
+      )
+    ) {
       schema.role = 'history';
     }
   }

@@ -85,7 +85,10 @@ function splitHostPort(hostPort: string): { host?: string; port?: number } {
   if (first.startsWith('[')) {
     const end = first.indexOf(']');
     const port = Number(first.slice(end + 2));
-    return { host: first.slice(1, end), ...(first[end + 1] === ':' && Number.isInteger(port) ? { port } : {}) };
+    return {
+      host: first.slice(1, end),
+      ...(first[end + 1] === ':' && Number.isInteger(port) ? { port } : {}),
+    };
   }
   const [host, portText] = splitOnce(first, ':');
   const port = portText === undefined ? undefined : Number(portText);
@@ -118,7 +121,8 @@ function detectPooler(scheme: string, url: ConnectionUrl): PoolerKind | undefine
   if (scheme === 'prisma' || scheme === 'prisma+postgres') return 'prisma-accelerate';
   if (url.dialect !== 'postgres') return undefined;
   const host = url.host?.toLowerCase() ?? '';
-  if (host.endsWith('.pooler.supabase.com')) return url.port === 6543 ? 'supabase-transaction' : 'supabase-session';
+  if (host.endsWith('.pooler.supabase.com'))
+    return url.port === 6543 ? 'supabase-transaction' : 'supabase-session';
   // Supabase's dedicated PgBouncer listens on 6543 of the database host itself.
   if (host.endsWith('.supabase.co') && url.port === 6543) return 'supabase-transaction';
   if (host.endsWith('.neon.tech') && (host.split('.')[0] ?? '').endsWith('-pooler')) return 'neon';
@@ -132,6 +136,9 @@ function detectPooler(scheme: string, url: ConnectionUrl): PoolerKind | undefine
  */
 export function maskSecretsInText(text: string): string {
   return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`<>]*:)([^\s'"`<>]+)@(?=[^\s@'"`<>]*)/gi, (_m, head: string) => `${head}${SECRET_MASK}@`)
+    .replace(
+      /([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`<>]*:)([^\s'"`<>]+)@(?=[^\s@'"`<>]*)/gi,
+      (_m, head: string) => `${head}${SECRET_MASK}@`,
+    )
     .replace(/\b(password|pwd)=([^\s;&'"`<>]+)/gi, (_m, key: string) => `${key}=${SECRET_MASK}`);
 }

@@ -39,10 +39,14 @@ export async function readProject(files: FileSet, options: ReadOptions = {}): Pr
 /** Lists, picks the paths some source wants (by path alone), and reads them once. */
 export async function collectFiles(files: FileSet, options: ReadOptions = {}): Promise<CollectedFiles> {
   const sources = options.sources ?? allSources;
-  const relevant = (await files.list()).map((entry) => entry.path).filter((path) => sources.some((source) => source.matches(path)));
+  const relevant = (await files.list())
+    .map((entry) => entry.path)
+    .filter((path) => sources.some((source) => source.matches(path)));
   relevant.sort();
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
-  const skipped: SkipNote[] = relevant.splice(maxFiles).map((path) => ({ path, reason: `more than ${maxFiles} relevant files` }));
+  const skipped: SkipNote[] = relevant
+    .splice(maxFiles)
+    .map((path) => ({ path, reason: `more than ${maxFiles} relevant files` }));
   const contents = await files.read([...relevant, ...(options.alsoRead ?? [])]);
   const texts = new Map<string, string>();
   const unreadableFiles: Diagnostic[] = [];
@@ -54,7 +58,10 @@ export async function collectFiles(files: FileSet, options: ReadOptions = {}): P
 }
 
 /** Hands each source its files (minus ignored ones) and merges what they read. */
-export async function parseProject(collected: CollectedFiles, options: ReadOptions = {}): Promise<ProjectReading> {
+export async function parseProject(
+  collected: CollectedFiles,
+  options: ReadOptions = {},
+): Promise<ProjectReading> {
   const sources = options.sources ?? allSources;
   const ignored = options.ignore?.length ? picomatch([...options.ignore], { dot: true }) : () => false;
   const skipped = [...collected.skipped];
@@ -63,7 +70,9 @@ export async function parseProject(collected: CollectedFiles, options: ReadOptio
     skipped.push({ path, reason: 'ignored by config' });
     return false;
   });
-  const fragments: ModelFragment[] = [{ diagnostics: collected.unreadable.filter((d) => parsed.includes(d.location.path)) }];
+  const fragments: ModelFragment[] = [
+    { diagnostics: collected.unreadable.filter((d) => parsed.includes(d.location.path)) },
+  ];
   for (const source of sources) {
     const mine: SourceFile[] = parsed
       .filter((path) => source.matches(path) && collected.texts.has(path))
@@ -79,7 +88,12 @@ function unreadable(content: Exclude<FileContent, { kind: 'text' }>): Diagnostic
     content.kind === 'binary'
       ? 'is binary, not text; it was not parsed'
       : `is ${formatBytes(content.size)}, over the size limit; it was not parsed`;
-  return { severity: 'warning', origin: 'files', message: `${content.path} ${why}.`, location: { path: content.path, line: 1 } };
+  return {
+    severity: 'warning',
+    origin: 'files',
+    message: `${content.path} ${why}.`,
+    location: { path: content.path, line: 1 },
+  };
 }
 
 /** A source that throws is a bug of ours: report it against its first file and go on. */

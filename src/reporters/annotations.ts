@@ -13,7 +13,11 @@ export interface Annotation {
   raw_details?: string;
 }
 
-const LEVEL: Record<Severity, Annotation['annotation_level']> = { error: 'failure', warning: 'warning', note: 'notice' };
+const LEVEL: Record<Severity, Annotation['annotation_level']> = {
+  error: 'failure',
+  warning: 'warning',
+  note: 'notice',
+};
 
 /** Active findings first (most severe first), then problems reading files; all masked. */
 export function toAnnotations(result: ReviewResult): Annotation[] {

@@ -47,18 +47,31 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
   const withFix = level < 3;
   if (current.length > 0) {
     const limit = level >= 5 ? 50 : level >= 4 ? 200 : Number.POSITIVE_INFINITY;
-    lines.push('', result.compared ? `### New findings (${current.length})` : `### Findings (${current.length})`, '');
+    lines.push(
+      '',
+      result.compared ? `### New findings (${current.length})` : `### Findings (${current.length})`,
+      '',
+    );
     lines.push(...current.slice(0, limit).flatMap((f) => findingLines(f, withFix)));
-    if (current.length > limit) lines.push(`- … and ${current.length - limit} more; run \`headroom\` locally for the full list.`);
+    if (current.length > limit)
+      lines.push(`- … and ${current.length - limit} more; run \`headroom\` locally for the full list.`);
   }
   if (existing.length > 0) {
-    lines.push('', `<details><summary>Findings already on the base branch (${existing.length})</summary>`, '');
-    lines.push(...(level >= 2 ? countsByRule(existing) : existing.flatMap((f) => findingLines(f, level < 1))));
+    lines.push(
+      '',
+      `<details><summary>Findings already on the base branch (${existing.length})</summary>`,
+      '',
+    );
+    lines.push(
+      ...(level >= 2 ? countsByRule(existing) : existing.flatMap((f) => findingLines(f, level < 1))),
+    );
     lines.push('', '</details>');
   }
   if (acknowledged.length > 0) {
     lines.push('', `### Acknowledged (${acknowledged.length})`, '');
-    lines.push(...(level >= 2 ? countsByRule(acknowledged) : acknowledged.flatMap((f) => findingLines(f, false))));
+    lines.push(
+      ...(level >= 2 ? countsByRule(acknowledged) : acknowledged.flatMap((f) => findingLines(f, false))),
+    );
   }
   if (result.suppressed.length > 0) {
     lines.push('', `<details><summary>Suppressed in the code (${result.suppressed.length})</summary>`, '');
@@ -66,7 +79,8 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
       ...(level >= 2
         ? countsByRule(result.suppressed)
         : result.suppressed.map(
-            (f) => `- **${f.ruleId}** \`${f.entity}\` — ${f.suppression?.reason ?? ''} (${f.suppression?.location.path}:${f.suppression?.location.line})`,
+            (f) =>
+              `- **${f.ruleId}** \`${f.entity}\` — ${f.suppression?.reason ?? ''} (${f.suppression?.location.path}:${f.suppression?.location.line})`,
           )),
     );
     lines.push('', '</details>');
@@ -74,8 +88,14 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
   if (result.diagnostics.length > 0) {
     const shown = level >= 4 ? result.diagnostics.slice(0, 20) : result.diagnostics;
     lines.push('', `### Could not read everything (${result.diagnostics.length})`, '');
-    lines.push(...shown.map((d) => `- ${d.severity === 'error' ? '❗' : '⚠️'} \`${d.location.path}:${d.location.line}\` ${d.message}`));
-    if (shown.length < result.diagnostics.length) lines.push(`- … and ${result.diagnostics.length - shown.length} more.`);
+    lines.push(
+      ...shown.map(
+        (d) =>
+          `- ${d.severity === 'error' ? '❗' : '⚠️'} \`${d.location.path}:${d.location.line}\` ${d.message}`,
+      ),
+    );
+    if (shown.length < result.diagnostics.length)
+      lines.push(`- … and ${result.diagnostics.length - shown.length} more.`);
   }
   if (result.skipped.length > 0) {
     lines.push('', `<details><summary>Skipped (${result.skipped.length})</summary>`, '');
@@ -94,7 +114,8 @@ function findingLines(finding: Finding, withFix: boolean): string[] {
   if (finding.acknowledgement) lines.push(`  Acknowledged by @${finding.acknowledgement.by}.`);
   else if (withFix && finding.fix) {
     lines.push(`  Fix: ${finding.fix.text}`);
-    if (finding.fix.replacement) lines.push('', '  ```', ...finding.fix.replacement.split('\n').map((l) => `  ${l}`), '  ```');
+    if (finding.fix.replacement)
+      lines.push('', '  ```', ...finding.fix.replacement.split('\n').map((l) => `  ${l}`), '  ```');
   }
   return lines;
 }
@@ -108,26 +129,41 @@ function countsByRule(findings: readonly Finding[]): string[] {
 function capacityTable(capacity: CapacitySummary): string[] {
   const lines: string[] = [];
   if (capacity.services.length > 0) {
-    lines.push('', '### Capacity', '', '| Service | Plan | Instances | Processes | RAM | CPU | Memory per process |', '| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      '### Capacity',
+      '',
+      '| Service | Plan | Instances | Processes | RAM | CPU | Memory per process |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const s of capacity.services) {
-      const instances = s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}–${s.instances.max}`;
+      const instances =
+        s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}–${s.instances.max}`;
       lines.push(
         `| ${s.service} (${s.platform}) | ${s.plan ?? '—'} | ${instances} | ${figure(s.processes)} | ${figure(s.memoryMb, ' MB')} | ${figure(s.cpus)} | ${figure(s.memoryPerProcessMb, ' MB')} |`,
       );
     }
   }
   if (capacity.databases.length > 0) {
-    lines.push('', '| Database | Plan | Connection demand | Limit | Use |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      '| Database | Plan | Connection demand | Limit | Use |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const d of capacity.databases) {
       const use = d.percent === undefined ? '—' : `${Math.round(d.percent)}%${d.percent > 100 ? ' ❗' : ''}`;
       lines.push(`| ${d.datastore} | ${d.plan ?? '—'} | ${d.demand} | ${figure(d.limit)} | ${use} |`);
     }
   }
-  const assumed = [...capacity.services.flatMap((s) => [s.processes, s.memoryPerProcessMb, s.memoryMb, s.cpus]), ...capacity.databases.map((d) => d.limit)]
+  const assumed = [
+    ...capacity.services.flatMap((s) => [s.processes, s.memoryPerProcessMb, s.memoryMb, s.cpus]),
+    ...capacity.databases.map((d) => d.limit),
+  ]
     .filter((f) => f && f.source !== 'read')
     .map((f) => f?.note)
     .filter((note): note is string => Boolean(note));
-  if (assumed.length > 0) lines.push('', `<sub>Not read from your files: ${[...new Set(assumed)].join('; ')}.</sub>`);
+  if (assumed.length > 0)
+    lines.push('', `<sub>Not read from your files: ${[...new Set(assumed)].join('; ')}.</sub>`);
   return lines;
 }
 

@@ -1,11 +1,15 @@
-import { maskSecretsInText } from '../model/connection-url.ts';
 import { TOOL_URI } from '../meta.ts';
+import { maskSecretsInText } from '../model/connection-url.ts';
 import type { Finding } from '../review/finding.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import type { RuleMeta, Severity } from '../rules/rule.ts';
 import { docsUrl } from '../rules/run-rules.ts';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  note: 'note',
+};
 
 /** SARIF 2.1.0 for code scanning: rules with help, results with fingerprints, suppressions kept. */
 export function renderSarif(result: ReviewResult): string {

@@ -13,9 +13,11 @@ const CODES = { red: 31, yellow: 33, blue: 34, green: 32, dim: 2, bold: 1 } as c
 
 /** The terminal report: verdict, findings grouped by severity, capacity, what could not be read. */
 export function renderText(result: ReviewResult, options: TextOptions = {}): string {
-  const paint = (code: keyof typeof CODES, text: string) => (options.color ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text);
+  const paint = (code: keyof typeof CODES, text: string) =>
+    options.color ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text;
   const lines: string[] = [];
-  const tone = result.gate.conclusion === 'failure' ? 'red' : result.gate.conclusion === 'neutral' ? 'yellow' : 'green';
+  const tone =
+    result.gate.conclusion === 'failure' ? 'red' : result.gate.conclusion === 'neutral' ? 'yellow' : 'green';
   lines.push(paint('bold', `Headroom ${result.tool.version} — ${result.target} (tier: ${result.tier})`));
   lines.push(paint(tone, `${CONCLUSION_LABEL[result.gate.conclusion]}: ${verdictSentence(result)}`));
 
@@ -29,24 +31,33 @@ export function renderText(result: ReviewResult, options: TextOptions = {}): str
   const acknowledged = result.findings.filter((f) => f.acknowledgement);
   if (acknowledged.length > 0) {
     lines.push('', paint('dim', `ACKNOWLEDGED (${acknowledged.length})`));
-    for (const f of acknowledged) lines.push(`  ${f.location.path}:${f.location.line}  ${f.ruleId}  ${f.entity} (by ${f.acknowledgement?.by})`);
+    for (const f of acknowledged)
+      lines.push(
+        `  ${f.location.path}:${f.location.line}  ${f.ruleId}  ${f.entity} (by ${f.acknowledgement?.by})`,
+      );
   }
   if (result.suppressed.length > 0) {
     lines.push('', paint('dim', `SUPPRESSED (${result.suppressed.length})`));
-    for (const f of result.suppressed) lines.push(`  ${f.location.path}:${f.location.line}  ${f.ruleId}  ${f.entity} — ${f.suppression?.reason}`);
+    for (const f of result.suppressed)
+      lines.push(
+        `  ${f.location.path}:${f.location.line}  ${f.ruleId}  ${f.entity} — ${f.suppression?.reason}`,
+      );
   }
   const { services, databases } = result.capacity;
   if (services.length + databases.length > 0) {
     lines.push('', paint('bold', 'CAPACITY'));
     for (const s of services) {
-      const instances = s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}-${s.instances.max}`;
+      const instances =
+        s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}-${s.instances.max}`;
       lines.push(
         `  ${s.service} (${s.platform}, ${s.plan ?? 'no plan'}): ${instances} instance(s) × ${figure(s.processes)} process(es); RAM ${figure(s.memoryMb, ' MB')}, CPU ${figure(s.cpus)}, per process ${figure(s.memoryPerProcessMb, ' MB')}`,
       );
     }
     for (const d of databases) {
       const use = d.percent === undefined ? '' : ` (${Math.round(d.percent)}%)`;
-      lines.push(`  ${d.datastore} (${d.plan ?? 'no plan'}): ${d.demand} connections wanted of ${figure(d.limit)}${use}`);
+      lines.push(
+        `  ${d.datastore} (${d.plan ?? 'no plan'}): ${d.demand} connections wanted of ${figure(d.limit)}${use}`,
+      );
     }
   }
   if (result.diagnostics.length > 0) {

@@ -20,7 +20,11 @@ export function verdictSentence(result: ReviewResult): string {
   return `${counted}; none blocks the merge${failOn === 'never' ? ' (failOn: never)' : ''}.`;
 }
 
-export const CONCLUSION_LABEL = { success: 'Passed', neutral: 'Passed with findings', failure: 'Failed' } as const;
+export const CONCLUSION_LABEL = {
+  success: 'Passed',
+  neutral: 'Passed with findings',
+  failure: 'Failed',
+} as const;
 
 /** Findings grouped the way every report shows them. */
 export function partitionFindings(result: ReviewResult): {

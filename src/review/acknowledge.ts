@@ -10,12 +10,19 @@ export interface Acknowledgement {
  * Applies ticked boxes: each acknowledged fingerprint stops blocking, except for rules the
  * config forbids acknowledging. Unticked boxes are simply absent from `acks`.
  */
-export function applyAcknowledgements(result: ReviewResult, acks: ReadonlyMap<string, Acknowledgement>): ReviewResult {
+export function applyAcknowledgements(
+  result: ReviewResult,
+  acks: ReadonlyMap<string, Acknowledgement>,
+): ReviewResult {
   const forbidden = new Set(result.forbidAcknowledge);
   const findings = result.findings.map((finding) => {
     const { acknowledgement: _previous, ...rest } = finding;
     const ack = forbidden.has(finding.ruleId) ? undefined : acks.get(finding.fingerprint);
     return ack ? { ...rest, acknowledgement: { ...ack } } : rest;
   });
-  return { ...result, findings, gate: computeGate(findings, result.diagnostics, { ...result.gate, compared: result.compared }) };
+  return {
+    ...result,
+    findings,
+    gate: computeGate(findings, result.diagnostics, { ...result.gate, compared: result.compared }),
+  };
 }

@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/location.ts';
-import { clampToText } from '../sources/located-yaml.ts';
 import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
 import type { RuleSetting } from '../rules/run-rules.ts';
+import { clampToText } from '../sources/located-yaml.ts';
 
 export const DEFAULT_CONFIG_PATH = '.github/headroom.yml';
 
@@ -11,11 +11,18 @@ const severityOrOff = z.enum([...SEVERITIES, 'off']);
 
 const ruleSetting = z.union([
   severityOrOff,
-  z.strictObject({ severity: severityOrOff.optional(), options: z.record(z.string(), z.unknown()).optional() }),
+  z.strictObject({
+    severity: severityOrOff.optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  }),
 ]);
 
 const serviceCapacity = z.strictObject({
-  processes: z.int().positive().optional().describe('Worker processes per instance, when the start command does not say.'),
+  processes: z
+    .int()
+    .positive()
+    .optional()
+    .describe('Worker processes per instance, when the start command does not say.'),
   poolSize: z.int().positive().optional().describe('Database connections each process may open.'),
   memoryPerProcessMb: z.number().positive().optional().describe('Resident memory of one process, in MB.'),
 });
@@ -23,14 +30,35 @@ const serviceCapacity = z.strictObject({
 /** The schema of `.github/headroom.yml`; the JSON Schema in schema/ is generated from it. */
 export const configSchema = z
   .strictObject({
-    tier: z.enum(TIERS).optional().describe('Target: launch (0–1k users), growth (1k–10k), scale (10k–100k), enterprise (100k+).'),
-    expectedUsers: z.int().nonnegative().optional().describe('Active users expected; sets the tier when `tier` is absent.'),
-    failOn: z.enum([...SEVERITIES, 'never']).default('error').describe('Lowest severity that fails the gate.'),
-    gateOn: z.enum(['new', 'all']).default('new').describe('Fail only on findings a pull request introduces, or on all.'),
-    rules: z.record(z.string(), ruleSetting).default({}).describe('Per rule: a severity, `off`, or { severity, options }.'),
+    tier: z
+      .enum(TIERS)
+      .optional()
+      .describe('Target: launch (0–1k users), growth (1k–10k), scale (10k–100k), enterprise (100k+).'),
+    expectedUsers: z
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Active users expected; sets the tier when `tier` is absent.'),
+    failOn: z
+      .enum([...SEVERITIES, 'never'])
+      .default('error')
+      .describe('Lowest severity that fails the gate.'),
+    gateOn: z
+      .enum(['new', 'all'])
+      .default('new')
+      .describe('Fail only on findings a pull request introduces, or on all.'),
+    rules: z
+      .record(z.string(), ruleSetting)
+      .default({})
+      .describe('Per rule: a severity, `off`, or { severity, options }.'),
     ignore: z.array(z.string()).default([]).describe('Glob patterns of files never read.'),
     acknowledgements: z
-      .strictObject({ forbid: z.array(z.string()).default([]).describe('Rules whose findings a ticked box may not acknowledge.') })
+      .strictObject({
+        forbid: z
+          .array(z.string())
+          .default([])
+          .describe('Rules whose findings a ticked box may not acknowledge.'),
+      })
       .default({ forbid: [] }),
     capacity: z
       .strictObject({
@@ -73,11 +101,15 @@ export function tierForUsers(users: number): Tier {
 
 function fromParsed(parsed: ParsedConfig): HeadroomConfig {
   return {
-    tier: parsed.tier ?? (parsed.expectedUsers !== undefined ? tierForUsers(parsed.expectedUsers) : DEFAULT_TIER),
+    tier:
+      parsed.tier ?? (parsed.expectedUsers !== undefined ? tierForUsers(parsed.expectedUsers) : DEFAULT_TIER),
     failOn: parsed.failOn,
     gateOn: parsed.gateOn,
     rules: Object.fromEntries(
-      Object.entries(parsed.rules).map(([id, setting]) => [id, typeof setting === 'string' ? { severity: setting } : setting]),
+      Object.entries(parsed.rules).map(([id, setting]) => [
+        id,
+        typeof setting === 'string' ? { severity: setting } : setting,
+      ]),
     ),
     ignore: parsed.ignore,
     forbidAcknowledge: parsed.acknowledgements.forbid,
@@ -89,7 +121,11 @@ function fromParsed(parsed: ParsedConfig): HeadroomConfig {
  * Reads the config file. Never throws: a YAML or schema error becomes a diagnostic at the
  * offending line, the wrong part falls back to its default, and the valid parts still apply.
  */
-export function parseConfig(text: string, path: string, knownRuleIds: readonly string[]): { config: HeadroomConfig; diagnostics: Diagnostic[] } {
+export function parseConfig(
+  text: string,
+  path: string,
+  knownRuleIds: readonly string[],
+): { config: HeadroomConfig; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const diagnostics: Diagnostic[] = document.errors.map((error) => ({
@@ -105,7 +141,9 @@ export function parseConfig(text: string, path: string, knownRuleIds: readonly s
   let candidate = raw;
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = configSchema.safeParse(candidate);
-    const unknownRules = result.success ? unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds) : [];
+    const unknownRules = result.success
+      ? unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds)
+      : [];
     if (result.success && unknownRules.length === 0) return { config: fromParsed(result.data), diagnostics };
     const problems = result.success
       ? unknownRules
@@ -118,7 +156,10 @@ export function parseConfig(text: string, path: string, knownRuleIds: readonly s
         location: { path, line: lineOf(problem.path) },
       });
     }
-    candidate = withoutPaths(candidate, problems.map((p) => p.path));
+    candidate = withoutPaths(
+      candidate,
+      problems.map((p) => p.path),
+    );
   }
   return { config: defaultConfig(), diagnostics };
 }
@@ -132,7 +173,16 @@ function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? `\`${issue.path.join('.')}\`` : 'the file';
   if (issue.code === 'unrecognized_keys') {
-    const known = ['tier', 'expectedUsers', 'failOn', 'gateOn', 'rules', 'ignore', 'acknowledgements', 'capacity'];
+    const known = [
+      'tier',
+      'expectedUsers',
+      'failOn',
+      'gateOn',
+      'rules',
+      'ignore',
+      'acknowledgements',
+      'capacity',
+    ];
     const suggestion = issue.path.length === 0 ? closest(issue.keys[0] ?? '', known) : undefined;
     return `unknown key \`${issue.keys.join('`, `')}\` in ${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`;
   }
@@ -149,9 +199,11 @@ function unknownRuleIds(
     const suggestion = closest(id, known);
     return `unknown rule \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`;
   };
-  for (const id of Object.keys(rules)) if (!known.includes(id)) problems.push({ path: ['rules', id], message: describe(id) });
+  for (const id of Object.keys(rules))
+    if (!known.includes(id)) problems.push({ path: ['rules', id], message: describe(id) });
   forbid.forEach((id, i) => {
-    if (!known.includes(id)) problems.push({ path: ['acknowledgements', 'forbid', i], message: describe(id) });
+    if (!known.includes(id))
+      problems.push({ path: ['acknowledgements', 'forbid', i], message: describe(id) });
   });
   return problems;
 }

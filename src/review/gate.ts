@@ -21,12 +21,16 @@ export function computeGate(
   policy: { failOn: Severity | 'never'; gateOn: 'new' | 'all'; compared: boolean },
 ): Gate {
   const active = findings.filter((finding) => !finding.acknowledgement);
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length]),
+  ) as Record<Severity, number>;
   const { failOn, gateOn, compared } = policy;
   const blocking =
     failOn === 'never'
       ? 0
-      : active.filter((f) => atLeast(f.severity, failOn) && !(compared && gateOn === 'new' && f.status !== 'new')).length;
+      : active.filter(
+          (f) => atLeast(f.severity, failOn) && !(compared && gateOn === 'new' && f.status !== 'new'),
+        ).length;
   const configBroken = diagnostics.some((d) => d.origin === 'config' && d.severity === 'error');
   const conclusion = blocking > 0 ? 'failure' : active.length > 0 || configBroken ? 'neutral' : 'success';
   return { conclusion, failOn, gateOn, blocking, counts };

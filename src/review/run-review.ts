@@ -1,9 +1,9 @@
 import { allRules } from '../../rules/index.ts';
 import { EMPTY_CAPACITY } from '../capacity/capacity.ts';
 import type { FileSet } from '../files/file-set.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { Diagnostic } from '../model/location.ts';
 import { type CollectedFiles, collectFiles, parseProject } from '../model/read-project.ts';
-import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { Rule, Severity, Tier } from '../rules/rule.ts';
 import { runRules } from '../rules/run-rules.ts';
 import { DEFAULT_CONFIG_PATH, defaultConfig, type HeadroomConfig, parseConfig } from './config.ts';
@@ -33,10 +33,18 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
     ...(options.configText === undefined ? { alsoRead: [path] } : {}),
     ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}),
   });
-  const { config, diagnostics: configDiagnostics, configPath } = loadConfig(collected, path, options, ruleIds);
+  const {
+    config,
+    diagnostics: configDiagnostics,
+    configPath,
+  } = loadConfig(collected, path, options, ruleIds);
   const reading = await parseProject(collected, { ignore: config.ignore });
   const findings = runRules(reading.model, rules, { tier: config.tier, rules: config.rules });
-  const { active, suppressed, diagnostics: suppressionDiagnostics } = applySuppressions(findings, reading.texts, ruleIds);
+  const {
+    active,
+    suppressed,
+    diagnostics: suppressionDiagnostics,
+  } = applySuppressions(findings, reading.texts, ruleIds);
   const diagnostics = [...configDiagnostics, ...reading.model.diagnostics, ...suppressionDiagnostics];
   const sorted = active.sort(byImportance);
 
@@ -65,10 +73,17 @@ function loadConfig(
   ruleIds: readonly string[],
 ): { config: HeadroomConfig; diagnostics: Diagnostic[]; configPath?: string } {
   const text = options.configText ?? collected.texts.get(path);
-  const diagnostics = collected.unreadable.filter((d) => d.location.path === path).map((d) => ({ ...d, origin: 'config', severity: 'error' as const }));
-  const parsed = text === undefined ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text, path, ruleIds);
+  const diagnostics = collected.unreadable
+    .filter((d) => d.location.path === path)
+    .map((d) => ({ ...d, origin: 'config', severity: 'error' as const }));
+  const parsed =
+    text === undefined ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text, path, ruleIds);
   const config = { ...parsed.config, ...definedOnly(options.overrides ?? {}) };
-  return { config, diagnostics: [...diagnostics, ...parsed.diagnostics], ...(text !== undefined ? { configPath: path } : {}) };
+  return {
+    config,
+    diagnostics: [...diagnostics, ...parsed.diagnostics],
+    ...(text !== undefined ? { configPath: path } : {}),
+  };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

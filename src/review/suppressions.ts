@@ -14,7 +14,8 @@ function commentMarkers(path: string): string[] {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (name.endsWith('.sql')) return ['--', '/*'];
   if (/\.(prisma|[cm]?[jt]sx?)$/.test(name)) return ['//', '/*'];
-  if (/\.(ya?ml|toml|txt|py|cfg|ini)$/.test(name) || name.startsWith('.env') || name === 'procfile') return ['#'];
+  if (/\.(ya?ml|toml|txt|py|cfg|ini)$/.test(name) || name.startsWith('.env') || name === 'procfile')
+    return ['#'];
   return [];
 }
 
@@ -77,12 +78,18 @@ export function applySuppressions(
       continue;
     }
     used.add(match);
-    suppressed.push({ ...finding, suppression: { reason: match.reason as string, location: match.location } });
+    suppressed.push({
+      ...finding,
+      suppression: { reason: match.reason as string, location: match.location },
+    });
   }
   for (const suppression of valid) {
     if (!used.has(suppression)) {
       diagnostics.push(
-        suppressionDiagnostic(suppression, `This headroom-ignore for \`${suppression.ruleId}\` suppresses nothing on this line or the next; remove it.`),
+        suppressionDiagnostic(
+          suppression,
+          `This headroom-ignore for \`${suppression.ruleId}\` suppresses nothing on this line or the next; remove it.`,
+        ),
       );
     }
   }

@@ -5,7 +5,9 @@ import { runRules } from './run-rules.ts';
 
 /** Runs one rule alone on one example file, at the strictest tier so tier-gated rules still speak. */
 export async function runOnExample(rule: Rule, example: RuleExample) {
-  const { model } = await readProject(new MemoryFileSet({ ...example.alongside, [example.path]: example.text }));
+  const { model } = await readProject(
+    new MemoryFileSet({ ...example.alongside, [example.path]: example.text }),
+  );
   return runRules(model, [rule], { tier: 'enterprise', rules: {} });
 }
 
@@ -72,7 +74,12 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
 }
 
 function fences(example: RuleExample): string[] {
-  const others = Object.entries(example.alongside ?? {}).flatMap(([path, text]) => ['', `With \`${path}\`:`, '', fence(path, text)]);
+  const others = Object.entries(example.alongside ?? {}).flatMap(([path, text]) => [
+    '',
+    `With \`${path}\`:`,
+    '',
+    fence(path, text),
+  ]);
   return [fence(example.path, example.text), ...others];
 }
 

@@ -1,5 +1,5 @@
-import type { ProjectModel } from '../model/project-model.ts';
 import { DOCS_BASE } from '../meta.ts';
+import type { ProjectModel } from '../model/project-model.ts';
 import type { Finding } from '../review/finding.ts';
 import { fingerprint } from '../review/fingerprint.ts';
 import type { Rule, Severity, Tier } from './rule.ts';
@@ -39,7 +39,8 @@ export function runRules(model: ProjectModel, rules: readonly Rule[], settings: 
           ruleId: rule.meta.id,
           title: rule.meta.title,
           category: rule.meta.category,
-          severity: setting.severity && setting.severity !== 'off' ? setting.severity : (raw.severity ?? severity),
+          severity:
+            setting.severity && setting.severity !== 'off' ? setting.severity : (raw.severity ?? severity),
           message: raw.message,
           location: raw.location,
           entity: raw.entity,

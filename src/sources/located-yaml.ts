@@ -20,7 +20,10 @@ export class LocatedNode {
 
   get location(): Location {
     const offset = this.node?.range?.[0];
-    return { path: this.#path, line: offset === undefined ? this.#fallbackLine : this.#lines.linePos(offset).line };
+    return {
+      path: this.#path,
+      line: offset === undefined ? this.#fallbackLine : this.#lines.linePos(offset).line,
+    };
   }
 
   get isMap(): boolean {
@@ -39,7 +42,9 @@ export class LocatedNode {
 
   items(): LocatedNode[] {
     if (!isSeq(this.node)) return [];
-    return this.node.items.map((item) => new LocatedNode(item as Node, this.#path, this.#lines, this.location.line));
+    return this.node.items.map(
+      (item) => new LocatedNode(item as Node, this.#path, this.#lines, this.location.line),
+    );
   }
 
   entries(): Array<[string, LocatedNode]> {
@@ -49,7 +54,10 @@ export class LocatedNode {
       .map((item) => {
         const keyOffset = (item.key as Node).range?.[0];
         const line = keyOffset === undefined ? this.location.line : this.#lines.linePos(keyOffset).line;
-        return [String((item.key as { value: unknown }).value), new LocatedNode(item.value as Node | null, this.#path, this.#lines, line)];
+        return [
+          String((item.key as { value: unknown }).value),
+          new LocatedNode(item.value as Node | null, this.#path, this.#lines, line),
+        ];
       });
   }
 
@@ -71,7 +79,11 @@ export class LocatedNode {
 }
 
 /** Parses YAML keeping positions; syntax errors become diagnostics with their line. */
-export function parseLocatedYaml(path: string, text: string, origin: string): { root?: LocatedNode; diagnostics: Diagnostic[] } {
+export function parseLocatedYaml(
+  path: string,
+  text: string,
+  origin: string,
+): { root?: LocatedNode; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const diagnostics: Diagnostic[] = document.errors.map((error) => ({

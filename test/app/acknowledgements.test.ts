@@ -16,14 +16,14 @@ import {
   HEAD_SHA,
   headCommit,
   INSTALLATION_ID,
+  type Json,
   mockAppIdentity,
   mockInstallationToken,
   OWNER,
   PR_NUMBER,
   pullRequestPayload,
-  receive,
-  type Json,
   REPO,
+  receive,
   startApp,
 } from './harness.ts';
 

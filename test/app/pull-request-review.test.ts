@@ -14,13 +14,13 @@ import {
   HEAD_SHA,
   headCommit,
   INSTALLATION_ID,
+  type Json,
   mockAppIdentity,
   mockInstallationToken,
   OWNER,
   pullRequestPayload,
-  receive,
-  type Json,
   REPO,
+  receive,
   startApp,
 } from './harness.ts';
 

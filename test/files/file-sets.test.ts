@@ -25,7 +25,12 @@ describe('LocalFileSet', () => {
     });
     const files = new LocalFileSet(root);
     expect((await files.list()).map((e) => e.path)).toEqual(['prisma/schema.prisma', 'render.yaml']);
-    expect(files.skipped().map((s) => s.path).sort()).toEqual(['.git/', 'node_modules/', 'web/.next/']);
+    expect(
+      files
+        .skipped()
+        .map((s) => s.path)
+        .sort(),
+    ).toEqual(['.git/', 'node_modules/', 'web/.next/']);
   });
 
   it('reads only what is asked, and classifies binary and oversized files without returning their bytes', async () => {
@@ -52,11 +57,18 @@ describe('LocalFileSet', () => {
 describe('MemoryFileSet', () => {
   it('behaves like a directory: sorted listing, skipped folders, size cap', async () => {
     const files = new MemoryFileSet(
-      { 'z.sql': 'select 1;', 'a/.env': 'A=1', 'node_modules/p/package.json': '{}', 'huge.sql': 'y'.repeat(100) },
+      {
+        'z.sql': 'select 1;',
+        'a/.env': 'A=1',
+        'node_modules/p/package.json': '{}',
+        'huge.sql': 'y'.repeat(100),
+      },
       { limits: { maxFileBytes: 50, maxFiles: 10 } },
     );
     expect((await files.list()).map((e) => e.path)).toEqual(['a/.env', 'huge.sql', 'z.sql']);
-    expect(files.skipped()).toEqual([{ path: 'node_modules/p/package.json', reason: 'dependency, build or VCS folder' }]);
+    expect(files.skipped()).toEqual([
+      { path: 'node_modules/p/package.json', reason: 'dependency, build or VCS folder' },
+    ]);
     expect((await files.read(['huge.sql'])).get('huge.sql')?.kind).toBe('too-large');
   });
 });

@@ -24,7 +24,10 @@ interface Shape {
 const cases: Array<{ name: string; files: () => Promise<Record<string, string>> }> = [
   { name: 'fastapi-render migrations', files: () => folder('examples/fastapi-render/migrations') },
   { name: 'discord-bot migrations', files: () => folder('examples/discord-bot-render/db/migrations') },
-  { name: 'prisma migrations of the Next.js example', files: () => folder('examples/nextjs-prisma-supabase/prisma/migrations') },
+  {
+    name: 'prisma migrations of the Next.js example',
+    files: () => folder('examples/nextjs-prisma-supabase/prisma/migrations'),
+  },
   {
     name: 'renames, drops and partial indexes across migrations',
     files: async () => ({
@@ -58,7 +61,8 @@ const cases: Array<{ name: string; files: () => Promise<Record<string, string>> 
 
 let admin: pg.Client;
 const server = inject('pg');
-const connect = (database: string) => new pg.Client({ ...server, user: server.user ?? process.env.PGUSER, database });
+const connect = (database: string) =>
+  new pg.Client({ ...server, user: server.user ?? process.env.PGUSER, database });
 
 beforeAll(async () => {
   await loadModule();
@@ -150,8 +154,12 @@ async function catalogShape(client: pg.Client): Promise<Shape> {
     tables: await rows(
       `SELECT c.relname AS v FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`,
     ),
-    primaryKeys: await rows(`SELECT t.relname || '(' || ${columns} || ')' AS v FROM pg_constraint con ${publicTables} WHERE con.contype = 'p'`),
-    uniques: await rows(`SELECT t.relname || '(' || ${columns} || ')' AS v FROM pg_constraint con ${publicTables} WHERE con.contype = 'u'`),
+    primaryKeys: await rows(
+      `SELECT t.relname || '(' || ${columns} || ')' AS v FROM pg_constraint con ${publicTables} WHERE con.contype = 'p'`,
+    ),
+    uniques: await rows(
+      `SELECT t.relname || '(' || ${columns} || ')' AS v FROM pg_constraint con ${publicTables} WHERE con.contype = 'u'`,
+    ),
     foreignKeys: await rows(
       `SELECT t.relname || '(' || ${columns} || ')->' || r.relname AS v FROM pg_constraint con ${publicTables}
        JOIN pg_class r ON r.oid = con.confrelid WHERE con.contype = 'f'`,

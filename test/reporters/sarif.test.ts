@@ -14,15 +14,23 @@ describe('SARIF output', () => {
     const schema = JSON.parse(await readFile(schemaPath, 'utf8'));
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
-    const result = await review(new LocalFileSet(new URL('../../examples/nextjs-prisma-supabase', import.meta.url).pathname));
+    const result = await review(
+      new LocalFileSet(new URL('../../examples/nextjs-prisma-supabase', import.meta.url).pathname),
+    );
     const sarif = JSON.parse(renderSarif(result));
     const valid = validate(sarif);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     const run = sarif.runs[0];
     const fk = run.results.find((r: { ruleId: string }) => r.ruleId === 'index/unindexed-foreign-key');
-    expect(fk.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'prisma/schema.prisma' }, region: { startLine: 44 } });
+    expect(fk.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'prisma/schema.prisma' },
+      region: { startLine: 44 },
+    });
     expect(fk.partialFingerprints['headroom/v1']).toMatch(/^[0-9a-f]{16}$/);
-    expect(run.tool.driver.rules[fk.ruleIndex]).toMatchObject({ id: 'index/unindexed-foreign-key', helpUri: expect.stringContaining('rules/index/unindexed-foreign-key.md') });
+    expect(run.tool.driver.rules[fk.ruleIndex]).toMatchObject({
+      id: 'index/unindexed-foreign-key',
+      helpUri: expect.stringContaining('rules/index/unindexed-foreign-key.md'),
+    });
   });
 });

@@ -4,8 +4,8 @@ import { renderJson } from '../../src/reporters/json.ts';
 import { renderMarkdown } from '../../src/reporters/markdown.ts';
 import { renderSarif } from '../../src/reporters/sarif.ts';
 import { renderText } from '../../src/reporters/text.ts';
-import { defineRule } from '../../src/rules/rule.ts';
 import { review } from '../../src/review/run-review.ts';
+import { defineRule } from '../../src/rules/rule.ts';
 
 /** A rule that quotes the connection it found, as a careless rule might. */
 const quotesConnections = defineRule({
@@ -25,7 +25,10 @@ const quotesConnections = defineRule({
         entity: `env:${entry.key}`,
         message: `${entry.key} is ${entry.value.reveal()}`,
         location: entry.location,
-        fix: { text: `replace ${entry.value.reveal()}`, replacement: `DATABASE_URL=${entry.value.reveal()}?pgbouncer=true` },
+        fix: {
+          text: `replace ${entry.value.reveal()}`,
+          replacement: `DATABASE_URL=${entry.value.reveal()}?pgbouncer=true`,
+        },
       })),
     ),
 });
@@ -41,7 +44,12 @@ describe('secrets never appear in any output', () => {
       { rules: [quotesConnections] },
     );
     expect(result.findings).toHaveLength(1);
-    const output = { text: renderText, json: renderJson, sarif: renderSarif, markdown: (r: typeof result) => renderMarkdown(r, { context: 'comment' }) }[format](result);
+    const output = {
+      text: renderText,
+      json: renderJson,
+      sarif: renderSarif,
+      markdown: (r: typeof result) => renderMarkdown(r, { context: 'comment' }),
+    }[format](result);
     expect(output).toContain('postgresql://user:****@host/db');
     expect(output).not.toContain('s3cretPass');
   });

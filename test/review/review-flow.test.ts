@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
-import { parseChecklist } from '../../src/reporters/markdown-markers.ts';
 import { renderMarkdown } from '../../src/reporters/markdown.ts';
+import { parseChecklist } from '../../src/reporters/markdown-markers.ts';
 import { applyAcknowledgements } from '../../src/review/acknowledge.ts';
 import { compareWithBase } from '../../src/review/compare.ts';
 import { review } from '../../src/review/run-review.ts';
 
-const init = 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint REFERENCES users (id));\n';
+const init =
+  'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint REFERENCES users (id));\n';
 const base = { 'supabase/migrations/20240101000000_init.sql': init };
 const head = {
   ...base,
@@ -16,7 +17,10 @@ const head = {
 
 describe('the review step', () => {
   it('marks findings new or existing against the base, and gates on new ones only', async () => {
-    const result = compareWithBase(await review(new MemoryFileSet(head)), await review(new MemoryFileSet(base)));
+    const result = compareWithBase(
+      await review(new MemoryFileSet(head)),
+      await review(new MemoryFileSet(base)),
+    );
     expect(result.findings.map((f) => [f.entity, f.status])).toEqual([
       ['posts.author_id', 'existing'],
       ['comments.post_id', 'new'],
@@ -55,12 +59,21 @@ describe('the review step', () => {
     const acked = applyAcknowledgements(result, new Map([[fingerprint, { by: 'octocat' }]]));
     expect(acked.gate.conclusion).toBe('success');
     expect(acked.findings[0]?.acknowledgement).toEqual({ by: 'octocat' });
-    const strict = await review(new MemoryFileSet({ ...base, '.github/headroom.yml': 'acknowledgements:\n  forbid: [index/unindexed-foreign-key]\n' }));
-    expect(applyAcknowledgements(strict, new Map([[fingerprint, { by: 'octocat' }]])).gate.conclusion).toBe('failure');
+    const strict = await review(
+      new MemoryFileSet({
+        ...base,
+        '.github/headroom.yml': 'acknowledgements:\n  forbid: [index/unindexed-foreign-key]\n',
+      }),
+    );
+    expect(applyAcknowledgements(strict, new Map([[fingerprint, { by: 'octocat' }]])).gate.conclusion).toBe(
+      'failure',
+    );
   });
 
   it('says all clear when there is nothing to fix', async () => {
-    const result = await review(new MemoryFileSet({ 'supabase/migrations/1_init.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n' }));
+    const result = await review(
+      new MemoryFileSet({ 'supabase/migrations/1_init.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n' }),
+    );
     expect(result.gate.conclusion).toBe('success');
     expect(renderMarkdown(result, { context: 'comment' })).toContain('All clear');
   });
@@ -76,12 +89,21 @@ describe('the markdown checklist', () => {
     const ticked = parseChecklist(body.replace('- [ ]', '- [x]'));
     expect(ticked[0]?.checked).toBe(true);
     const acked = applyAcknowledgements(result, new Map([[item?.fingerprint as string, { by: 'octocat' }]]));
-    expect(parseChecklist(renderMarkdown(acked, { context: 'comment' }))).toEqual([{ fingerprint: item?.fingerprint, checked: true, ackBy: 'octocat' }]);
+    expect(parseChecklist(renderMarkdown(acked, { context: 'comment' }))).toEqual([
+      { fingerprint: item?.fingerprint, checked: true, ackBy: 'octocat' },
+    ]);
   });
 
   it('stays under GitHub’s limit with 2,000 findings by collapsing, and keeps the verdict', async () => {
-    const tables = Array.from({ length: 2000 }, (_, i) => `CREATE TABLE t${i} (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));`).join('\n');
-    const result = await review(new MemoryFileSet({ 'supabase/migrations/1_init.sql': `CREATE TABLE users (id bigint PRIMARY KEY);\n${tables}\n` }));
+    const tables = Array.from(
+      { length: 2000 },
+      (_, i) => `CREATE TABLE t${i} (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));`,
+    ).join('\n');
+    const result = await review(
+      new MemoryFileSet({
+        'supabase/migrations/1_init.sql': `CREATE TABLE users (id bigint PRIMARY KEY);\n${tables}\n`,
+      }),
+    );
     expect(result.findings).toHaveLength(2000);
     const body = renderMarkdown(result, { context: 'comment', maxLength: 65_536 });
     expect(body.length).toBeLessThanOrEqual(65_536);

@@ -10,7 +10,8 @@ async function ruleFiles(): Promise<string[]> {
   for (const category of await readdir(rulesDir, { withFileTypes: true })) {
     if (!category.isDirectory()) continue;
     for (const file of await readdir(new URL(`${category.name}/`, rulesDir))) {
-      if (file.endsWith('.ts') && !file.endsWith('.test.ts')) ids.push(`${category.name}/${file.slice(0, -3)}`);
+      if (file.endsWith('.ts') && !file.endsWith('.test.ts'))
+        ids.push(`${category.name}/${file.slice(0, -3)}`);
     }
   }
   return ids.sort();
@@ -21,12 +22,17 @@ describe('rule registry', () => {
     expect(allRules.map((rule) => rule.meta.id).sort()).toEqual(await ruleFiles());
   });
 
-  it.each(allRules.map((rule) => [rule.meta.id, rule] as const))('%s: its docs page is up to date (npm run docs)', async (id, rule) => {
-    expect(await readFile(new URL(`${id}.md`, rulesDir), 'utf8')).toBe(await renderRulePage(rule));
-  });
+  it.each(allRules.map((rule) => [rule.meta.id, rule] as const))(
+    '%s: its docs page is up to date (npm run docs)',
+    async (id, rule) => {
+      expect(await readFile(new URL(`${id}.md`, rulesDir), 'utf8')).toBe(await renderRulePage(rule));
+    },
+  );
 
   it('docs/rules.md lists every rule (npm run docs)', async () => {
-    expect(await readFile(new URL('../../docs/rules.md', import.meta.url), 'utf8')).toBe(renderRuleIndex(allRules));
+    expect(await readFile(new URL('../../docs/rules.md', import.meta.url), 'utf8')).toBe(
+      renderRuleIndex(allRules),
+    );
   });
 
   it.each(allRules.map((rule) => [rule.meta.id, rule] as const))(

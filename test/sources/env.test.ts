@@ -31,14 +31,26 @@ describe('env files', () => {
     expect(file?.entries[2]?.value.reveal()).toBe('a # not a comment');
     expect(file?.entries[3]?.value.reveal()).toBe('value');
     expect(file?.entries[4]?.value.reveal()).toBe('line one\nline two');
-    expect(model.connections[0]?.url).toMatchObject({ host: 'aws-0-eu-west-3.pooler.supabase.com', port: 6543, pooler: 'supabase-transaction', params: { pgbouncer: 'true' } });
+    expect(model.connections[0]?.url).toMatchObject({
+      host: 'aws-0-eu-west-3.pooler.supabase.com',
+      port: 6543,
+      pooler: 'supabase-transaction',
+      params: { pgbouncer: 'true' },
+    });
     expect(model.diagnostics).toMatchObject([{ origin: 'env', location: { path: '.env.example', line: 9 } }]);
   });
 
   it('never lets the password out through JSON, String, templates or inspect', async () => {
-    const model = await modelOf({ '.env': 'DATABASE_URL=postgresql://user:s3cretPass@host/db\nAPI_TOKEN=s3cretPass\n' });
+    const model = await modelOf({
+      '.env': 'DATABASE_URL=postgresql://user:s3cretPass@host/db\nAPI_TOKEN=s3cretPass\n',
+    });
     const entry = model.envFiles[0]?.entries[0];
-    for (const printed of [JSON.stringify(model), String(entry?.value), `${entry?.value}`, inspect(model, { depth: 10 })]) {
+    for (const printed of [
+      JSON.stringify(model),
+      String(entry?.value),
+      `${entry?.value}`,
+      inspect(model, { depth: 10 }),
+    ]) {
       expect(printed).not.toContain('s3cretPass');
     }
     expect(entry?.masked).toBe('postgresql://user:****@host/db');
@@ -47,7 +59,10 @@ describe('env files', () => {
 
 describe('connection URLs', () => {
   it.each([
-    ['postgresql://u:p%40ss:w@db.example.com:5433/app?sslmode=require', { host: 'db.example.com', port: 5433, database: 'app', user: 'u' }],
+    [
+      'postgresql://u:p%40ss:w@db.example.com:5433/app?sslmode=require',
+      { host: 'db.example.com', port: 5433, database: 'app', user: 'u' },
+    ],
     ['postgres://u:pw@ep-cool-fog-123456-pooler.us-east-2.aws.neon.tech/neondb', { pooler: 'neon' }],
     ['postgresql://postgres:pw@db.abcdefgh.supabase.co:5432/postgres', { host: 'db.abcdefgh.supabase.co' }],
     ['postgresql://u:pw@[::1]:5432/app', { host: '::1', port: 5432 }],

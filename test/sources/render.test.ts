@@ -58,7 +58,11 @@ describe('render.yaml source', () => {
       ['REDIS_URL', 'fromService'],
       ['ANALYTICS_URL', 'value'],
     ]);
-    expect(jobs).toMatchObject({ kind: 'worker', plan: { name: 'starter', explicit: false }, instances: { min: 1, max: 1 } });
+    expect(jobs).toMatchObject({
+      kind: 'worker',
+      plan: { name: 'starter', explicit: false },
+      instances: { min: 1, max: 1 },
+    });
     expect(model.datastores.map((d) => [d.id, d.kind, d.plan?.name])).toEqual([
       ['keyvalue:cache', 'redis', 'starter'],
       ['database:main-db', 'postgres', 'pro-4gb'],
@@ -89,10 +93,16 @@ ungrouped:
   });
 
   it('reports invalid YAML with its line, and bad values with theirs, while reading the rest', async () => {
-    const broken = await modelOf({ 'render.yaml': 'services:\n  - type: web\n    name: api\n   plan: [free\n' });
-    expect(broken.diagnostics[0]).toMatchObject({ origin: 'render', location: { path: 'render.yaml', line: 4 } });
+    const broken = await modelOf({
+      'render.yaml': 'services:\n  - type: web\n    name: api\n   plan: [free\n',
+    });
+    expect(broken.diagnostics[0]).toMatchObject({
+      origin: 'render',
+      location: { path: 'render.yaml', line: 4 },
+    });
     const partly = await modelOf({
-      'render.yaml': 'services:\n  - type: web\n    name: api\n    runtime: node\n    numInstances: -2\n  - type: spaceship\n    name: x\n',
+      'render.yaml':
+        'services:\n  - type: web\n    name: api\n    runtime: node\n    numInstances: -2\n  - type: spaceship\n    name: x\n',
     });
     expect(partly.services.map((s) => s.name)).toEqual(['api']);
     expect(partly.diagnostics.map((d) => d.location.line)).toEqual([5, 6]);

@@ -43,13 +43,16 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`expected one directory, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new UsageError(`expected one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   return {
     directory: positionals[0] ?? '.',
     format: oneOf('--format', values.format ?? 'text', FORMATS),
     ...(values.config ? { config: values.config } : {}),
     ...(values.tier ? { tier: oneOf('--tier', values.tier, TIERS) } : {}),
-    ...(values['fail-on'] ? { failOn: oneOf('--fail-on', values['fail-on'], [...SEVERITIES, 'never'] as const) } : {}),
+    ...(values['fail-on']
+      ? { failOn: oneOf('--fail-on', values['fail-on'], [...SEVERITIES, 'never'] as const) }
+      : {}),
     ...(values.output ? { output: values.output } : {}),
     help: values.help ?? false,
     version: values.version ?? false,

@@ -58,7 +58,9 @@ function render(result: ReviewResult, args: CliArguments): string {
     case 'markdown':
       return renderMarkdown(result, { context: 'summary' });
     case 'text':
-      return renderText(result, { color: !args.output && process.stdout.isTTY === true && !process.env.NO_COLOR });
+      return renderText(result, {
+        color: !args.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
+      });
   }
 }
 
@@ -68,7 +70,9 @@ if (import.meta.main) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`headroom: fatal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `headroom: fatal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 2;
     },
   );

@@ -14,7 +14,11 @@ export const envSource: Source = {
     return name === '.env' || (name.startsWith('.env.') && !name.endsWith('.swp'));
   },
   read(files) {
-    const fragment: Required<Pick<ModelFragment, 'envFiles' | 'connections' | 'diagnostics'>> = { envFiles: [], connections: [], diagnostics: [] };
+    const fragment: Required<Pick<ModelFragment, 'envFiles' | 'connections' | 'diagnostics'>> = {
+      envFiles: [],
+      connections: [],
+      diagnostics: [],
+    };
     for (const file of files) {
       const { entries, diagnostics } = parseDotenv(file.path, file.text);
       fragment.diagnostics.push(...diagnostics);
@@ -25,10 +29,20 @@ export const envSource: Source = {
         entries: entries.map((entry) => {
           const location = { path: file.path, line: entry.line };
           const url = parseConnectionUrl(entry.value);
-          const envEntry: EnvEntry = { key: entry.key, value: new Secret(entry.value), masked: url?.masked ?? maskValue(entry.value), location };
+          const envEntry: EnvEntry = {
+            key: entry.key,
+            value: new Secret(entry.value),
+            masked: url?.masked ?? maskValue(entry.value),
+            location,
+          };
           if (url) {
             envEntry.url = url;
-            fragment.connections.push({ id: `env:${entry.key}`, key: entry.key, url, location } satisfies Connection);
+            fragment.connections.push({
+              id: `env:${entry.key}`,
+              key: entry.key,
+              url,
+              location,
+            } satisfies Connection);
           }
           return envEntry;
         }),

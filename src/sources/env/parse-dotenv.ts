@@ -12,7 +12,10 @@ const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
  * dotenv syntax, line by line: comments, `export KEY=`, single/double/back-quoted values
  * (double quotes may span lines and expand \n), unquoted values with ` #` comments, CRLF.
  */
-export function parseDotenv(path: string, text: string): { entries: DotenvEntry[]; diagnostics: Diagnostic[] } {
+export function parseDotenv(
+  path: string,
+  text: string,
+): { entries: DotenvEntry[]; diagnostics: Diagnostic[] } {
   const lines = text.split(/\r?\n/);
   const entries: DotenvEntry[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -23,7 +26,12 @@ export function parseDotenv(path: string, text: string): { entries: DotenvEntry[
     const equals = body.indexOf('=');
     const key = (equals < 0 ? body : body.slice(0, equals)).trim();
     if (equals < 0 || !KEY.test(key)) {
-      diagnostics.push({ severity: 'warning', origin: 'env', message: `${path}: this line is not KEY=value; it was skipped.`, location: { path, line: i + 1 } });
+      diagnostics.push({
+        severity: 'warning',
+        origin: 'env',
+        message: `${path}: this line is not KEY=value; it was skipped.`,
+        location: { path, line: i + 1 },
+      });
       continue;
     }
     const start = i + 1;
@@ -40,7 +48,12 @@ export function parseDotenv(path: string, text: string): { entries: DotenvEntry[
         close = rest.indexOf(quote);
       }
       if (close < 0) {
-        diagnostics.push({ severity: 'warning', origin: 'env', message: `${path}: the value of ${key} opens a quote that never closes.`, location: { path, line: start } });
+        diagnostics.push({
+          severity: 'warning',
+          origin: 'env',
+          message: `${path}: the value of ${key} opens a quote that never closes.`,
+          location: { path, line: start },
+        });
         value = rest;
       } else {
         value = rest.slice(0, close);

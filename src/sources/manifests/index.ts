@@ -8,7 +8,8 @@ function readerFor(path: string): ((file: SourceFile) => ModelFragment) | undefi
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name === 'package.json') return readPackageJson;
   if (name === 'pyproject.toml') return readPyproject;
-  if (/^requirements.*\.txt$/.test(name) || (path.includes('requirements/') && name.endsWith('.txt'))) return readRequirements;
+  if (/^requirements.*\.txt$/.test(name) || (path.includes('requirements/') && name.endsWith('.txt')))
+    return readRequirements;
   return undefined;
 }
 
@@ -17,6 +18,8 @@ export const manifestsSource: Source = {
   id: 'manifests',
   matches: (path) => readerFor(path) !== undefined,
   read(files) {
-    return mergeFragments(files.map((file) => (readerFor(file.path) as (file: SourceFile) => ModelFragment)(file)));
+    return mergeFragments(
+      files.map((file) => (readerFor(file.path) as (file: SourceFile) => ModelFragment)(file)),
+    );
   },
 };

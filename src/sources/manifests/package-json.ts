@@ -13,13 +13,31 @@ const SECTIONS = [
 export function readPackageJson(file: SourceFile): ModelFragment {
   const { root, diagnostics } = parseLocatedYaml(file.path, file.text, 'manifests');
   if (!root?.isMap) {
-    return { diagnostics: diagnostics.length ? diagnostics : [{ severity: 'warning', origin: 'manifests', message: `${file.path} is not a JSON object.`, location: { path: file.path, line: 1 } }] };
+    return {
+      diagnostics: diagnostics.length
+        ? diagnostics
+        : [
+            {
+              severity: 'warning',
+              origin: 'manifests',
+              message: `${file.path} is not a JSON object.`,
+              location: { path: file.path, line: 1 },
+            },
+          ],
+    };
   }
   const dependencies: Dependency[] = [];
   for (const [section, dev] of SECTIONS) {
     for (const [name, version] of root.get(section)?.entries() ?? []) {
       const range = version.string();
-      dependencies.push({ ecosystem: 'npm', name, ...(range ? { version: range } : {}), dev, manifest: file.path, location: version.location });
+      dependencies.push({
+        ecosystem: 'npm',
+        name,
+        ...(range ? { version: range } : {}),
+        dev,
+        manifest: file.path,
+        location: version.location,
+      });
     }
   }
   const directory = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';

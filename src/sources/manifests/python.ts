@@ -14,7 +14,10 @@ export function parseRequirement(text: string): { name: string; version?: string
   while (end < spec.length && /[A-Za-z0-9._-]/.test(spec[end] as string)) end++;
   if (end === 0) return undefined;
   const name = normalizePythonName(spec.slice(0, end));
-  const rest = spec.slice(end).replace(/^\[[^\]]*\]/, '').trim();
+  const rest = spec
+    .slice(end)
+    .replace(/^\[[^\]]*\]/, '')
+    .trim();
   return rest ? { name, version: rest } : { name };
 }
 
@@ -25,10 +28,18 @@ export function readRequirements(file: SourceFile): ModelFragment {
   for (let i = 0; i < lines.length; i++) {
     let line = (lines[i] as string).replace(/(^|\s)#.*$/, '').trim();
     const first = i + 1;
-    while (line.endsWith('\\') && i + 1 < lines.length) line = `${line.slice(0, -1)} ${(lines[++i] as string).trim()}`;
+    while (line.endsWith('\\') && i + 1 < lines.length)
+      line = `${line.slice(0, -1)} ${(lines[++i] as string).trim()}`;
     if (!line || line.startsWith('-') || line.includes('://')) continue;
     const requirement = parseRequirement(line.split(/\s--/)[0] ?? line);
-    if (requirement) dependencies.push({ ecosystem: 'pypi', ...requirement, dev: /dev|test/i.test(file.path), manifest: file.path, location: { path: file.path, line: first } });
+    if (requirement)
+      dependencies.push({
+        ecosystem: 'pypi',
+        ...requirement,
+        dev: /dev|test/i.test(file.path),
+        manifest: file.path,
+        location: { path: file.path, line: first },
+      });
   }
   return { dependencies };
 }
@@ -41,7 +52,16 @@ export function readPyproject(file: SourceFile): ModelFragment {
   } catch (error) {
     const line = (error as { line?: number }).line ?? 1;
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    return { diagnostics: [{ severity: 'error', origin: 'manifests', message: `${file.path} is not valid TOML: ${reason}`, location: { path: file.path, line } }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          origin: 'manifests',
+          message: `${file.path} is not valid TOML: ${reason}`,
+          location: { path: file.path, line },
+        },
+      ],
+    };
   }
   const lines = file.text.split(/\r?\n/);
   const lineOf = (needle: string) => {
@@ -51,27 +71,51 @@ export function readPyproject(file: SourceFile): ModelFragment {
   const dependencies: Dependency[] = [];
   const add = (requirement: string, dev: boolean) => {
     const parsed = parseRequirement(requirement);
-    if (parsed) dependencies.push({ ecosystem: 'pypi', ...parsed, dev, manifest: file.path, location: { path: file.path, line: lineOf(requirement) } });
+    if (parsed)
+      dependencies.push({
+        ecosystem: 'pypi',
+        ...parsed,
+        dev,
+        manifest: file.path,
+        location: { path: file.path, line: lineOf(requirement) },
+      });
   };
   const project = record(data.project);
   for (const item of list(project.dependencies)) add(item, false);
-  for (const group of Object.values(record(project['optional-dependencies']))) for (const item of list(group)) add(item, false);
-  for (const group of Object.values(record(data['dependency-groups']))) for (const item of list(group)) add(item, true);
+  for (const group of Object.values(record(project['optional-dependencies'])))
+    for (const item of list(group)) add(item, false);
+  for (const group of Object.values(record(data['dependency-groups'])))
+    for (const item of list(group)) add(item, true);
   const poetry = record(record(data.tool).poetry);
   for (const [name, version] of Object.entries(record(poetry.dependencies))) {
     if (name.toLowerCase() === 'python') continue;
-    dependencies.push({ ecosystem: 'pypi', name: normalizePythonName(name), ...(typeof version === 'string' ? { version } : {}), dev: false, manifest: file.path, location: { path: file.path, line: lineOf(name) } });
+    dependencies.push({
+      ecosystem: 'pypi',
+      name: normalizePythonName(name),
+      ...(typeof version === 'string' ? { version } : {}),
+      dev: false,
+      manifest: file.path,
+      location: { path: file.path, line: lineOf(name) },
+    });
   }
   for (const group of Object.values(record(poetry.group))) {
     for (const name of Object.keys(record(record(group).dependencies))) {
-      dependencies.push({ ecosystem: 'pypi', name: normalizePythonName(name), dev: true, manifest: file.path, location: { path: file.path, line: lineOf(name) } });
+      dependencies.push({
+        ecosystem: 'pypi',
+        name: normalizePythonName(name),
+        dev: true,
+        manifest: file.path,
+        location: { path: file.path, line: lineOf(name) },
+      });
     }
   }
   return { dependencies };
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function list(value: unknown): string[] {

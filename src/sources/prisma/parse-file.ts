@@ -13,7 +13,8 @@ export function parsePrismaFile(path: string, text: string): { schema?: Schema; 
     return { schema: getSchema(blankBlockComments(text), { parser, visitor }), diagnostics: [] };
   } catch (error) {
     const token = (error as { token?: { startLine?: number; image?: string } }).token;
-    const found = token?.image === '\n' ? 'a line break' : token?.image ? `"${token.image}"` : 'the end of the file';
+    const found =
+      token?.image === '\n' ? 'a line break' : token?.image ? `"${token.image}"` : 'the end of the file';
     const line = Number.isFinite(token?.startLine) ? (token?.startLine as number) : lastLine(text);
     return {
       diagnostics: [

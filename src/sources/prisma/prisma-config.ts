@@ -16,7 +16,10 @@ export interface PrismaConfigFacts {
  * Reads what `prisma.config.ts` states literally, without running it: the file is TypeScript,
  * so types are stripped by Node's own stripper and the object literal walked with acorn.
  */
-export function readPrismaConfig(path: string, text: string): { facts: PrismaConfigFacts; diagnostics: Diagnostic[] } {
+export function readPrismaConfig(
+  path: string,
+  text: string,
+): { facts: PrismaConfigFacts; diagnostics: Diagnostic[] } {
   let program: ReturnType<typeof parse>;
   try {
     const js = path.endsWith('.ts') || path.endsWith('.mts') ? stripTypeScriptTypes(text) : text;
@@ -24,7 +27,17 @@ export function readPrismaConfig(path: string, text: string): { facts: PrismaCon
   } catch (error) {
     const line = (error as { loc?: { line: number } }).loc?.line ?? 1;
     const reason = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error);
-    return { facts: {}, diagnostics: [{ severity: 'warning', origin: 'prisma', message: `${path} could not be read statically: ${reason}.`, location: { path, line } }] };
+    return {
+      facts: {},
+      diagnostics: [
+        {
+          severity: 'warning',
+          origin: 'prisma',
+          message: `${path} could not be read statically: ${reason}.`,
+          location: { path, line },
+        },
+      ],
+    };
   }
   const facts: PrismaConfigFacts = {};
   simple(program, {
@@ -34,7 +47,8 @@ export function readPrismaConfig(path: string, text: string): { facts: PrismaCon
       if (key === 'schema' && isString(value)) facts.schema = value.value;
       if (key === 'path' && isString(value)) facts.migrationsPath ??= value.value;
       if (key === 'url') facts.urlEnv ??= envArgument(value);
-      if (key === 'directUrl' || key === 'shadowDatabaseUrl') facts.directUrlEnv ??= key === 'directUrl' ? envArgument(value) : undefined;
+      if (key === 'directUrl' || key === 'shadowDatabaseUrl')
+        facts.directUrlEnv ??= key === 'directUrl' ? envArgument(value) : undefined;
     },
   });
   return { facts, diagnostics: [] };
@@ -54,8 +68,13 @@ function isString(node: AnyNode): node is { value: string } {
 
 /** `env('X')`, `env("X")` or `process.env.X`. */
 function envArgument(node: AnyNode): string | undefined {
-  if (node?.type === 'CallExpression' && node.callee?.name === 'env' && isString(node.arguments?.[0])) return node.arguments[0].value;
-  if (node?.type === 'MemberExpression' && node.object?.type === 'MemberExpression' && node.object.property?.name === 'env') {
+  if (node?.type === 'CallExpression' && node.callee?.name === 'env' && isString(node.arguments?.[0]))
+    return node.arguments[0].value;
+  if (
+    node?.type === 'MemberExpression' &&
+    node.object?.type === 'MemberExpression' &&
+    node.object.property?.name === 'env'
+  ) {
     return node.property?.name ?? (isString(node.property) ? node.property.value : undefined);
   }
   return undefined;

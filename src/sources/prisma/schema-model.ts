@@ -1,6 +1,14 @@
 import type { Schema } from '@mrleebo/prisma-ast';
 import type { Location } from '../../model/location.ts';
-import type { DbProvider, DbSchema, ForeignKey, Index, IndexElement, KeyConstraint, Table } from '../../model/project-model.ts';
+import type {
+  DbProvider,
+  DbSchema,
+  ForeignKey,
+  Index,
+  IndexElement,
+  KeyConstraint,
+  Table,
+} from '../../model/project-model.ts';
 
 // prisma-ast's node types are wide unions; the reader narrows them field by field.
 // biome-ignore lint/suspicious/noExplicitAny: see above.
@@ -33,11 +41,16 @@ const PROVIDERS: Record<string, DbProvider> = {
 
 /** Turns the files of one Prisma schema (one file, or a folder of them) into the shared schema shape. */
 export function toDbSchema(path: string, files: readonly ParsedPrismaFile[]): DbSchema {
-  const blocks = files.flatMap((file) => file.schema.list.map((block) => ({ block: block as Node, path: file.path })));
+  const blocks = files.flatMap((file) =>
+    file.schema.list.map((block) => ({ block: block as Node, path: file.path })),
+  );
   const datasource = blocks.find(({ block }) => block.type === 'datasource');
   const setting = (key: string) => datasource?.block.assignments?.find((a: Node) => a.key === key);
   const provider = PROVIDERS[unquote(setting('provider')?.value) ?? ''] ?? 'unknown';
-  const relationMode = unquote((setting('relationMode') ?? setting('referentialIntegrity'))?.value) === 'prisma' ? 'prisma' : 'foreignKeys';
+  const relationMode =
+    unquote((setting('relationMode') ?? setting('referentialIntegrity'))?.value) === 'prisma'
+      ? 'prisma'
+      : 'foreignKeys';
 
   const models = blocks.filter(({ block }) => block.type === 'model' && !hasBlockAttribute(block, 'ignore'));
   const modelNames = new Set(models.map(({ block }) => block.name as string));
@@ -104,7 +117,13 @@ function readModel(block: Node, path: string, modelNames: Set<string>, pending: 
     const name = unquote(fieldAttribute(field, 'map')?.args?.[0]?.value) ?? field.name;
     columnOf.set(field.name, name);
     const location = at(path, field.location);
-    table.columns.push({ name, fieldName: field.name, type: `${field.fieldType}${field.array ? '[]' : ''}`, nullable: field.optional === true, location });
+    table.columns.push({
+      name,
+      fieldName: field.name,
+      type: `${field.fieldType}${field.array ? '[]' : ''}`,
+      nullable: field.optional === true,
+      location,
+    });
     if (fieldAttribute(field, 'id')) table.primaryKey = { columns: [name], location };
     if (fieldAttribute(field, 'unique')) table.uniques.push({ columns: [name], location });
   }
@@ -112,21 +131,32 @@ function readModel(block: Node, path: string, modelNames: Set<string>, pending: 
   for (const property of properties) {
     if (property.type !== 'attribute' || property.kind !== 'object') continue;
     const location = at(path, property.location);
-    const elements = arrayElements(property.args?.[0]?.value?.type === 'array' ? property.args[0].value : keyValue(property, 'fields')).map(
-      (element) => ({ ...element, column: column(element.column) }),
-    );
+    const elements = arrayElements(
+      property.args?.[0]?.value?.type === 'array' ? property.args[0].value : keyValue(property, 'fields'),
+    ).map((element) => ({ ...element, column: column(element.column) }));
     const name = unquote(keyValue(property, 'map') ?? keyValue(property, 'name'));
-    const key: KeyConstraint = { columns: elements.map((e) => e.column), location, ...(name ? { name } : {}) };
+    const key: KeyConstraint = {
+      columns: elements.map((e) => e.column),
+      location,
+      ...(name ? { name } : {}),
+    };
     if (property.name === 'id') table.primaryKey = key;
     else if (property.name === 'unique') table.uniques.push(key);
     else if (property.name === 'index' || property.name === 'fulltext') {
       const method = property.name === 'fulltext' ? 'fulltext' : keyValue(property, 'type');
-      const index: Index = { elements, unique: false, location, ...(name ? { name } : {}), ...(method ? { method: String(method).toLowerCase() } : {}) };
+      const index: Index = {
+        elements,
+        unique: false,
+        location,
+        ...(name ? { name } : {}),
+        ...(method ? { method: String(method).toLowerCase() } : {}),
+      };
       table.indexes.push(index);
     }
   }
   // Columns named by relations become database columns through the mapping of their scalar fields.
-  for (const relation of pending.filter((r) => r.table === table)) relation.fields = relation.fields.map(column);
+  for (const relation of pending.filter((r) => r.table === table))
+    relation.fields = relation.fields.map(column);
   return table;
 }
 
@@ -146,7 +176,11 @@ function resolveRelation(relation: PendingRelation, tables: Map<string, Table>):
 }
 
 function at(path: string, location: Node): Location {
-  return { path, line: location?.startLine ?? 1, ...(location?.endLine ? { endLine: location.endLine } : {}) };
+  return {
+    path,
+    line: location?.startLine ?? 1,
+    ...(location?.endLine ? { endLine: location.endLine } : {}),
+  };
 }
 
 function hasBlockAttribute(block: Node, name: string): boolean {
@@ -154,7 +188,9 @@ function hasBlockAttribute(block: Node, name: string): boolean {
 }
 
 function blockAttribute(block: Node, name: string): Node | undefined {
-  return (block.properties ?? []).find((p: Node) => p.type === 'attribute' && p.kind === 'object' && p.name === name);
+  return (block.properties ?? []).find(
+    (p: Node) => p.type === 'attribute' && p.kind === 'object' && p.name === name,
+  );
 }
 
 function fieldAttribute(field: Node, name: string): Node | undefined {
@@ -162,7 +198,9 @@ function fieldAttribute(field: Node, name: string): Node | undefined {
 }
 
 function keyValue(attribute: Node, key: string): Node | undefined {
-  return (attribute?.args ?? []).map((arg: Node) => arg.value).find((v: Node) => v?.type === 'keyValue' && v.key === key)?.value;
+  return (attribute?.args ?? [])
+    .map((arg: Node) => arg.value)
+    .find((v: Node) => v?.type === 'keyValue' && v.key === key)?.value;
 }
 
 function arrayNames(array: Node): string[] {
@@ -187,4 +225,3 @@ function envName(value: Node): string | undefined {
   if (value?.type === 'function' && value.name === 'env') return unquote(value.params?.[0]);
   return undefined;
 }
-

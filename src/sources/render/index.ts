@@ -1,6 +1,14 @@
-import type { Diagnostic, Location } from '../../model/location.ts';
 import { parseConnectionUrl } from '../../model/connection-url.ts';
-import type { Connection, Datastore, EnvBinding, Located, ModelFragment, Service, ServiceKind } from '../../model/project-model.ts';
+import type { Diagnostic, Location } from '../../model/location.ts';
+import type {
+  Connection,
+  Datastore,
+  EnvBinding,
+  Located,
+  ModelFragment,
+  Service,
+  ServiceKind,
+} from '../../model/project-model.ts';
 import { Secret } from '../../model/secret.ts';
 import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
 import type { Source } from '../source.ts';
@@ -8,7 +16,12 @@ import type { Source } from '../source.ts';
 const BLUEPRINT = /(^|\/)render\.ya?ml$/;
 
 /** Blueprint service types; `redis` is the deprecated alias of `keyvalue` (platform-facts §1.3). */
-const SERVICE_KINDS: Record<string, ServiceKind> = { web: 'web', worker: 'worker', pserv: 'private', cron: 'cron' };
+const SERVICE_KINDS: Record<string, ServiceKind> = {
+  web: 'web',
+  worker: 'worker',
+  pserv: 'private',
+  cron: 'cron',
+};
 
 /** Render's defaults when `plan` is omitted (platform-facts §1.5, §1.9, §1.10). */
 const DEFAULT_SERVICE_PLAN = 'starter';
@@ -20,18 +33,21 @@ export const renderSource: Source = {
   id: 'render',
   matches: (path) => BLUEPRINT.test(path),
   read(files) {
-    const fragment: Required<Pick<ModelFragment, 'services' | 'datastores' | 'connections' | 'diagnostics'>> = {
-      services: [],
-      datastores: [],
-      connections: [],
-      diagnostics: [],
-    };
+    const fragment: Required<Pick<ModelFragment, 'services' | 'datastores' | 'connections' | 'diagnostics'>> =
+      {
+        services: [],
+        datastores: [],
+        connections: [],
+        diagnostics: [],
+      };
     for (const file of files) {
       const { root, diagnostics } = parseLocatedYaml(file.path, file.text, 'render');
       fragment.diagnostics.push(...diagnostics);
       if (!root) continue;
       if (!root.isMap) {
-        fragment.diagnostics.push(problem(root.location, `${file.path} must be a mapping with \`services\` and \`databases\`.`));
+        fragment.diagnostics.push(
+          problem(root.location, `${file.path} must be a mapping with \`services\` and \`databases\`.`),
+        );
         continue;
       }
       readBlueprint(root, fragment);
@@ -53,7 +69,11 @@ function readBlueprint(root: LocatedNode, fragment: Fragment): void {
   for (const scope of scopes) {
     for (const group of scope.get('envVarGroups')?.items() ?? []) {
       const name = group.get('name')?.string();
-      if (name) groups.set(name, (group.get('envVars')?.items() ?? []).flatMap((item) => binding(item, fragment.diagnostics)));
+      if (name)
+        groups.set(
+          name,
+          (group.get('envVars')?.items() ?? []).flatMap((item) => binding(item, fragment.diagnostics)),
+        );
     }
   }
   for (const scope of scopes) {
@@ -77,7 +97,12 @@ function readService(node: LocatedNode, groups: Map<string, EnvBinding[]>, fragm
   const staticSite = runtime?.value === 'static';
   const kind = staticSite ? 'static' : type ? SERVICE_KINDS[type] : undefined;
   if (!kind) {
-    fragment.diagnostics.push(problem(node.get('type')?.location ?? node.location, `Service ${name} has an unknown type \`${type ?? '(none)'}\`; expected web, worker, pserv, cron or keyvalue.`));
+    fragment.diagnostics.push(
+      problem(
+        node.get('type')?.location ?? node.location,
+        `Service ${name} has an unknown type \`${type ?? '(none)'}\`; expected web, worker, pserv, cron or keyvalue.`,
+      ),
+    );
     return;
   }
   const env = (node.get('envVars')?.items() ?? []).flatMap((item) => {
@@ -91,8 +116,18 @@ function readService(node: LocatedNode, groups: Map<string, EnvBinding[]>, fragm
     kind,
     instances: instancesOf(node, name, fragment.diagnostics),
     env,
-    rootDir: node.get('rootDir')?.string()?.replace(/^\.?\/?|\/$/g, '') ?? '',
-    settings: settingsOf(node, ['region', 'preDeployCommand', 'autoDeployTrigger', 'dockerfilePath', 'maxShutdownDelaySeconds']),
+    rootDir:
+      node
+        .get('rootDir')
+        ?.string()
+        ?.replace(/^\.?\/?|\/$/g, '') ?? '',
+    settings: settingsOf(node, [
+      'region',
+      'preDeployCommand',
+      'autoDeployTrigger',
+      'dockerfilePath',
+      'maxShutdownDelaySeconds',
+    ]),
     location: node.location,
   };
   if (runtime) service.runtime = runtime;
@@ -107,13 +142,24 @@ function readService(node: LocatedNode, groups: Map<string, EnvBinding[]>, fragm
   if (disk?.isMap) {
     const sizeGB = disk.get('sizeGB')?.number();
     const mountPath = disk.get('mountPath')?.string();
-    service.disk = { location: disk.location, ...(sizeGB !== undefined ? { sizeGB } : {}), ...(mountPath ? { mountPath } : {}) };
+    service.disk = {
+      location: disk.location,
+      ...(sizeGB !== undefined ? { sizeGB } : {}),
+      ...(mountPath ? { mountPath } : {}),
+    };
   }
   fragment.services.push(service);
   for (const variable of env) {
     if (variable.source.kind !== 'value') continue;
     const url = parseConnectionUrl(variable.source.value.reveal());
-    if (url) fragment.connections.push({ id: `env:${variable.key}`, key: variable.key, url, location: variable.location, service: name } satisfies Connection);
+    if (url)
+      fragment.connections.push({
+        id: `env:${variable.key}`,
+        key: variable.key,
+        url,
+        location: variable.location,
+        service: name,
+      } satisfies Connection);
   }
 }
 
@@ -127,7 +173,12 @@ function instancesOf(node: LocatedNode, name: string, diagnostics: Diagnostic[])
   const count = node.get('numInstances');
   const value = count?.number();
   if (count && (value === undefined || !Number.isInteger(value) || value < 1)) {
-    diagnostics.push(problem(count.location, `Service ${name}: numInstances must be a whole number of at least 1; 1 is assumed.`));
+    diagnostics.push(
+      problem(
+        count.location,
+        `Service ${name}: numInstances must be a whole number of at least 1; 1 is assumed.`,
+      ),
+    );
   }
   const instances = value !== undefined && Number.isInteger(value) && value >= 1 ? value : 1;
   return { min: instances, max: instances, autoscaling: false, location: count?.location ?? node.location };
@@ -146,7 +197,11 @@ function readKeyValue(node: LocatedNode, name: string): Datastore {
   const policy = located(node.get('maxmemoryPolicy'), (n) => n.string());
   if (policy) store.maxmemoryPolicy = policy;
   const allow = node.get('ipAllowList');
-  if (allow) store.settings.ipAllowList = { value: allow.items().length === 0 ? 'internal' : 'open', location: allow.location };
+  if (allow)
+    store.settings.ipAllowList = {
+      value: allow.items().length === 0 ? 'internal' : 'open',
+      location: allow.location,
+    };
   return store;
 }
 
@@ -168,42 +223,81 @@ function readDatabase(node: LocatedNode, fragment: Fragment): void {
   const pool = located(node.get('connectionPool'), (n) => n.string());
   if (pool && pool.value !== 'none') database.managedPooler = pool;
   const allow = node.get('ipAllowList');
-  database.settings.ipAllowList = { value: !allow ? 'open' : allow.items().length === 0 ? 'internal' : 'open', location: allow?.location ?? node.location };
+  database.settings.ipAllowList = {
+    value: !allow ? 'open' : allow.items().length === 0 ? 'internal' : 'open',
+    location: allow?.location ?? node.location,
+  };
   fragment.datastores.push(database);
 }
 
 function binding(item: LocatedNode, diagnostics: Diagnostic[]): EnvBinding[] {
   const key = item.get('key')?.string();
   if (!key) {
-    if (!item.get('fromGroup')) diagnostics.push(problem(item.location, 'An envVars entry has no `key`; it was not read.'));
+    if (!item.get('fromGroup'))
+      diagnostics.push(problem(item.location, 'An envVars entry has no `key`; it was not read.'));
     return [];
   }
   const location = item.location;
   const fromDatabase = item.get('fromDatabase');
   if (fromDatabase?.isMap) {
-    return [{ key, location, source: { kind: 'fromDatabase', name: fromDatabase.get('name')?.string() ?? '', property: fromDatabase.get('property')?.string() ?? '' } }];
+    return [
+      {
+        key,
+        location,
+        source: {
+          kind: 'fromDatabase',
+          name: fromDatabase.get('name')?.string() ?? '',
+          property: fromDatabase.get('property')?.string() ?? '',
+        },
+      },
+    ];
   }
   const fromService = item.get('fromService');
   if (fromService?.isMap) {
-    const source: EnvBinding['source'] = { kind: 'fromService', name: fromService.get('name')?.string() ?? '' };
+    const source: EnvBinding['source'] = {
+      kind: 'fromService',
+      name: fromService.get('name')?.string() ?? '',
+    };
     const type = fromService.get('type')?.string();
     const property = fromService.get('property')?.string();
     const envVarKey = fromService.get('envVarKey')?.string();
-    return [{ key, location, source: { ...source, ...(type ? { type } : {}), ...(property ? { property } : {}), ...(envVarKey ? { envVarKey } : {}) } }];
+    return [
+      {
+        key,
+        location,
+        source: {
+          ...source,
+          ...(type ? { type } : {}),
+          ...(property ? { property } : {}),
+          ...(envVarKey ? { envVarKey } : {}),
+        },
+      },
+    ];
   }
   if (item.get('generateValue')?.boolean()) return [{ key, location, source: { kind: 'generated' } }];
   if (item.get('sync')?.boolean() === false) return [{ key, location, source: { kind: 'unset' } }];
   const value = item.get('value')?.string();
-  return [{ key, location, source: value === undefined ? { kind: 'unset' } : { kind: 'value', value: new Secret(value) } }];
+  return [
+    {
+      key,
+      location,
+      source: value === undefined ? { kind: 'unset' } : { kind: 'value', value: new Secret(value) },
+    },
+  ];
 }
 
 function planOf(node: LocatedNode, fallback: string): NonNullable<Service['plan']> {
   const plan = node.get('plan');
   const name = plan?.string();
-  return name ? { name: name.toLowerCase(), explicit: true, location: plan?.location ?? node.location } : { name: fallback, explicit: false, location: node.location };
+  return name
+    ? { name: name.toLowerCase(), explicit: true, location: plan?.location ?? node.location }
+    : { name: fallback, explicit: false, location: node.location };
 }
 
-function settingsOf(node: LocatedNode, keys: readonly string[]): Record<string, Located<string | number | boolean>> {
+function settingsOf(
+  node: LocatedNode,
+  keys: readonly string[],
+): Record<string, Located<string | number | boolean>> {
   const settings: Record<string, Located<string | number | boolean>> = {};
   for (const key of keys) {
     const child = node.get(key);
@@ -213,7 +307,10 @@ function settingsOf(node: LocatedNode, keys: readonly string[]): Record<string, 
   return settings;
 }
 
-function located<T>(node: LocatedNode | undefined, read: (node: LocatedNode) => T | undefined): Located<T> | undefined {
+function located<T>(
+  node: LocatedNode | undefined,
+  read: (node: LocatedNode) => T | undefined,
+): Located<T> | undefined {
   if (!node) return undefined;
   const value = read(node);
   return value === undefined ? undefined : { value, location: node.location };

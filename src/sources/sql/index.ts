@@ -1,6 +1,11 @@
 import { loadModule, parseSync } from 'libpg-query';
 import type { Diagnostic } from '../../model/location.ts';
-import type { DbSchema, MigrationFile, MigrationOperation, ModelFragment } from '../../model/project-model.ts';
+import type {
+  DbSchema,
+  MigrationFile,
+  MigrationOperation,
+  ModelFragment,
+} from '../../model/project-model.ts';
 import type { Source, SourceFile } from '../source.ts';
 import { compareOrder, type MigrationPlace, migrationPlace } from './layout.ts';
 import { SchemaReplay, type StatementContext } from './replay.ts';
@@ -23,14 +28,24 @@ export const sqlSource: Source = {
       group.push({ file, place });
       groups.set(place.directory, group);
     }
-    const fragment: Required<Pick<ModelFragment, 'schemas' | 'migrations' | 'diagnostics'>> = { schemas: [], migrations: [], diagnostics: [] };
+    const fragment: Required<Pick<ModelFragment, 'schemas' | 'migrations' | 'diagnostics'>> = {
+      schemas: [],
+      migrations: [],
+      diagnostics: [],
+    };
     for (const [directory, group] of groups) {
       group.sort((a, b) => compareOrder(a.place.order, b.place.order));
       const replay = new SchemaReplay();
       for (const { file, place } of group) {
         replay.startFile();
         const { operations, diagnostics } = replayFile(replay, file);
-        fragment.migrations.push({ path: file.path, tool: place.tool, directory, transactional: place.transactional, operations });
+        fragment.migrations.push({
+          path: file.path,
+          tool: place.tool,
+          directory,
+          transactional: place.transactional,
+          operations,
+        });
         fragment.diagnostics.push(...diagnostics);
       }
       fragment.schemas.push(schemaOf(directory, replay));
@@ -50,7 +65,10 @@ function schemaOf(directory: string, replay: SchemaReplay): DbSchema {
   };
 }
 
-function replayFile(replay: SchemaReplay, file: SourceFile): { operations: MigrationOperation[]; diagnostics: Diagnostic[] } {
+function replayFile(
+  replay: SchemaReplay,
+  file: SourceFile,
+): { operations: MigrationOperation[]; diagnostics: Diagnostic[] } {
   const bytes = Buffer.from(file.text, 'utf8');
   const locate = lineLocator(file.path, bytes);
   const operations: MigrationOperation[] = [];

@@ -33,13 +33,19 @@ export function migrationPlace(path: string): MigrationPlace | undefined {
     return { tool: 'plain', directory: dir(2), order: parent, transactional: false };
   }
   if (file === 'down.sql' || file.endsWith('.down.sql')) return undefined;
-  if (file.endsWith('.up.sql')) return { tool: 'golang-migrate', directory: dir(1), order: file, transactional: false };
+  if (file.endsWith('.up.sql'))
+    return { tool: 'golang-migrate', directory: dir(1), order: file, transactional: false };
 
   const flyway = /^([VR])([0-9._]*)__.+\.sql$/i.exec(file);
   if (flyway) {
     const repeatable = flyway[1]?.toUpperCase() === 'R';
     const version = (flyway[2] ?? '').replaceAll('_', '.');
-    return { tool: 'flyway', directory: dir(1), order: repeatable ? `~${file}` : version, transactional: false };
+    return {
+      tool: 'flyway',
+      directory: dir(1),
+      order: repeatable ? `~${file}` : version,
+      transactional: false,
+    };
   }
   if (/^U[0-9]/.test(file)) return undefined;
 

@@ -31,7 +31,9 @@ export interface StatementContext {
 
 /** The location of an AST byte offset, or of the statement when the node has none. */
 function at(context: StatementContext, location?: number): Location {
-  return context.locate(context.offset + (typeof location === 'number' && location >= 0 ? location : context.start));
+  return context.locate(
+    context.offset + (typeof location === 'number' && location >= 0 ? location : context.start),
+  );
 }
 
 /**
@@ -110,36 +112,63 @@ export class SchemaReplay {
       if (!constraint) continue;
       if (constraint.contype === 'CONSTR_NOTNULL') column.nullable = false;
       else if (constraint.contype === 'CONSTR_PRIMARY') column.nullable = false;
-      this.#addConstraint(table, { ...constraint, keys: [{ String: { sval: def.colname } }], fk_attrs: [{ String: { sval: def.colname } }] }, context, location);
+      this.#addConstraint(
+        table,
+        {
+          ...constraint,
+          keys: [{ String: { sval: def.colname } }],
+          fk_attrs: [{ String: { sval: def.colname } }],
+        },
+        context,
+        location,
+      );
     }
   }
 
   /** Returns the foreign key it added, if any, for the migration operation record. */
-  #addConstraint(table: Table, constraint: Node, context: StatementContext, given?: Location): ForeignKey | undefined {
+  #addConstraint(
+    table: Table,
+    constraint: Node,
+    context: StatementContext,
+    given?: Location,
+  ): ForeignKey | undefined {
     const location = given ?? at(context, constraint.location);
     switch (constraint.contype) {
       case 'CONSTR_PRIMARY': {
-        const columns = constraint.indexname ? this.#indexColumns(table, constraint.indexname) : names(constraint.keys);
+        const columns = constraint.indexname
+          ? this.#indexColumns(table, constraint.indexname)
+          : names(constraint.keys);
         if (constraint.indexname) this.#removeIndex(table, constraint.indexname);
         table.primaryKey = { name: constraint.conname ?? `${table.name}_pkey`, columns, location };
         for (const column of table.columns) if (columns.includes(column.name)) column.nullable = false;
         return undefined;
       }
       case 'CONSTR_UNIQUE': {
-        const columns = constraint.indexname ? this.#indexColumns(table, constraint.indexname) : names(constraint.keys);
+        const columns = constraint.indexname
+          ? this.#indexColumns(table, constraint.indexname)
+          : names(constraint.keys);
         if (constraint.indexname) this.#removeIndex(table, constraint.indexname);
-        table.uniques.push({ name: constraint.conname ?? `${table.name}_${columns.join('_')}_key`, columns, location });
+        table.uniques.push({
+          name: constraint.conname ?? `${table.name}_${columns.join('_')}_key`,
+          columns,
+          location,
+        });
         return undefined;
       }
       case 'CONSTR_FOREIGN': {
         const columns = names(constraint.fk_attrs);
         const referenced = constraint.pktable;
         const referencedTable = this.#table(referenced);
-        const referencedColumns = constraint.pk_attrs?.length ? names(constraint.pk_attrs) : (referencedTable?.primaryKey?.columns ?? []);
+        const referencedColumns = constraint.pk_attrs?.length
+          ? names(constraint.pk_attrs)
+          : (referencedTable?.primaryKey?.columns ?? []);
         const foreignKey: ForeignKey = {
           name: constraint.conname ?? `${table.name}_${columns.join('_')}_fkey`,
           columns,
-          referencedTable: referenced?.schemaname && referenced.schemaname !== 'public' ? `${referenced.schemaname}.${referenced.relname}` : referenced?.relname,
+          referencedTable:
+            referenced?.schemaname && referenced.schemaname !== 'public'
+              ? `${referenced.schemaname}.${referenced.relname}`
+              : referenced?.relname,
           referencedColumns,
           location,
         };
@@ -187,7 +216,12 @@ export class SchemaReplay {
           this.#dropConstraint(table, cmd.name);
           break;
         case 'AT_ValidateConstraint':
-          operations.push({ kind: 'validate-constraint', table: table.name, name: cmd.name, location: at(context) });
+          operations.push({
+            kind: 'validate-constraint',
+            table: table.name,
+            name: cmd.name,
+            location: at(context),
+          });
           break;
         case 'AT_SetNotNull':
         case 'AT_DropNotNull': {
@@ -208,7 +242,9 @@ export class SchemaReplay {
     if (table.primaryKey && !keeps(table.primaryKey.columns)) delete table.primaryKey;
     table.uniques = table.uniques.filter((u) => keeps(u.columns));
     table.foreignKeys = table.foreignKeys.filter((f) => keeps(f.columns));
-    table.indexes = table.indexes.filter((i) => keeps(i.elements.flatMap((e) => (e.column ? [e.column] : []))));
+    table.indexes = table.indexes.filter((i) =>
+      keeps(i.elements.flatMap((e) => (e.column ? [e.column] : []))),
+    );
   }
 
   #dropConstraint(table: Table, name: string): void {
@@ -260,7 +296,9 @@ export class SchemaReplay {
         const table = this.tables.get(key);
         this.tables.delete(key);
         // CASCADE drops the foreign keys that point at it; without CASCADE PostgreSQL refuses otherwise.
-        if (table) for (const other of this.tables.values()) other.foreignKeys = other.foreignKeys.filter((fk) => fk.referencedTable !== table.name);
+        if (table)
+          for (const other of this.tables.values())
+            other.foreignKeys = other.foreignKeys.filter((fk) => fk.referencedTable !== table.name);
       } else if (body.removeType === 'OBJECT_INDEX') {
         const found = this.#findIndex(name);
         if (!found) continue;
@@ -287,7 +325,8 @@ export class SchemaReplay {
       table.name = body.newname;
       this.tables.set(`${table.schema ?? 'public'}.${table.name}`, table);
       for (const other of this.tables.values()) {
-        for (const fk of other.foreignKeys) if (fk.referencedTable === oldName) fk.referencedTable = table.name;
+        for (const fk of other.foreignKeys)
+          if (fk.referencedTable === oldName) fk.referencedTable = table.name;
       }
     } else if (body.renameType === 'OBJECT_COLUMN') {
       const table = this.#table(body.relation);
@@ -295,7 +334,8 @@ export class SchemaReplay {
       renameColumn(table, body.subname, body.newname);
       for (const other of this.tables.values()) {
         for (const fk of other.foreignKeys) {
-          if (fk.referencedTable === table.name) fk.referencedColumns = fk.referencedColumns.map((c) => (c === body.subname ? body.newname : c));
+          if (fk.referencedTable === table.name)
+            fk.referencedColumns = fk.referencedColumns.map((c) => (c === body.subname ? body.newname : c));
         }
       }
     } else if (body.renameType === 'OBJECT_INDEX') {
@@ -303,7 +343,9 @@ export class SchemaReplay {
       if (found) found.index.name = body.newname;
     } else if (body.renameType === 'OBJECT_TABCONSTRAINT') {
       const table = this.#table(body.relation);
-      const constraint = table && [table.primaryKey, ...table.uniques, ...table.foreignKeys].find((c) => c?.name === body.subname);
+      const constraint =
+        table &&
+        [table.primaryKey, ...table.uniques, ...table.foreignKeys].find((c) => c?.name === body.subname);
       if (constraint) constraint.name = body.newname;
     }
   }
@@ -317,7 +359,9 @@ export class SchemaReplay {
   }
 
   #indexColumns(table: Table, name: string): string[] {
-    return table.indexes.find((i) => i.name === name)?.elements.flatMap((e) => (e.column ? [e.column] : [])) ?? [];
+    return (
+      table.indexes.find((i) => i.name === name)?.elements.flatMap((e) => (e.column ? [e.column] : [])) ?? []
+    );
   }
 
   #removeIndex(table: Table, name: string): void {
@@ -333,12 +377,15 @@ function renameColumn(table: Table, from: string, to: string): void {
   for (const fk of table.foreignKeys) fk.columns = fk.columns.map(rename);
   for (const index of table.indexes) {
     index.elements = index.elements.map((e) => (e.column === from ? { ...e, column: to } : e));
-    if (index.predicate?.notNullColumns) index.predicate.notNullColumns = index.predicate.notNullColumns.map(rename);
+    if (index.predicate?.notNullColumns)
+      index.predicate.notNullColumns = index.predicate.notNullColumns.map(rename);
   }
 }
 
 function names(list: Node[] | undefined): string[] {
-  return (list ?? []).map((item) => item?.String?.sval).filter((name): name is string => typeof name === 'string');
+  return (list ?? [])
+    .map((item) => item?.String?.sval)
+    .filter((name): name is string => typeof name === 'string');
 }
 
 function typeName(node: Node): string {
@@ -369,7 +416,9 @@ function notNullConjuncts(node: Node): string[] | undefined {
 
 function expressionText(expr: Node, context: StatementContext): string {
   const at = firstLocation(expr);
-  return at === undefined ? JSON.stringify(expr) : sliceFrom(context, at).split(/[,)]/)[0]?.trim() || JSON.stringify(expr);
+  return at === undefined
+    ? JSON.stringify(expr)
+    : sliceFrom(context, at).split(/[,)]/)[0]?.trim() || JSON.stringify(expr);
 }
 
 /** The smallest `location` in a subtree: where the expression starts in the statement. */
@@ -379,7 +428,8 @@ function firstLocation(node: Node): number | undefined {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        if (key === 'location' && typeof child === 'number' && child >= 0) best = best === undefined ? child : Math.min(best, child);
+        if (key === 'location' && typeof child === 'number' && child >= 0)
+          best = best === undefined ? child : Math.min(best, child);
         else visit(child);
       }
     }
