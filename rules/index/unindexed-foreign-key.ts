@@ -111,7 +111,7 @@ function indexCovers(index: Index, columns: readonly string[]): boolean {
 function predicateKeepsReferencingRows(index: Index, columns: readonly string[]): boolean {
   if (!index.predicate) return true;
   const notNull = index.predicate.notNullColumns;
-  return notNull !== undefined && notNull.every((column) => columns.includes(column));
+  return notNull?.every((column) => columns.includes(column)) ?? false;
 }
 
 function startsWith(candidate: readonly string[], prefix: readonly string[]): boolean {

@@ -118,7 +118,7 @@ function byMigrationOrder(a: string, b: string): number {
 /** One statement at a time, cut where PostgreSQL's own parser says statements are. */
 function splitForServer(sql: string): string[] {
   const bytes = Buffer.from(sql, 'utf8');
-  return parseSync(sql).stmts.map((s: { stmt_location?: number; stmt_len?: number }) => {
+  return (parseSync(sql).stmts ?? []).map((s: { stmt_location?: number; stmt_len?: number }) => {
     const start = s.stmt_location ?? 0;
     const end = s.stmt_len ? start + s.stmt_len : bytes.length;
     return bytes.subarray(start, end).toString('utf8');

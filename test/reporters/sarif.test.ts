@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { LocalFileSet } from '../../src/files/local-file-set.ts';
 import { renderSarif } from '../../src/reporters/sarif.ts';
@@ -12,6 +12,8 @@ const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.
 describe('SARIF output', () => {
   it('validates against the SARIF 2.1.0 schema and carries rules, locations and fingerprints', async () => {
     const schema = JSON.parse(await readFile(schemaPath, 'utf8'));
+    // The package is CommonJS: its class is the default export's `default` under NodeNext typing.
+    const Ajv = AjvDraft04 as unknown as typeof AjvDraft04.default;
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     const result = await review(

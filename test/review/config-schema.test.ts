@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import Ajv from 'ajv/dist/2020.js';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+// CommonJS under NodeNext typing: the class is the module's `default`.
+const Ajv = Ajv2020 as unknown as typeof Ajv2020.default;
+
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../../src/review/config-json-schema.ts';
 

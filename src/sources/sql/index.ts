@@ -1,11 +1,6 @@
 import { loadModule, parseSync } from 'libpg-query';
 import type { Diagnostic } from '../../model/location.ts';
-import type {
-  DbSchema,
-  MigrationFile,
-  MigrationOperation,
-  ModelFragment,
-} from '../../model/project-model.ts';
+import type { DbSchema, MigrationOperation, ModelFragment } from '../../model/project-model.ts';
 import type { Source, SourceFile } from '../source.ts';
 import { compareOrder, type MigrationPlace, migrationPlace } from './layout.ts';
 import { SchemaReplay, type StatementContext } from './replay.ts';
