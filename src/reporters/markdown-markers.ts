@@ -29,3 +29,23 @@ export function parseChecklist(body: string): ChecklistItem[] {
   }
   return items;
 }
+
+/**
+ * Rewrites the boxes of an existing comment to match `acks` (ticked and credited, or unticked),
+ * for a run that has the comment but not the review behind it (the Action on a comment edit).
+ */
+export function rewriteChecklist(body: string, acks: ReadonlyMap<string, { by: string }>): string {
+  return body
+    .split('\n')
+    .map((line) => {
+      const box = CHECKBOX.exec(line);
+      const marker = box ? MARKER.exec(line) : null;
+      if (!box || !marker) return line;
+      const fingerprint = marker[1] as string;
+      const ack = acks.get(fingerprint);
+      return line
+        .replace(CHECKBOX, (whole) => whole.replace(/\[( |x|X)\]/, ack ? '[x]' : '[ ]'))
+        .replace(MARKER, findingMarker(fingerprint, ack?.by));
+    })
+    .join('\n');
+}

@@ -1,0 +1,176 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { Octokit } from '@octokit/rest';
+import { GitHubFileSet } from '../../files/github-file-set.ts';
+import { LocalFileSet } from '../../files/local-file-set.ts';
+import { SubdirectoryFileSet } from '../../files/subdirectory-file-set.ts';
+import { toAnnotations } from '../../reporters/annotations.ts';
+import { renderMarkdown } from '../../reporters/markdown.ts';
+import { renderSarif } from '../../reporters/sarif.ts';
+import { applyAcknowledgements } from '../../review/acknowledge.ts';
+import { compareWithBase } from '../../review/compare.ts';
+import { DEFAULT_CONFIG_PATH } from '../../review/config.ts';
+import type { ReviewResult } from '../../review/review-result.ts';
+import { type ReviewOptions, review } from '../../review/run-review.ts';
+import { acknowledgementsIn } from '../github/acknowledgements.ts';
+import type { PullRequestRef } from '../github/client.ts';
+import { COMMENT_MAX_LENGTH, findReviewComment, writeReviewComment } from '../github/review-comment.ts';
+import { emitAnnotations } from './annotations.ts';
+import { handleCommentEdit } from './comment-edit.ts';
+import { type ActionInputs, readInputs } from './inputs.ts';
+import { prefixPaths } from './prefix-paths.ts';
+import { workflowListensToCommentEdits } from './workflow-triggers.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: webhook payloads are read defensively.
+type Payload = any;
+
+/** The Action: review the checked-out workspace, compare with the base, report the Actions way. */
+export async function run(): Promise<void> {
+  const inputs = readInputs();
+  const event: Payload = JSON.parse(await readFile(requiredEnv('GITHUB_EVENT_PATH'), 'utf8'));
+  const eventName = requiredEnv('GITHUB_EVENT_NAME');
+  const [owner = '', repo = ''] = requiredEnv('GITHUB_REPOSITORY').split('/');
+  const client = new Octokit({
+    auth: inputs.token,
+    baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    userAgent: 'headroom-action',
+  });
+  const workspace = requiredEnv('GITHUB_WORKSPACE');
+
+  if (eventName === 'issue_comment') {
+    await handleCommentEdit(client, { owner, repo }, event);
+    return;
+  }
+
+  const pullRequest = event.pull_request;
+  const pr: PullRequestRef | undefined = pullRequest
+    ? { owner, repo, number: pullRequest.number }
+    : undefined;
+  const options: ReviewOptions = {
+    ...(inputs.configPath ? { configPath: inputs.configPath } : {}),
+    overrides: { tier: inputs.tier, failOn: inputs.failOn },
+  };
+  const local = new LocalFileSet(join(workspace, inputs.workingDirectory));
+  let result = await review(local, options);
+  if (pullRequest?.base?.sha)
+    result = await compareToBase(
+      client,
+      { owner, repo, sha: pullRequest.base.sha },
+      inputs,
+      local,
+      options,
+      result,
+    );
+
+  const notes: string[] = [];
+  const existing = pr && inputs.comment ? await findComment(client, pr, notes) : undefined;
+  if (existing) result = applyAcknowledgements(result, acknowledgementsIn(existing.body));
+  result = prefixPaths(result, inputs.workingDirectory);
+
+  emitAnnotations(toAnnotations(result));
+  if (pr && inputs.comment && !notes.length) {
+    const interactive = await workflowListensToCommentEdits(workspace);
+    const body = renderMarkdown(result, { context: 'comment', interactive, maxLength: COMMENT_MAX_LENGTH });
+    await writeComment(client, pr, existing, body, notes);
+  }
+  if (inputs.sarifFile) {
+    await writeFile(join(workspace, inputs.sarifFile), renderSarif(result));
+    core.setOutput('sarif-file', inputs.sarifFile);
+  }
+  await core.summary
+    .addRaw(renderMarkdown(result, { context: 'summary', maxLength: 1_000_000 }))
+    .addRaw(notes.map((note) => `\n> ${note}\n`).join(''))
+    .write();
+
+  const active = result.findings.filter((f) => !f.acknowledgement);
+  core.setOutput('conclusion', result.gate.conclusion);
+  core.setOutput('findings', active.length);
+  core.setOutput(
+    'new-findings',
+    result.compared ? active.filter((f) => f.status === 'new').length : active.length,
+  );
+  if (result.gate.conclusion === 'failure') {
+    core.setFailed(
+      `Headroom: ${result.gate.blocking} finding(s) at or above ${result.gate.failOn} block this change.`,
+    );
+  }
+}
+
+/**
+ * The base commit is read through the API, not from git: actions/checkout fetches one commit by
+ * default, so the base is rarely in the checkout. Without access, findings are not split.
+ */
+async function compareToBase(
+  client: Octokit,
+  base: { owner: string; repo: string; sha: string },
+  inputs: ActionInputs,
+  local: LocalFileSet,
+  options: ReviewOptions,
+  head: ReviewResult,
+): Promise<ReviewResult> {
+  try {
+    const configPath = inputs.configPath ?? DEFAULT_CONFIG_PATH;
+    const config = (await local.read([configPath])).get(configPath);
+    const files = new SubdirectoryFileSet(new GitHubFileSet(client, base), inputs.workingDirectory);
+    const baseResult = await review(files, {
+      ...options,
+      ...(config?.kind === 'text' ? { configText: config.text } : {}),
+    });
+    return compareWithBase(head, baseResult);
+  } catch (error) {
+    core.warning(
+      `Could not read the base commit ${base.sha.slice(0, 7)} (${messageOf(error)}); every finding counts as new.`,
+    );
+    return head;
+  }
+}
+
+async function findComment(client: Octokit, pr: PullRequestRef, notes: string[]) {
+  try {
+    return await findReviewComment(client, pr);
+  } catch (error) {
+    notes.push(
+      `The pull-request comment could not be read (${messageOf(error)}); the review is reported here only.`,
+    );
+    core.warning(notes.at(-1) as string);
+    return undefined;
+  }
+}
+
+/** A fork's pull request gets a read-only token: say so, and keep every other report. */
+async function writeComment(
+  client: Octokit,
+  pr: PullRequestRef,
+  existing: Awaited<ReturnType<typeof findReviewComment>>,
+  body: string,
+  notes: string[],
+) {
+  try {
+    await writeReviewComment(client, pr, existing, body);
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    const why =
+      status === 403 || status === 404
+        ? 'the token cannot write to this pull request (a fork’s pull request gets a read-only token)'
+        : messageOf(error);
+    notes.push(
+      `The checklist comment was not posted: ${why}. Annotations, this summary and the exit status still report the review.`,
+    );
+    core.warning(notes.at(-1) as string);
+  }
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: this runs as a GitHub Action step.`);
+  return value;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+run().catch((error: unknown) => {
+  core.setFailed(`Headroom could not run: ${messageOf(error)}`);
+});
