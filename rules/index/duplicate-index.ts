@@ -24,45 +24,30 @@ export default defineRule({
       'Every INSERT and UPDATE writes each index, so a redundant one slows writes, bloats memory the cache needs for the indexes that matter, and makes vacuum and backups longer — for no query that the other index does not already serve.',
     fix: 'Drop the redundant index (`DROP INDEX CONCURRENTLY`), or remove the `@@index` from the Prisma model.',
     examples: {
-      bad: {
-        path: 'prisma/schema.prisma',
-        text: `datasource db {
-  provider = "postgresql"
-  url      = env("DATABASE_URL")
-}
-
-model Event {
-  id        Int      @id
-  accountId Int
-  createdAt DateTime
-
-  @@index([accountId])
-  @@index([accountId, createdAt])
-}
-`,
-      },
-      good: {
-        path: 'prisma/schema.prisma',
-        text: `datasource db {
-  provider = "postgresql"
-  url      = env("DATABASE_URL")
-}
-
-model Event {
-  id        Int      @id
-  accountId Int
-  createdAt DateTime
-
-  @@index([accountId, createdAt])
-}
-`,
-      },
+      bad: { path: 'prisma/schema.prisma', text: eventSchema('  @@index([accountId])\n  @@index([accountId, createdAt])') },
+      good: { path: 'prisma/schema.prisma', text: eventSchema('  @@index([accountId, createdAt])') },
     },
   },
   check(model) {
     return stateSchemas(model.schemas).flatMap((schema) => schema.tables.flatMap(redundantIndexes));
   },
 });
+
+function eventSchema(indexes: string): string {
+  return `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model Event {
+  id        Int      @id
+  accountId Int
+  createdAt DateTime
+
+${indexes}
+}
+`;
+}
 
 function redundantIndexes(table: Table): RuleFinding[] {
   const keys = [table.primaryKey, ...table.uniques].filter((key) => key !== undefined).map(keyCandidate);

@@ -14,46 +14,8 @@ export default defineRule({
       'PostgreSQL never indexes referencing columns. Every join or filter on the relation (`where: { authorId }`, `include`) scans the whole table, and every delete or key update on the parent table scans the child table while holding locks. It is invisible with a thousand rows and becomes the slowest query once the table grows.',
     fix: 'Add an index whose leading columns are the foreign key columns, in the same order: `@@index([authorId])` in the Prisma model, or `CREATE INDEX CONCURRENTLY` in a migration of its own.',
     examples: {
-      bad: {
-        path: 'prisma/schema.prisma',
-        text: `datasource db {
-  provider = "postgresql"
-  url      = env("DATABASE_URL")
-}
-
-model User {
-  id    Int    @id @default(autoincrement())
-  posts Post[]
-}
-
-model Post {
-  id       Int  @id @default(autoincrement())
-  author   User @relation(fields: [authorId], references: [id])
-  authorId Int
-}
-`,
-      },
-      good: {
-        path: 'prisma/schema.prisma',
-        text: `datasource db {
-  provider = "postgresql"
-  url      = env("DATABASE_URL")
-}
-
-model User {
-  id    Int    @id @default(autoincrement())
-  posts Post[]
-}
-
-model Post {
-  id       Int  @id @default(autoincrement())
-  author   User @relation(fields: [authorId], references: [id])
-  authorId Int
-
-  @@index([authorId])
-}
-`,
-      },
+      bad: { path: 'prisma/schema.prisma', text: postSchema('') },
+      good: { path: 'prisma/schema.prisma', text: postSchema('\n  @@index([authorId])\n') },
     },
   },
   check(model) {
@@ -73,6 +35,25 @@ model Post {
       );
   },
 });
+
+function postSchema(postExtra: string): string {
+  return `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model User {
+  id    Int    @id @default(autoincrement())
+  posts Post[]
+}
+
+model Post {
+  id       Int  @id @default(autoincrement())
+  author   User @relation(fields: [authorId], references: [id])
+  authorId Int
+${postExtra}}
+`;
+}
 
 /**
  * PostgreSQL, SQL Server and SQLite never index referencing columns. MySQL/InnoDB creates the
