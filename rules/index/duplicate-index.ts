@@ -24,7 +24,10 @@ export default defineRule({
       'Every INSERT and UPDATE writes each index, so a redundant one slows writes, bloats memory the cache needs for the indexes that matter, and makes vacuum and backups longer — for no query that the other index does not already serve.',
     fix: 'Drop the redundant index (`DROP INDEX CONCURRENTLY`), or remove the `@@index` from the Prisma model.',
     examples: {
-      bad: { path: 'prisma/schema.prisma', text: eventSchema('  @@index([accountId])\n  @@index([accountId, createdAt])') },
+      bad: {
+        path: 'prisma/schema.prisma',
+        text: eventSchema('  @@index([accountId])\n  @@index([accountId, createdAt])'),
+      },
       good: { path: 'prisma/schema.prisma', text: eventSchema('  @@index([accountId, createdAt])') },
     },
   },
