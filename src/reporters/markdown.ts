@@ -152,7 +152,7 @@ function capacityTable(capacity: CapacitySummary): string[] {
     );
     for (const d of capacity.databases) {
       const use = d.percent === undefined ? '—' : `${Math.round(d.percent)}%${d.percent > 100 ? ' ❗' : ''}`;
-      lines.push(`| ${d.datastore} | ${d.plan ?? '—'} | ${d.demand} | ${figure(d.limit)} | ${use} |`);
+      lines.push(`| ${d.datastore} | ${d.plan ?? '—'} | ${demandText(d)} | ${figure(d.limit)} | ${use} |`);
     }
   }
   const assumed = [
@@ -165,6 +165,12 @@ function capacityTable(capacity: CapacitySummary): string[] {
   if (assumed.length > 0)
     lines.push('', `<sub>Not read from your files: ${[...new Set(assumed)].join('; ')}.</sub>`);
   return lines;
+}
+
+/** `60 = 1 × 4 × 15 (photos-api)`: the sum spelled out, one term per service. */
+function demandText(database: CapacitySummary['databases'][number]): string {
+  const terms = database.contributors.map((c) => `${c.instances} × ${c.processes.value} × ${c.poolSize.value} (${c.service})`);
+  return terms.length ? `${database.demand} = ${terms.join(' + ')}` : `${database.demand}`;
 }
 
 function footer(result: ReviewResult, options: MarkdownOptions): string {

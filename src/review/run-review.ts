@@ -1,5 +1,5 @@
 import { allRules } from '../../rules/index.ts';
-import { EMPTY_CAPACITY } from '../capacity/capacity.ts';
+import { computeCapacity } from '../capacity/compute.ts';
 import type { FileSet } from '../files/file-set.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { Diagnostic } from '../model/location.ts';
@@ -57,7 +57,7 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
     suppressed,
     diagnostics,
     skipped: reading.skipped,
-    capacity: EMPTY_CAPACITY,
+    capacity: computeCapacity(reading.model, config.capacity),
     gate: computeGate(sorted, diagnostics, { failOn: config.failOn, gateOn: config.gateOn, compared: false }),
     rules: rules.map((rule) => rule.meta),
     compared: false,
