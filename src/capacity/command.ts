@@ -12,7 +12,11 @@ export interface Invocation {
  * commands use: quotes, `&&`/`||`/`;`/`|`, `VAR=value` prefixes, `sh -c "…"`, `exec`, and
  * package-manager scripts resolved through the service's package.json.
  */
-export function invocationsOf(command: string, scripts: Record<string, string> = {}, depth = 0): Invocation[] {
+export function invocationsOf(
+  command: string,
+  scripts: Record<string, string> = {},
+  depth = 0,
+): Invocation[] {
   const invocations: Invocation[] = [];
   for (const words of commands(command)) {
     const env: Record<string, string> = {};
@@ -20,17 +24,22 @@ export function invocationsOf(command: string, scripts: Record<string, string> =
       const [key, ...value] = (words.shift() as string).split('=');
       env[key as string] = value.join('=');
     }
-    while (words[0] === 'exec' || words[0] === 'env' || words[0] === 'npx' || words[0] === 'bunx') words.shift();
+    while (words[0] === 'exec' || words[0] === 'env' || words[0] === 'npx' || words[0] === 'bunx')
+      words.shift();
     const [program, ...args] = words;
     if (!program) continue;
     if ((program === 'sh' || program === 'bash') && args[0] === '-c' && args[1] && depth < 3) {
-      invocations.push(...invocationsOf(args[1], scripts, depth + 1).map((i) => ({ ...i, env: { ...env, ...i.env } })));
+      invocations.push(
+        ...invocationsOf(args[1], scripts, depth + 1).map((i) => ({ ...i, env: { ...env, ...i.env } })),
+      );
       continue;
     }
     const script = scriptName(program, args);
     const body = script ? scripts[script] : undefined;
     if (body !== undefined && depth < 3) {
-      invocations.push(...invocationsOf(body, scripts, depth + 1).map((i) => ({ ...i, env: { ...env, ...i.env } })));
+      invocations.push(
+        ...invocationsOf(body, scripts, depth + 1).map((i) => ({ ...i, env: { ...env, ...i.env } })),
+      );
       continue;
     }
     invocations.push({ program: program.split('/').at(-1) as string, args, env });
@@ -88,7 +97,9 @@ export function manifestOf(model: ProjectModel, service: Service): PackageManife
 
 export function startInvocations(model: ProjectModel, service: Service): Invocation[] {
   const manifest = manifestOf(model, service);
-  const scripts = Object.fromEntries(Object.entries(manifest?.scripts ?? {}).map(([name, script]) => [name, script.value]));
+  const scripts = Object.fromEntries(
+    Object.entries(manifest?.scripts ?? {}).map(([name, script]) => [name, script.value]),
+  );
   const command = service.startCommand?.value ?? (manifest?.scripts.start ? 'npm start' : '');
   return invocationsOf(command, scripts);
 }

@@ -11,12 +11,20 @@ export interface CapacityConfig {
 
 /** The capacity the configuration implies: per service and per database, every number sourced. */
 export function computeCapacity(model: ProjectModel, config: CapacityConfig = {}): CapacitySummary {
-  const services = model.services.filter((s) => s.kind !== 'static' && s.kind !== 'serverless').map((s) => serviceCapacity(model, s, config));
-  const databases = model.datastores.filter((d) => d.kind === 'postgres').map((d) => databaseCapacity(model, d, services, config));
+  const services = model.services
+    .filter((s) => s.kind !== 'static' && s.kind !== 'serverless')
+    .map((s) => serviceCapacity(model, s, config));
+  const databases = model.datastores
+    .filter((d) => d.kind === 'postgres')
+    .map((d) => databaseCapacity(model, d, services, config));
   return { services, databases };
 }
 
-export function serviceCapacity(model: ProjectModel, service: Service, config: CapacityConfig = {}): ServiceCapacity {
+export function serviceCapacity(
+  model: ProjectModel,
+  service: Service,
+  config: CapacityConfig = {},
+): ServiceCapacity {
   const own = config.services?.[service.name] ?? {};
   const { memoryMb, cpus } = planResources(service);
   const capacity: ServiceCapacity = {
@@ -24,7 +32,10 @@ export function serviceCapacity(model: ProjectModel, service: Service, config: C
     platform: service.platform,
     instances: { min: service.instances.min, max: service.instances.max },
     processes: processesOf(model, service, own),
-    memoryPerProcessMb: memoryPerProcess(model, service, { ...own, ...(config.memoryPerProcessMb ? { defaultMb: config.memoryPerProcessMb } : {}) }),
+    memoryPerProcessMb: memoryPerProcess(model, service, {
+      ...own,
+      ...(config.memoryPerProcessMb ? { defaultMb: config.memoryPerProcessMb } : {}),
+    }),
   };
   if (service.plan) capacity.plan = service.plan.name;
   if (memoryMb) capacity.memoryMb = memoryMb;
@@ -33,24 +44,46 @@ export function serviceCapacity(model: ProjectModel, service: Service, config: C
 }
 
 /** Σ over the services that receive the database's URL of max instances × processes × pool size. */
-function databaseCapacity(model: ProjectModel, database: Datastore, services: readonly ServiceCapacity[], config: CapacityConfig): DatabaseCapacity {
+function databaseCapacity(
+  model: ProjectModel,
+  database: Datastore,
+  services: readonly ServiceCapacity[],
+  config: CapacityConfig,
+): DatabaseCapacity {
   const contributors: DatabaseCapacity['contributors'] = [];
   for (const service of model.services) {
-    const receives = service.env.some((e) => e.source.kind === 'fromDatabase' && e.source.name === database.name && e.source.property !== 'connectionPoolString');
+    const receives = service.env.some(
+      (e) =>
+        e.source.kind === 'fromDatabase' &&
+        e.source.name === database.name &&
+        e.source.property !== 'connectionPoolString',
+    );
     if (!receives) continue;
     const capacity = services.find((s) => s.service === service.name);
     if (!capacity) continue;
-    const poolSize: Figure = poolSizeOf(model, service, capacity.cpus?.value, undefined, config.services?.[service.name]) ?? {
+    const poolSize: Figure = poolSizeOf(
+      model,
+      service,
+      capacity.cpus?.value,
+      undefined,
+      config.services?.[service.name],
+    ) ?? {
       value: 1,
       source: 'assumed',
       note: 'no pool setting or known client library: 1 connection per process assumed',
     };
-    contributors.push({ service: service.name, instances: service.instances.max, processes: capacity.processes, poolSize });
+    contributors.push({
+      service: service.name,
+      instances: service.instances.max,
+      processes: capacity.processes,
+      poolSize,
+    });
   }
   const demand = contributors.reduce((sum, c) => sum + c.instances * c.processes.value * c.poolSize.value, 0);
   const result: DatabaseCapacity = { datastore: database.name, demand, contributors };
   if (database.plan) result.plan = database.plan.name;
-  const plan = database.platform === 'render' && database.plan ? renderPostgresPlan(database.plan.name) : undefined;
+  const plan =
+    database.platform === 'render' && database.plan ? renderPostgresPlan(database.plan.name) : undefined;
   if (plan) {
     const reserved = RENDER_POSTGRES_RESERVED_CONNECTIONS.value;
     result.limit = {

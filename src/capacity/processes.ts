@@ -11,29 +11,44 @@ export interface ServiceCapacityConfig {
 }
 
 /** Worker processes per instance, read from the start command where it says. */
-export function processesOf(model: ProjectModel, service: Service, config: ServiceCapacityConfig = {}): Figure {
-  if (config.processes) return { value: config.processes, source: 'config', note: 'capacity.services in headroom.yml' };
+export function processesOf(
+  model: ProjectModel,
+  service: Service,
+  config: ServiceCapacityConfig = {},
+): Figure {
+  if (config.processes)
+    return { value: config.processes, source: 'config', note: 'capacity.services in headroom.yml' };
   const envConcurrency = serviceEnv(service, 'WEB_CONCURRENCY');
   for (const invocation of startInvocations(model, service)) {
     const figure = serverProcesses(invocation, envConcurrency ?? invocation.env.WEB_CONCURRENCY);
     if (figure) return figure;
   }
-  return { value: 1, source: 'default', note: service.startCommand ? `one process: \`${service.startCommand.value}\`` : 'no start command' };
+  return {
+    value: 1,
+    source: 'default',
+    note: service.startCommand ? `one process: \`${service.startCommand.value}\`` : 'no start command',
+  };
 }
 
 function serverProcesses(invocation: Invocation, webConcurrency: string | undefined): Figure | undefined {
   const { program, args } = invocation;
-  const server = program === 'python' || program === 'python3' ? (args[0] === '-m' ? args[1] : undefined) : program;
+  const server =
+    program === 'python' || program === 'python3' ? (args[0] === '-m' ? args[1] : undefined) : program;
   const rest = program === server ? args : args.slice(2);
   const option = (...names: string[]) => optionValue(rest, names);
-  const numeric = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined);
+  const numeric = (value: string | undefined) =>
+    value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
   switch (server) {
     case 'gunicorn': {
       const workers = numeric(option('-w', '--workers'));
       if (workers) return { value: workers, source: 'read', note: `gunicorn --workers ${workers}` };
       const fromEnv = numeric(webConcurrency);
       if (fromEnv) return { value: fromEnv, source: 'read', note: `WEB_CONCURRENCY=${fromEnv}` };
-      return { value: GUNICORN_DEFAULT_WORKERS.value, source: 'default', note: 'gunicorn runs 1 worker unless told (a gunicorn.conf.py is not read)' };
+      return {
+        value: GUNICORN_DEFAULT_WORKERS.value,
+        source: 'default',
+        note: 'gunicorn runs 1 worker unless told (a gunicorn.conf.py is not read)',
+      };
     }
     case 'uvicorn':
     case 'hypercorn': {
@@ -43,7 +58,8 @@ function serverProcesses(invocation: Invocation, webConcurrency: string | undefi
     }
     case 'celery': {
       const concurrency = numeric(option('-c', '--concurrency'));
-      if (concurrency) return { value: concurrency, source: 'read', note: `celery --concurrency ${concurrency}` };
+      if (concurrency)
+        return { value: concurrency, source: 'read', note: `celery --concurrency ${concurrency}` };
       return undefined;
     }
     case 'puma': {
@@ -67,7 +83,8 @@ function optionValue(args: readonly string[], names: readonly string[]): string 
     for (const name of names) {
       if (arg === name) return args[i + 1];
       if (name.startsWith('--') && arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-      if (!name.startsWith('--') && arg.startsWith(name) && arg.length > name.length) return arg.slice(name.length);
+      if (!name.startsWith('--') && arg.startsWith(name) && arg.length > name.length)
+        return arg.slice(name.length);
     }
   }
   return undefined;
@@ -91,12 +108,22 @@ export function planResources(service: Service): { memoryMb?: Figure; cpus?: Fig
 }
 
 /** Memory of one process: the config's figure, or Headroom's assumption for the runtime. */
-export function memoryPerProcess(model: ProjectModel, service: Service, config: ServiceCapacityConfig & { defaultMb?: number }): Figure {
-  if (config.memoryPerProcessMb) return { value: config.memoryPerProcessMb, source: 'config', note: 'capacity in headroom.yml' };
-  if (config.defaultMb) return { value: config.defaultMb, source: 'config', note: 'capacity.memoryPerProcessMb in headroom.yml' };
+export function memoryPerProcess(
+  model: ProjectModel,
+  service: Service,
+  config: ServiceCapacityConfig & { defaultMb?: number },
+): Figure {
+  if (config.memoryPerProcessMb)
+    return { value: config.memoryPerProcessMb, source: 'config', note: 'capacity in headroom.yml' };
+  if (config.defaultMb)
+    return { value: config.defaultMb, source: 'config', note: 'capacity.memoryPerProcessMb in headroom.yml' };
   const runtime = runtimeOf(model, service);
   const value = ASSUMED_PROCESS_MEMORY_MB.value[runtime];
-  return { value, source: 'assumed', note: `~${value} MB per ${runtime === 'other' ? '' : `${runtime} `}process, Headroom's estimate (set capacity.memoryPerProcessMb)` };
+  return {
+    value,
+    source: 'assumed',
+    note: `~${value} MB per ${runtime === 'other' ? '' : `${runtime} `}process, Headroom's estimate (set capacity.memoryPerProcessMb)`,
+  };
 }
 
 export function runtimeOf(model: ProjectModel, service: Service): 'python' | 'node' | 'ruby' | 'other' {
@@ -108,6 +135,7 @@ export function runtimeOf(model: ProjectModel, service: Service): 'python' | 'no
 
 /** Dependencies declared in the service's root directory (the repository root by default). */
 export function dependenciesOf(model: ProjectModel, service: Service) {
-  const inDirectory = (manifest: string) => (manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/')) : '') === service.rootDir;
+  const inDirectory = (manifest: string) =>
+    (manifest.includes('/') ? manifest.slice(0, manifest.lastIndexOf('/')) : '') === service.rootDir;
   return model.dependencies.filter((d) => inDirectory(d.manifest) && !d.dev);
 }

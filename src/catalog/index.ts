@@ -1,6 +1,11 @@
 import type { Fact } from './fact.ts';
 import { RENDER_FACTS } from './render.ts';
 import { RUNTIME_FACTS } from './runtimes.ts';
+import { TIER_DATABASE_NEEDS } from './tiers.ts';
 
 /** Every platform number a rule or the capacity summary uses, for the audit test and reviewers. */
-export const ALL_FACTS: Record<string, Fact<unknown>> = { ...RENDER_FACTS, ...RUNTIME_FACTS };
+export const ALL_FACTS: Record<string, Fact<unknown>> = {
+  ...RENDER_FACTS,
+  ...RUNTIME_FACTS,
+  TIER_DATABASE_NEEDS,
+};

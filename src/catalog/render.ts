@@ -20,13 +20,28 @@ const NOT_CRON: readonly RenderServiceType[] = ['web', 'private', 'worker'];
 
 /** Render compute plans by Blueprint name (platform-facts §1.6). */
 export const RENDER_COMPUTE_PLANS: Record<string, Fact<ComputePlan>> = {
-  free: fact({ memoryMb: 512, cpus: 0.1, allowedFor: ['web'] }, SKILLS_INSTANCE_TYPES, CHECKED, 'Free is for web services only (blueprint-spec).'),
+  free: fact(
+    { memoryMb: 512, cpus: 0.1, allowedFor: ['web'] },
+    SKILLS_INSTANCE_TYPES,
+    CHECKED,
+    'Free is for web services only (blueprint-spec).',
+  ),
   starter: fact({ memoryMb: 512, cpus: 0.5, allowedFor: ALL }, SKILLS_INSTANCE_TYPES, CHECKED),
   standard: fact({ memoryMb: 2048, cpus: 1, allowedFor: ALL }, SKILLS_INSTANCE_TYPES, CHECKED),
   pro: fact({ memoryMb: 4096, cpus: 2, allowedFor: ALL }, SKILLS_INSTANCE_TYPES, CHECKED),
   'pro plus': fact({ memoryMb: 8192, cpus: 4, allowedFor: ALL }, SKILLS_INSTANCE_TYPES, CHECKED),
-  'pro max': fact({ memoryMb: 16384, cpus: 4, allowedFor: NOT_CRON }, SKILLS_INSTANCE_TYPES, CHECKED, 'Not offered for cron jobs (blueprint-spec).'),
-  'pro ultra': fact({ memoryMb: 32768, cpus: 8, allowedFor: NOT_CRON }, SKILLS_INSTANCE_TYPES, CHECKED, 'Not offered for cron jobs (blueprint-spec).'),
+  'pro max': fact(
+    { memoryMb: 16384, cpus: 4, allowedFor: NOT_CRON },
+    SKILLS_INSTANCE_TYPES,
+    CHECKED,
+    'Not offered for cron jobs (blueprint-spec).',
+  ),
+  'pro ultra': fact(
+    { memoryMb: 32768, cpus: 8, allowedFor: NOT_CRON },
+    SKILLS_INSTANCE_TYPES,
+    CHECKED,
+    'Not offered for cron jobs (blueprint-spec).',
+  ),
 };
 
 /** The plan a new service gets when `plan` is omitted (older guidance said free: outdated). */
@@ -36,7 +51,12 @@ export const RENDER_DEFAULT_SERVICE_PLAN = fact('starter', BLUEPRINT_SPEC, CHECK
 export const RENDER_FREE_SPIN_DOWN_MINUTES = fact(15, FREE, CHECKED);
 
 /** Free Render Postgres expires this many days after creation, then a 14-day grace period. */
-export const RENDER_FREE_POSTGRES_EXPIRY_DAYS = fact(30, FREE, CHECKED, 'Older copies of the page said 90 days: outdated.');
+export const RENDER_FREE_POSTGRES_EXPIRY_DAYS = fact(
+  30,
+  FREE,
+  CHECKED,
+  'Older copies of the page said 90 days: outdated.',
+);
 export const RENDER_FREE_POSTGRES_GRACE_DAYS = fact(14, FREE, CHECKED);
 export const RENDER_FREE_POSTGRES_STORAGE_GB = fact(1, FREE, CHECKED);
 
@@ -62,10 +82,30 @@ export function renderPostgresPlan(name: string): Fact<PostgresPlan> | undefined
 }
 
 const LEGACY_POSTGRES_PLANS: Record<string, Fact<PostgresPlan>> = {
-  starter: fact({ memoryMb: 256, maxConnections: 97 }, LEGACY_POSTGRES, CHECKED, 'Legacy plan: no new databases.'),
-  standard: fact({ memoryMb: 1024, maxConnections: 97 }, LEGACY_POSTGRES, CHECKED, 'Legacy plan: no new databases.'),
-  pro: fact({ memoryMb: 4096, maxConnections: 97 }, LEGACY_POSTGRES, CHECKED, 'Legacy plan: no new databases.'),
-  'pro plus': fact({ memoryMb: 8192, maxConnections: 197 }, LEGACY_POSTGRES, CHECKED, 'Legacy plan: no new databases.'),
+  starter: fact(
+    { memoryMb: 256, maxConnections: 97 },
+    LEGACY_POSTGRES,
+    CHECKED,
+    'Legacy plan: no new databases.',
+  ),
+  standard: fact(
+    { memoryMb: 1024, maxConnections: 97 },
+    LEGACY_POSTGRES,
+    CHECKED,
+    'Legacy plan: no new databases.',
+  ),
+  pro: fact(
+    { memoryMb: 4096, maxConnections: 97 },
+    LEGACY_POSTGRES,
+    CHECKED,
+    'Legacy plan: no new databases.',
+  ),
+  'pro plus': fact(
+    { memoryMb: 8192, maxConnections: 197 },
+    LEGACY_POSTGRES,
+    CHECKED,
+    'Legacy plan: no new databases.',
+  ),
 };
 
 /** Connections to keep free for migrations, psql and Render's own (the tutorial budgets ~10). */
@@ -86,7 +126,11 @@ export const RENDER_FACTS = {
   RENDER_FREE_POSTGRES_STORAGE_GB,
   RENDER_POSTGRES_RESERVED_CONNECTIONS,
   RENDER_KEYVALUE_DEFAULT_POLICY,
-  ...Object.fromEntries(Object.entries(RENDER_COMPUTE_PLANS).map(([name, plan]) => [`compute plan ${name}`, plan])),
-  ...Object.fromEntries(Object.entries(LEGACY_POSTGRES_PLANS).map(([name, plan]) => [`legacy postgres ${name}`, plan])),
+  ...Object.fromEntries(
+    Object.entries(RENDER_COMPUTE_PLANS).map(([name, plan]) => [`compute plan ${name}`, plan]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(LEGACY_POSTGRES_PLANS).map(([name, plan]) => [`legacy postgres ${name}`, plan]),
+  ),
   'postgres pro-8gb': renderPostgresPlan('pro-8gb') as Fact<PostgresPlan>,
 };

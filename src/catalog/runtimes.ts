@@ -11,17 +11,29 @@ export const PRISMA_DEFAULT_POOL = fact(
 );
 
 /** Prisma 7 with the `pg` driver adapter: node-postgres' own default pool size. */
-export const PRISMA_7_PG_ADAPTER_POOL = fact(10, 'https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/databases-connections/connection-pool', CHECKED);
+export const PRISMA_7_PG_ADAPTER_POOL = fact(
+  10,
+  'https://www.prisma.io/docs/orm/prisma-client/setup-and-configuration/databases-connections/connection-pool',
+  CHECKED,
+);
 
 /** node-postgres `Pool` default `max`. */
 export const NODE_POSTGRES_DEFAULT_POOL = fact(10, 'https://node-postgres.com/apis/pool', CHECKED);
 
 /** SQLAlchemy `create_engine` QueuePool defaults: pool_size 5 plus max_overflow 10. */
-export const SQLALCHEMY_DEFAULT_POOL = fact({ poolSize: 5, maxOverflow: 10 }, 'https://docs.sqlalchemy.org/en/20/core/pooling.html#sqlalchemy.pool.QueuePool', CHECKED);
+export const SQLALCHEMY_DEFAULT_POOL = fact(
+  { poolSize: 5, maxOverflow: 10 },
+  'https://docs.sqlalchemy.org/en/20/core/pooling.html#sqlalchemy.pool.QueuePool',
+  CHECKED,
+);
 
 /** Gunicorn runs one worker unless told; its docs suggest 2 × cores + 1. */
 export const GUNICORN_DEFAULT_WORKERS = fact(1, 'benoitc/gunicorn:gunicorn/config.py@65ac1a3', CHECKED);
-export const GUNICORN_SUGGESTED_WORKERS = fact({ perCpu: 2, plus: 1 }, 'benoitc/gunicorn:docs/content/design.md@65ac1a3', CHECKED);
+export const GUNICORN_SUGGESTED_WORKERS = fact(
+  { perCpu: 2, plus: 1 },
+  'benoitc/gunicorn:docs/content/design.md@65ac1a3',
+  CHECKED,
+);
 
 /**
  * Resident memory of one worker process. No vendor publishes it: these are Headroom's own

@@ -169,7 +169,9 @@ function capacityTable(capacity: CapacitySummary): string[] {
 
 /** `60 = 1 × 4 × 15 (photos-api)`: the sum spelled out, one term per service. */
 function demandText(database: CapacitySummary['databases'][number]): string {
-  const terms = database.contributors.map((c) => `${c.instances} × ${c.processes.value} × ${c.poolSize.value} (${c.service})`);
+  const terms = database.contributors.map(
+    (c) => `${c.instances} × ${c.processes.value} × ${c.poolSize.value} (${c.service})`,
+  );
   return terms.length ? `${database.demand} = ${terms.join(' + ')}` : `${database.demand}`;
 }
 

@@ -55,8 +55,13 @@ export function renderText(result: ReviewResult, options: TextOptions = {}): str
     }
     for (const d of databases) {
       const use = d.percent === undefined ? '' : ` (${Math.round(d.percent)}%)`;
-      const terms = d.contributors.map((c) => `${c.instances} instance(s) × ${figure(c.processes)} process(es) × pool ${figure(c.poolSize)} (${c.service})`);
-      lines.push(`  ${d.datastore} (${d.plan ?? 'no plan'}): ${d.demand} connections wanted of ${figure(d.limit)}${use}${terms.length ? ` = ${terms.join(' + ')}` : ''}`);
+      const terms = d.contributors.map(
+        (c) =>
+          `${c.instances} instance(s) × ${figure(c.processes)} process(es) × pool ${figure(c.poolSize)} (${c.service})`,
+      );
+      lines.push(
+        `  ${d.datastore} (${d.plan ?? 'no plan'}): ${d.demand} connections wanted of ${figure(d.limit)}${use}${terms.length ? ` = ${terms.join(' + ')}` : ''}`,
+      );
     }
   }
   if (result.diagnostics.length > 0) {

@@ -10,7 +10,10 @@ describe('a real schema: documenso (packages/prisma/schema.prisma)', () => {
   it('reads all 28 models, the datasource env vars and every relation with its line', async () => {
     const [parsed] = (await modelOf(files)).schemas;
     expect(parsed?.tables).toHaveLength(28);
-    expect(parsed?.datasource).toMatchObject({ urlEnv: 'NEXT_PRIVATE_DATABASE_URL', directUrlEnv: 'NEXT_PRIVATE_DIRECT_DATABASE_URL' });
+    expect(parsed?.datasource).toMatchObject({
+      urlEnv: 'NEXT_PRIVATE_DATABASE_URL',
+      directUrlEnv: 'NEXT_PRIVATE_DIRECT_DATABASE_URL',
+    });
     const signature = parsed?.tables.find((t) => t.name === 'Signature');
     expect(signature?.foreignKeys.map((fk) => [fk.columns, fk.referencedTable, fk.location.line])).toEqual([
       [['recipientId'], 'Recipient', 383],

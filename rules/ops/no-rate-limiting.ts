@@ -1,0 +1,46 @@
+import { HTTP_FRAMEWORK_PACKAGES, RATE_LIMIT_PACKAGES } from '../../src/catalog/libraries.ts';
+import { defineRule } from '../../src/rules/rule.ts';
+import { firstOf, packagesOf } from '../../src/rules/service-facts.ts';
+
+export default defineRule({
+  meta: {
+    id: 'ops/no-rate-limiting',
+    title: 'Public API without rate limiting',
+    category: 'ops',
+    severity: { launch: 'note', growth: 'warning', scale: 'warning', enterprise: 'error' },
+    summary: 'A web service built on an HTTP framework has no rate-limiting library in its dependencies.',
+    ramification:
+      'One script, crawler or abusive client can use every worker and database connection you have; paid APIs behind your endpoints (AI, email, SMS) bill you for it. Limits set at a CDN or gateway are invisible here — acknowledge the finding if you have one.',
+    fix: 'Add a limiter keyed by user or IP (express-rate-limit, @upstash/ratelimit, slowapi, django-ratelimit…), backed by the shared cache when there are several processes.',
+    examples: {
+      bad: {
+        path: 'render.yaml',
+        text: 'services:\n  - type: web\n    name: api\n    runtime: python\n    startCommand: uvicorn main:app\n',
+        alongside: { 'requirements.txt': 'fastapi==0.115.6\n' },
+      },
+      good: {
+        path: 'render.yaml',
+        text: 'services:\n  - type: web\n    name: api\n    runtime: python\n    startCommand: uvicorn main:app\n',
+        alongside: { 'requirements.txt': 'fastapi==0.115.6\nslowapi==0.1.9\n' },
+      },
+    },
+  },
+  check(model) {
+    return model.services.flatMap((service) => {
+      if (service.kind !== 'web' && service.kind !== 'serverless') return [];
+      const packages = packagesOf(model, service);
+      const framework = firstOf(packages, HTTP_FRAMEWORK_PACKAGES);
+      if (!framework || firstOf(packages, RATE_LIMIT_PACKAGES)) return [];
+      return [
+        {
+          entity: service.id,
+          message: `${service.name} serves HTTP with ${framework} and has no rate limiter: one client can take every worker and database connection.`,
+          location: service.location,
+          fix: {
+            text: 'Add a rate-limiting middleware, or acknowledge this if a gateway or CDN limits requests.',
+          },
+        },
+      ];
+    });
+  },
+});

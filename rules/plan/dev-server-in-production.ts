@@ -1,0 +1,62 @@
+import { type Invocation, startInvocations } from '../../src/capacity/command.ts';
+import { DEV_SERVER_PROGRAMS } from '../../src/catalog/libraries.ts';
+import { defineRule } from '../../src/rules/rule.ts';
+
+export default defineRule({
+  meta: {
+    id: 'plan/dev-server-in-production',
+    title: 'Development server as the start command',
+    category: 'plan',
+    severity: { launch: 'error', growth: 'error', scale: 'error', enterprise: 'error' },
+    summary:
+      'A deployed service starts a development server or file watcher (`next dev`, `flask run`, `manage.py runserver`, `uvicorn --reload`, nodemon).',
+    ramification:
+      'Development servers are single-process, unoptimised and often recompile on request; watchers restart the process on file changes and hold memory for it. Under load they fall over long before the plan does, and some print stack traces to visitors.',
+    fix: 'Build at deploy time and start the production server: `next start`, `gunicorn`, `uvicorn` without `--reload`, `node dist/server.js`.',
+    examples: {
+      bad: {
+        path: 'render.yaml',
+        text: 'services:\n  - type: web\n    name: web\n    runtime: node\n    plan: starter\n    buildCommand: npm ci\n    startCommand: npm run dev\n',
+        alongside: { 'package.json': '{ "scripts": { "dev": "next dev", "start": "next start" } }' },
+      },
+      good: {
+        path: 'render.yaml',
+        text: 'services:\n  - type: web\n    name: web\n    runtime: node\n    plan: starter\n    buildCommand: npm ci && npm run build\n    startCommand: npm start\n',
+        alongside: { 'package.json': '{ "scripts": { "dev": "next dev", "start": "next start" } }' },
+      },
+    },
+  },
+  check(model) {
+    return model.services.flatMap((service) => {
+      const dev = startInvocations(model, service)
+        .map(developmentServer)
+        .find((name) => name !== undefined);
+      if (!dev || !service.startCommand) return [];
+      return [
+        {
+          entity: service.id,
+          message: `${service.name} starts with ${dev}, a development server: single-process, unoptimised, and not meant for real traffic.`,
+          location: service.startCommand.location,
+          fix: { text: 'Start the production server instead (build during the build step).' },
+        },
+      ];
+    });
+  },
+});
+
+/** The development server an invocation starts, if it is one. */
+function developmentServer({ program, args }: Invocation): string | undefined {
+  if (DEV_SERVER_PROGRAMS.has(program)) return program;
+  if (program === 'next' && args[0] === 'dev') return '`next dev`';
+  if (
+    (program === 'vite' && (args.length === 0 || args[0] === 'dev' || args[0] === 'serve')) ||
+    (program === 'nuxt' && args[0] === 'dev')
+  )
+    return `\`${program} dev\``;
+  if (program === 'flask' && args[0] === 'run') return '`flask run`';
+  if ((program === 'python' || program === 'python3') && args.includes('runserver'))
+    return '`manage.py runserver`';
+  if (program === 'uvicorn' && args.includes('--reload')) return '`uvicorn --reload`';
+  if (program === 'ng' && args[0] === 'serve') return '`ng serve`';
+  return undefined;
+}

@@ -1,0 +1,34 @@
+import { defineRule } from '../../src/rules/rule.ts';
+
+export default defineRule({
+  meta: {
+    id: 'plan/no-health-check',
+    title: 'Web service without a health check',
+    category: 'plan',
+    severity: { launch: 'note', growth: 'warning', scale: 'warning', enterprise: 'error' },
+    summary: 'A web service with no health check path.',
+    ramification:
+      'Without a health check the platform cannot tell a started process from a working one: a deploy that boots but cannot reach its database receives traffic anyway, and an instance that hangs keeps receiving requests. Zero-downtime deploys depend on it.',
+    fix: 'Add an endpoint that checks what the service needs (database, cache) and answers 200, and point `healthCheckPath` at it.',
+    examples: {
+      bad: {
+        path: 'render.yaml',
+        text: 'services:\n  - type: web\n    name: api\n    runtime: node\n    plan: starter\n    startCommand: node server.js\n',
+      },
+      good: {
+        path: 'render.yaml',
+        text: 'services:\n  - type: web\n    name: api\n    runtime: node\n    plan: starter\n    startCommand: node server.js\n    healthCheckPath: /healthz\n',
+      },
+    },
+  },
+  check(model) {
+    return model.services
+      .filter((s) => s.kind === 'web' && !s.healthCheckPath)
+      .map((service) => ({
+        entity: service.id,
+        message: `${service.name} has no health check, so a deploy that starts but cannot serve still receives traffic and hung instances are never replaced.`,
+        location: service.location,
+        fix: { text: 'Serve a health endpoint and declare it.', replacement: 'healthCheckPath: /healthz' },
+      }));
+  },
+});

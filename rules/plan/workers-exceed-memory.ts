@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { serviceCapacity } from '../../src/capacity/compute.ts';
+import { defineRule } from '../../src/rules/rule.ts';
+
+export default defineRule({
+  meta: {
+    id: 'plan/workers-exceed-memory',
+    title: 'Worker processes that do not fit in the plan’s memory',
+    category: 'plan',
+    severity: { launch: 'warning', growth: 'error', scale: 'error', enterprise: 'error' },
+    summary: 'Processes per instance × memory per process exceeds the plan’s RAM.',
+    ramification:
+      'Each worker process holds its own copy of the application. When together they outgrow the plan, the instance swaps or the platform kills it for running out of memory: requests fail in bursts, usually at the busiest moment, and restarts loop.',
+    fix: 'Run fewer workers (`-w`/`--workers`, `WEB_CONCURRENCY`), or move to a plan with more memory. State the real per-process memory in `capacity.memoryPerProcessMb` when you have measured it.',
+    examples: {
+      bad: {
+        path: 'render.yaml',
+        text: 'services:\n  - type: web\n    name: api\n    runtime: python\n    plan: starter\n    startCommand: gunicorn app:app -w 8\n    healthCheckPath: /healthz\n',
+      },
+      good: {
+        path: 'render.yaml',
+        text: 'services:\n  - type: web\n    name: api\n    runtime: python\n    plan: standard\n    startCommand: gunicorn app:app -w 8\n    healthCheckPath: /healthz\n',
+      },
+    },
+  },
+  options: z.object({
+    headroomPercent: z.number().min(0).max(90).default(10).describe('RAM kept free for the OS and spikes.'),
+  }),
+  check(model, { options }) {
+    return model.services.flatMap((service) => {
+      const capacity = serviceCapacity(model, service);
+      const ram = capacity.memoryMb?.value;
+      const perProcess = capacity.memoryPerProcessMb?.value;
+      if (!ram || !perProcess) return [];
+      const usable = ram * (1 - options.headroomPercent / 100);
+      const needed = capacity.processes.value * perProcess;
+      if (needed <= usable) return [];
+      const assumed =
+        capacity.memoryPerProcessMb?.source === 'assumed'
+          ? ' (assumed: set capacity.memoryPerProcessMb)'
+          : '';
+      return [
+        {
+          entity: service.id,
+          message: `${service.name} runs ${capacity.processes.value} processes × ~${perProcess} MB${assumed} = ${needed} MB on a ${capacity.plan} plan with ${ram} MB: it will run out of memory.`,
+          location: service.startCommand?.location ?? service.location,
+          fix: {
+            text: `Run at most ${Math.max(1, Math.floor(usable / perProcess))} processes here, or choose a plan with at least ${Math.ceil(needed / (1 - options.headroomPercent / 100))} MB.`,
+          },
+        },
+      ];
+    });
+  },
+});
