@@ -1,0 +1,27 @@
+import type { Location } from '../model/location.ts';
+import type { Platform, Service, ServiceKind } from '../model/project-model.ts';
+
+/** A service with the platform-neutral defaults: one instance, no env, no settings. */
+export function baseService(platform: Platform, name: string, kind: ServiceKind, location: Location, rootDir: string): Service {
+  return {
+    id: `service:${name}`,
+    name,
+    platform,
+    kind,
+    instances: { min: 1, max: 1, autoscaling: false, location },
+    env: [],
+    rootDir,
+    settings: {},
+    location,
+  };
+}
+
+export function directoryOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
+/** The service name a platform file implies when it names none: its folder, or the platform. */
+export function defaultName(path: string, platform: string): string {
+  const directory = directoryOf(path);
+  return directory ? (directory.split('/').at(-1) as string) : platform;
+}
