@@ -21,6 +21,7 @@ import workersExceedCpu from './plan/workers-exceed-cpu.ts';
 import workersExceedMemory from './plan/workers-exceed-memory.ts';
 import connectionBudget from './pooling/connection-budget.ts';
 import directConnectionAtScale from './pooling/direct-connection-at-scale.ts';
+import serverlessWithoutPooler from './pooling/serverless-without-pooler.ts';
 import transactionPoolerPrismaParams from './pooling/transaction-pooler-prisma-params.ts';
 
 /**
@@ -36,6 +37,7 @@ export const allRules: Rule[] = [
   connectionBudget,
   transactionPoolerPrismaParams,
   directConnectionAtScale,
+  serverlessWithoutPooler,
   freeWebSleeps,
   freeDatabaseExpires,
   notAvailableOnPlan,

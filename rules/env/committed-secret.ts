@@ -1,3 +1,4 @@
+import { isLocalHost } from '../../src/model/connection-url.ts';
 import type { EnvEntry } from '../../src/model/project-model.ts';
 import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 
@@ -55,7 +56,7 @@ function realCredential(entry: EnvEntry): string | undefined {
   const value = entry.value.reveal().trim();
   const password = entry.url?.password?.reveal();
   if (entry.url)
-    return password && !PLACEHOLDER.test(password) && !isLocal(entry.url.host)
+    return password && !PLACEHOLDER.test(password) && !isLocalHost(entry.url.host)
       ? 'a connection string with a real-looking password'
       : undefined;
   if (PLACEHOLDER.test(value)) return undefined;
@@ -64,12 +65,6 @@ function realCredential(entry: EnvEntry): string | undefined {
   return SECRET_KEY.test(entry.key) && value.length >= 16 && entropy(value) >= 3.5
     ? 'a high-entropy secret'
     : undefined;
-}
-
-function isLocal(host: string | undefined): boolean {
-  return (
-    host === undefined || host === 'localhost' || host === '127.0.0.1' || host === 'db' || host === 'postgres'
-  );
 }
 
 /** Shannon entropy in bits per character: random keys score above 3.5, words below. */

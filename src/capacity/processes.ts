@@ -95,8 +95,18 @@ function serviceEnv(service: Service, key: string): string | undefined {
   return binding?.source.kind === 'value' ? binding.source.value.reveal() : undefined;
 }
 
-/** RAM and CPU of the service's plan, from the catalog. */
+/** RAM and CPU of the service's plan (Render, from the catalog) or machine size (Fly `[[vm]]`). */
 export function planResources(service: Service): { memoryMb?: Figure; cpus?: Figure } {
+  const { memoryMb, cpus } = service.settings;
+  if (typeof memoryMb?.value === 'number') {
+    const note = `${service.platform} machine size`;
+    return {
+      memoryMb: { value: memoryMb.value, source: 'read', note },
+      ...(typeof cpus?.value === 'number'
+        ? { cpus: { value: cpus.value, source: 'read' as const, note } }
+        : {}),
+    };
+  }
   if (service.platform !== 'render' || !service.plan) return {};
   const plan = RENDER_COMPUTE_PLANS[service.plan.name];
   if (!plan) return {};

@@ -142,3 +142,8 @@ export function maskSecretsInText(text: string): string {
     )
     .replace(/\b(password|pwd)=([^\s;&'"`<>]+)/gi, (_m, key: string) => `${key}=${SECRET_MASK}`);
 }
+
+/** Hosts that only exist on a developer's machine or inside a compose network. */
+export function isLocalHost(host: string | undefined): boolean {
+  return host === undefined || ['localhost', '127.0.0.1', '::1', 'db', 'postgres', 'database'].includes(host);
+}

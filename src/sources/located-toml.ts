@@ -12,14 +12,27 @@ export interface LocatedToml {
   lineOf(path: string): number;
 }
 
-export function parseLocatedToml(path: string, text: string, origin: string): { toml?: LocatedToml; diagnostics: Diagnostic[] } {
+export function parseLocatedToml(
+  path: string,
+  text: string,
+  origin: string,
+): { toml?: LocatedToml; diagnostics: Diagnostic[] } {
   let data: Record<string, unknown>;
   try {
     data = parse(text) as Record<string, unknown>;
   } catch (error) {
     const line = (error as { line?: number }).line ?? 1;
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    return { diagnostics: [{ severity: 'error', origin, message: `${path} is not valid TOML: ${reason}`, location: { path, line } }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          origin,
+          message: `${path} is not valid TOML: ${reason}`,
+          location: { path, line },
+        },
+      ],
+    };
   }
   const lines = new Map<string, number>();
   const arrayCounts = new Map<string, number>();
@@ -41,7 +54,8 @@ export function parseLocatedToml(path: string, text: string, origin: string): { 
       lines.set(table, index + 1);
     } else {
       const key = /^([A-Za-z0-9_."'-]+)\s*=/.exec(line);
-      if (key) lines.set(table ? `${table}.${unquote(key[1] as string)}` : unquote(key[1] as string), index + 1);
+      if (key)
+        lines.set(table ? `${table}.${unquote(key[1] as string)}` : unquote(key[1] as string), index + 1);
     }
   });
   return {
@@ -67,5 +81,7 @@ function unquote(key: string): string {
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }

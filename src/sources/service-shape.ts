@@ -2,7 +2,13 @@ import type { Location } from '../model/location.ts';
 import type { Platform, Service, ServiceKind } from '../model/project-model.ts';
 
 /** A service with the platform-neutral defaults: one instance, no env, no settings. */
-export function baseService(platform: Platform, name: string, kind: ServiceKind, location: Location, rootDir: string): Service {
+export function baseService(
+  platform: Platform,
+  name: string,
+  kind: ServiceKind,
+  location: Location,
+  rootDir: string,
+): Service {
   return {
     id: `service:${name}`,
     name,

@@ -54,7 +54,11 @@ primary_region = 'ams'
         release_command: { value: 'npx prisma migrate deploy', location: { line: 6 } },
       },
     });
-    expect(worker).toMatchObject({ id: 'service:shots-worker', kind: 'worker', startCommand: { value: 'node dist/worker.js' } });
+    expect(worker).toMatchObject({
+      id: 'service:shots-worker',
+      kind: 'worker',
+      startCommand: { value: 'node dist/worker.js' },
+    });
   });
 
   it('reports invalid TOML with its line', async () => {
@@ -67,23 +71,44 @@ describe('railway, vercel, netlify, Procfile, docker-compose', () => {
   it('railway.json: start command, replicas across regions, sleep, health check', async () => {
     const model = await modelOf({
       'api/railway.json': JSON.stringify(
-        { $schema: 'https://railway.com/railway.schema.json', deploy: { startCommand: 'gunicorn app:app -w 2', healthcheckPath: '/health', sleepApplication: true, multiRegionConfig: { 'us-west2': { numReplicas: 2 }, 'europe-west4-drams3a': { numReplicas: 1 } } } },
+        {
+          $schema: 'https://railway.com/railway.schema.json',
+          deploy: {
+            startCommand: 'gunicorn app:app -w 2',
+            healthcheckPath: '/health',
+            sleepApplication: true,
+            multiRegionConfig: { 'us-west2': { numReplicas: 2 }, 'europe-west4-drams3a': { numReplicas: 1 } },
+          },
+        },
         null,
         2,
       ),
     });
-    expect(model.services[0]).toMatchObject({ id: 'service:api', platform: 'railway', rootDir: 'api', instances: { min: 3, max: 3 }, settings: { sleepApplication: { value: true } } });
+    expect(model.services[0]).toMatchObject({
+      id: 'service:api',
+      platform: 'railway',
+      rootDir: 'api',
+      instances: { min: 3, max: 3 },
+      settings: { sleepApplication: { value: true } },
+    });
   });
 
   it('railway.toml with a cron schedule is a cron service', async () => {
-    const model = await modelOf({ 'railway.toml': '[deploy]\nstartCommand = "node jobs/nightly.js"\ncronSchedule = "0 3 * * *"\n' });
-    expect(model.services[0]).toMatchObject({ kind: 'cron', startCommand: { value: 'node jobs/nightly.js', location: { line: 2 } } });
+    const model = await modelOf({
+      'railway.toml': '[deploy]\nstartCommand = "node jobs/nightly.js"\ncronSchedule = "0 3 * * *"\n',
+    });
+    expect(model.services[0]).toMatchObject({
+      kind: 'cron',
+      startCommand: { value: 'node jobs/nightly.js', location: { line: 2 } },
+    });
   });
 
   it('vercel.json and netlify.toml are serverless services with many instances', async () => {
     const model = await modelOf({
-      'web/vercel.json': '{\n  "regions": ["cdg1"],\n  "functions": { "app/api/**/*.ts": { "maxDuration": 30 } }\n}\n',
-      'site/netlify.toml': '[build]\n  command = "npm run build"\n  [build.environment]\n    NODE_VERSION = "20"\n[functions]\n  directory = "netlify/functions"\n',
+      'web/vercel.json':
+        '{\n  "regions": ["cdg1"],\n  "functions": { "app/api/**/*.ts": { "maxDuration": 30 } }\n}\n',
+      'site/netlify.toml':
+        '[build]\n  command = "npm run build"\n  [build.environment]\n    NODE_VERSION = "20"\n[functions]\n  directory = "netlify/functions"\n',
     });
     expect(model.services.map((s) => [s.id, s.platform, s.kind, s.instances.max > 100])).toEqual([
       ['service:web', 'vercel', 'serverless', true],
@@ -94,7 +119,10 @@ describe('railway, vercel, netlify, Procfile, docker-compose', () => {
   });
 
   it('Procfile: one service per process type, release is not a service, bad lines are reported', async () => {
-    const model = await modelOf({ Procfile: 'release: python manage.py migrate\nweb: gunicorn app.wsgi -w 3\nworker: celery -A app worker -c 4\nnot a process line\n' });
+    const model = await modelOf({
+      Procfile:
+        'release: python manage.py migrate\nweb: gunicorn app.wsgi -w 3\nworker: celery -A app worker -c 4\nnot a process line\n',
+    });
     expect(model.services.map((s) => [s.name, s.kind, s.startCommand?.location.line])).toEqual([
       ['web', 'web', 2],
       ['worker', 'worker', 3],

@@ -7,7 +7,10 @@ import type { Source } from '../source.ts';
 
 const COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 const DATASTORE_IMAGES: Array<[RegExp, Datastore['kind']]> = [
-  [/^(postgres|postgis\/postgis|bitnami\/postgresql|supabase\/postgres|timescale\/timescaledb)(:|$)/, 'postgres'],
+  [
+    /^(postgres|postgis\/postgis|bitnami\/postgresql|supabase\/postgres|timescale\/timescaledb)(:|$)/,
+    'postgres',
+  ],
   [/^(redis|valkey\/valkey|bitnami\/redis|redis\/redis-stack)(:|$)/, 'redis'],
   [/^(mysql|mariadb)(:|$)/, 'mysql'],
 ];
@@ -17,12 +20,13 @@ export const dockerComposeSource: Source = {
   id: 'docker-compose',
   matches: (path) => COMPOSE.test(path),
   read(files) {
-    const fragment: Required<Pick<ModelFragment, 'services' | 'datastores' | 'connections' | 'diagnostics'>> = {
-      services: [],
-      datastores: [],
-      connections: [],
-      diagnostics: [],
-    };
+    const fragment: Required<Pick<ModelFragment, 'services' | 'datastores' | 'connections' | 'diagnostics'>> =
+      {
+        services: [],
+        datastores: [],
+        connections: [],
+        diagnostics: [],
+      };
     for (const file of files) {
       const { root, diagnostics } = parseLocatedYaml(file.path, file.text, 'docker-compose');
       fragment.diagnostics.push(...diagnostics);
@@ -30,20 +34,46 @@ export const dockerComposeSource: Source = {
         const image = node.get('image')?.string() ?? '';
         const store = DATASTORE_IMAGES.find(([pattern]) => pattern.test(image));
         if (store) {
-          fragment.datastores.push({ id: `${store[1] === 'redis' ? 'keyvalue' : 'database'}:${name}`, name, kind: store[1], platform: 'docker-compose', settings: {}, location: node.location });
+          fragment.datastores.push({
+            id: `${store[1] === 'redis' ? 'keyvalue' : 'database'}:${name}`,
+            name,
+            kind: store[1],
+            platform: 'docker-compose',
+            settings: {},
+            location: node.location,
+          });
           continue;
         }
-        const service = baseService('docker-compose', name, node.get('ports') ? 'web' : 'worker', node.location, directoryOf(file.path));
+        const service = baseService(
+          'docker-compose',
+          name,
+          node.get('ports') ? 'web' : 'worker',
+          node.location,
+          directoryOf(file.path),
+        );
         const replicas = node.get('deploy')?.get('replicas');
         const count = replicas?.number() ?? 1;
-        service.instances = { min: count, max: count, autoscaling: false, location: replicas?.location ?? node.location };
+        service.instances = {
+          min: count,
+          max: count,
+          autoscaling: false,
+          location: replicas?.location ?? node.location,
+        };
         const command = commandText(node.get('command'));
-        if (command) service.startCommand = { value: command, location: node.get('command')?.location ?? node.location };
+        if (command)
+          service.startCommand = { value: command, location: node.get('command')?.location ?? node.location };
         service.env = environment(node.get('environment'));
         for (const binding of service.env) {
           if (binding.source.kind !== 'value') continue;
           const url = parseConnectionUrl(binding.source.value.reveal());
-          if (url) fragment.connections.push({ id: `env:${binding.key}`, key: binding.key, url, location: binding.location, service: name } satisfies Connection);
+          if (url)
+            fragment.connections.push({
+              id: `env:${binding.key}`,
+              key: binding.key,
+              url,
+              location: binding.location,
+              service: name,
+            } satisfies Connection);
         }
         fragment.services.push(service);
       }

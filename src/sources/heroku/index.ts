@@ -8,7 +8,10 @@ export const herokuSource: Source = {
   id: 'heroku',
   matches: (path) => path === 'Procfile' || path.endsWith('/Procfile'),
   read(files) {
-    const fragment: Required<Pick<ModelFragment, 'services' | 'diagnostics'>> = { services: [], diagnostics: [] };
+    const fragment: Required<Pick<ModelFragment, 'services' | 'diagnostics'>> = {
+      services: [],
+      diagnostics: [],
+    };
     for (const file of files) {
       file.text.split(/\r?\n/).forEach((raw, index) => {
         const line = raw.trim();
@@ -18,11 +21,19 @@ export const herokuSource: Source = {
         const type = colon > 0 ? line.slice(0, colon).trim() : '';
         const command = line.slice(colon + 1).trim();
         if (!/^[A-Za-z0-9_-]+$/.test(type) || !command) {
-          fragment.diagnostics.push(problem(location, `${file.path}: expected \`<process type>: <command>\`; this line was skipped.`));
+          fragment.diagnostics.push(
+            problem(location, `${file.path}: expected \`<process type>: <command>\`; this line was skipped.`),
+          );
           return;
         }
         if (type === 'release') return;
-        const service = baseService('heroku', type, type === 'web' ? 'web' : 'worker', location, directoryOf(file.path));
+        const service = baseService(
+          'heroku',
+          type,
+          type === 'web' ? 'web' : 'worker',
+          location,
+          directoryOf(file.path),
+        );
         service.startCommand = { value: command, location };
         fragment.services.push(service);
       });

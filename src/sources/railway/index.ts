@@ -1,6 +1,6 @@
 import type { ModelFragment } from '../../model/project-model.ts';
-import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
 import { asRecord, parseLocatedToml } from '../located-toml.ts';
+import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
 import { baseService, defaultName, directoryOf } from '../service-shape.ts';
 import type { Source } from '../source.ts';
 
@@ -9,14 +9,30 @@ export const railwaySource: Source = {
   id: 'railway',
   matches: (path) => /(^|\/)railway\.(json|toml)$/.test(path),
   read(files) {
-    const fragment: Required<Pick<ModelFragment, 'services' | 'diagnostics'>> = { services: [], diagnostics: [] };
+    const fragment: Required<Pick<ModelFragment, 'services' | 'diagnostics'>> = {
+      services: [],
+      diagnostics: [],
+    };
     for (const file of files) {
-      const deploy = file.path.endsWith('.toml') ? tomlDeploy(file.path, file.text, fragment) : jsonDeploy(file.path, file.text, fragment);
+      const deploy = file.path.endsWith('.toml')
+        ? tomlDeploy(file.path, file.text, fragment)
+        : jsonDeploy(file.path, file.text, fragment);
       if (!deploy) continue;
-      const service = baseService('railway', defaultName(file.path, 'railway'), deploy.cron ? 'cron' : 'web', deploy.location, directoryOf(file.path));
+      const service = baseService(
+        'railway',
+        defaultName(file.path, 'railway'),
+        deploy.cron ? 'cron' : 'web',
+        deploy.location,
+        directoryOf(file.path),
+      );
       if (deploy.startCommand) service.startCommand = deploy.startCommand;
       if (deploy.healthcheckPath) service.healthCheckPath = deploy.healthcheckPath;
-      service.instances = { min: deploy.replicas, max: deploy.replicas, autoscaling: false, location: deploy.replicasLocation };
+      service.instances = {
+        min: deploy.replicas,
+        max: deploy.replicas,
+        autoscaling: false,
+        location: deploy.replicasLocation,
+      };
       if (deploy.sleep) service.settings.sleepApplication = { value: true, location: deploy.sleep };
       fragment.services.push(service);
     }
@@ -34,7 +50,11 @@ interface Deploy {
   cron: boolean;
 }
 
-function jsonDeploy(path: string, text: string, fragment: Required<Pick<ModelFragment, 'diagnostics'>>): Deploy | undefined {
+function jsonDeploy(
+  path: string,
+  text: string,
+  fragment: Required<Pick<ModelFragment, 'diagnostics'>>,
+): Deploy | undefined {
   const { root, diagnostics } = parseLocatedYaml(path, text, 'railway');
   fragment.diagnostics.push(...diagnostics);
   const deploy = root?.get('deploy');
@@ -44,11 +64,14 @@ function jsonDeploy(path: string, text: string, fragment: Required<Pick<ModelFra
     return value === undefined || !node ? undefined : { value, location: node.location };
   };
   const regions = deploy?.get('multiRegionConfig')?.entries() ?? [];
-  const replicas = regions.length ? regions.reduce((sum, [, region]) => sum + (region.get('numReplicas')?.number() ?? 1), 0) : (deploy?.get('numReplicas')?.number() ?? 1);
+  const replicas = regions.length
+    ? regions.reduce((sum, [, region]) => sum + (region.get('numReplicas')?.number() ?? 1), 0)
+    : (deploy?.get('numReplicas')?.number() ?? 1);
   const result: Deploy = {
     location: (deploy ?? root).location,
     replicas,
-    replicasLocation: (deploy?.get('multiRegionConfig') ?? deploy?.get('numReplicas') ?? deploy ?? root).location,
+    replicasLocation: (deploy?.get('multiRegionConfig') ?? deploy?.get('numReplicas') ?? deploy ?? root)
+      .location,
     cron: deploy?.get('cronSchedule') !== undefined,
   };
   const start = string(deploy?.get('startCommand'));
@@ -59,17 +82,30 @@ function jsonDeploy(path: string, text: string, fragment: Required<Pick<ModelFra
   return result;
 }
 
-function tomlDeploy(path: string, text: string, fragment: Required<Pick<ModelFragment, 'diagnostics'>>): Deploy | undefined {
+function tomlDeploy(
+  path: string,
+  text: string,
+  fragment: Required<Pick<ModelFragment, 'diagnostics'>>,
+): Deploy | undefined {
   const { toml, diagnostics } = parseLocatedToml(path, text, 'railway');
   fragment.diagnostics.push(...diagnostics);
   if (!toml) return undefined;
   const deploy = asRecord(toml.data.deploy);
   const at = (key: string) => ({ path, line: toml.lineOf(`deploy.${key}`) });
   const regions = Object.values(asRecord(deploy.multiRegionConfig));
-  const replicas = regions.length ? regions.reduce((sum: number, region) => sum + Number(asRecord(region).numReplicas ?? 1), 0) : Number(deploy.numReplicas ?? 1);
-  const result: Deploy = { location: at(''), replicas, replicasLocation: at(regions.length ? 'multiRegionConfig' : 'numReplicas'), cron: deploy.cronSchedule !== undefined };
-  if (typeof deploy.startCommand === 'string') result.startCommand = { value: deploy.startCommand, location: at('startCommand') };
-  if (typeof deploy.healthcheckPath === 'string') result.healthcheckPath = { value: deploy.healthcheckPath, location: at('healthcheckPath') };
+  const replicas = regions.length
+    ? regions.reduce((sum: number, region) => sum + Number(asRecord(region).numReplicas ?? 1), 0)
+    : Number(deploy.numReplicas ?? 1);
+  const result: Deploy = {
+    location: at(''),
+    replicas,
+    replicasLocation: at(regions.length ? 'multiRegionConfig' : 'numReplicas'),
+    cron: deploy.cronSchedule !== undefined,
+  };
+  if (typeof deploy.startCommand === 'string')
+    result.startCommand = { value: deploy.startCommand, location: at('startCommand') };
+  if (typeof deploy.healthcheckPath === 'string')
+    result.healthcheckPath = { value: deploy.healthcheckPath, location: at('healthcheckPath') };
   if (deploy.sleepApplication === true) result.sleep = at('sleepApplication');
   return result;
 }
