@@ -1,8 +1,10 @@
 import type { Rule } from '../src/rules/rule.ts';
+import inProcessCacheAcrossInstances from './cache/in-process-cache-across-instances.ts';
 import noSharedCache from './cache/no-shared-cache.ts';
 import queueOnEvictingRedis from './cache/queue-on-evicting-redis.ts';
 import unusedKeyvalue from './cache/unused-keyvalue.ts';
 import committedSecret from './env/committed-secret.ts';
+import undeclaredVariable from './env/undeclared-variable.ts';
 import duplicateIndex from './index/duplicate-index.ts';
 import foreignKeyWithoutNotValid from './index/foreign-key-without-not-valid.ts';
 import missingPrimaryKey from './index/missing-primary-key.ts';
@@ -47,10 +49,12 @@ export const allRules: Rule[] = [
   singleProcessWeb,
   noHealthCheck,
   databasePlanVsTier,
+  inProcessCacheAcrossInstances,
   noSharedCache,
   queueOnEvictingRedis,
   unusedKeyvalue,
   noErrorTracking,
   noRateLimiting,
   committedSecret,
+  undeclaredVariable,
 ];

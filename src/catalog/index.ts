@@ -1,4 +1,5 @@
 import type { Fact } from './fact.ts';
+import { PROVIDED_ENV } from './platform-env.ts';
 import { RENDER_FACTS } from './render.ts';
 import { RUNTIME_FACTS } from './runtimes.ts';
 import { NETLIFY_ASSUMED_CONCURRENCY, VERCEL_MAX_CONCURRENCY } from './serverless.ts';
@@ -11,4 +12,7 @@ export const ALL_FACTS: Record<string, Fact<unknown>> = {
   TIER_DATABASE_NEEDS,
   VERCEL_MAX_CONCURRENCY,
   NETLIFY_ASSUMED_CONCURRENCY,
+  ...Object.fromEntries(
+    Object.entries(PROVIDED_ENV).map(([host, list]) => [`env provided by ${host}`, list]),
+  ),
 };

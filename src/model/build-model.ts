@@ -10,6 +10,8 @@ export function emptyModel(): ProjectModel {
     migrations: [],
     dependencies: [],
     packageManifests: [],
+    envReads: [],
+    inProcessCaches: [],
     diagnostics: [],
   };
 }

@@ -17,6 +17,10 @@ export interface ProjectModel {
   migrations: MigrationFile[];
   dependencies: Dependency[];
   packageManifests: PackageManifest[];
+  /** Environment variables the application code reads. */
+  envReads: EnvRead[];
+  /** Caches held in a process's memory, found in application code. */
+  inProcessCaches: InProcessCache[];
   diagnostics: Diagnostic[];
 }
 
@@ -319,4 +323,19 @@ export interface PackageManifest {
   directory: string;
   name?: string;
   scripts: Record<string, Located<string>>;
+}
+
+// ───────────────────────────── application code ─────────────────────────────
+
+export interface EnvRead {
+  key: string;
+  location: Location;
+}
+
+export interface InProcessCache {
+  /** What holds it: `lru-cache`, `node-cache`, `Map`, `functools.lru_cache`, `cachetools.TTLCache`… */
+  kind: string;
+  /** The variable or function it caches in. */
+  name: string;
+  location: Location;
 }

@@ -1,3 +1,4 @@
+import { codeSource } from './code/index.ts';
 import { dockerComposeSource } from './docker-compose/index.ts';
 import { envSource } from './env/index.ts';
 import { flySource } from './fly/index.ts';
@@ -24,4 +25,5 @@ export const allSources: Source[] = [
   manifestsSource,
   prismaSource,
   sqlSource,
+  codeSource,
 ];

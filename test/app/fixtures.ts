@@ -57,6 +57,7 @@ export const CONFIG = 'tier: growth\n';
 const APP_FILES = {
   'README.md': '# Hello World\n',
   'src/index.ts': 'export const hello = "world";\n',
+  '.env.example': 'DATABASE_URL=postgresql://app:change-me@localhost:5432/app\n',
   'docs/logo.png': { binary: true as const, size: 4096 },
 };
 

@@ -101,10 +101,10 @@ describe('a pull request is opened', () => {
       head_sha: HEAD_SHA,
       status: 'in_progress',
     });
-    // Only the relevant files are fetched: the config and the schema, not README, code or images.
+    // Only the relevant files are fetched: config, schema, env template and application code, not README or images.
     const [headQuery, baseQuery] = github.find('POST', '/graphql');
-    expect(blobsAskedIn(headQuery?.body)).toBe(2);
-    // The base shares the config blob with the head: only its own schema is fetched.
+    expect(blobsAskedIn(headQuery?.body)).toBe(4);
+    // The base shares every blob but the schema with the head: only its own schema is fetched.
     expect(blobsAskedIn(baseQuery?.body)).toBe(1);
 
     const body = thread.comments[0]?.body ?? '';
@@ -361,7 +361,7 @@ describe('forks', () => {
 describe('large repositories', () => {
   it('fetches only the relevant blobs of a 4,000-file tree', async () => {
     const code = Object.fromEntries(
-      Array.from({ length: 3_996 }, (_, i) => [
+      Array.from({ length: 3_995 }, (_, i) => [
         `src/features/f${Math.floor(i / 50)}/component${i}.tsx`,
         `export const c${i} = ${i};\n`,
       ]),
@@ -379,7 +379,7 @@ describe('large repositories', () => {
 
     expect(github.problems()).toEqual([]);
     expect(github.requests).toHaveLength(10);
-    expect(github.find('POST', '/graphql').map((request) => blobsAskedIn(request.body))).toEqual([2, 1]);
+    expect(github.find('POST', '/graphql').map((request) => blobsAskedIn(request.body))).toEqual([4, 1]);
   });
 });
 

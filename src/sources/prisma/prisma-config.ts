@@ -1,7 +1,7 @@
-import { stripTypeScriptTypes } from 'node:module';
 import { parse } from 'acorn';
 import { simple } from 'acorn-walk';
 import type { Diagnostic } from '../../model/location.ts';
+import { stripTypes } from '../strip-types.ts';
 
 export interface PrismaConfigFacts {
   /** `schema:` — a file or a folder of .prisma files, relative to the config. */
@@ -22,7 +22,7 @@ export function readPrismaConfig(
 ): { facts: PrismaConfigFacts; diagnostics: Diagnostic[] } {
   let program: ReturnType<typeof parse>;
   try {
-    const js = path.endsWith('.ts') || path.endsWith('.mts') ? stripTypeScriptTypes(text) : text;
+    const js = path.endsWith('.ts') || path.endsWith('.mts') ? stripTypes(text) : text;
     program = parse(js, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
   } catch (error) {
     const line = (error as { loc?: { line: number } }).loc?.line ?? 1;
