@@ -53,14 +53,25 @@ const expected: Record<string, string[]> = {
 };
 
 describe('the bundled examples', () => {
-  it.each(Object.entries(expected))('%s: exactly the findings a careful reviewer would write', async (example, findings) => {
-    const result = await review(new LocalFileSet(new URL(`../examples/${example}`, import.meta.url).pathname));
-    expect(result.findings.map((f) => `${f.ruleId} ${f.entity}`).sort()).toEqual(findings);
-    expect(result.diagnostics).toEqual([]);
-  });
+  it.each(Object.entries(expected))(
+    '%s: exactly the findings a careful reviewer would write',
+    async (example, findings) => {
+      const result = await review(
+        new LocalFileSet(new URL(`../examples/${example}`, import.meta.url).pathname),
+      );
+      expect(result.findings.map((f) => `${f.ruleId} ${f.entity}`).sort()).toEqual(findings);
+      expect(result.diagnostics).toEqual([]);
+    },
+  );
 
   it('the discord bot on a free web service is an error even at launch tier', async () => {
-    const result = await review(new LocalFileSet(new URL('../examples/discord-bot-render', import.meta.url).pathname), { overrides: { tier: 'launch' } });
-    expect(result.findings.find((f) => f.ruleId === 'plan/free-web-sleeps')).toMatchObject({ severity: 'error', message: expect.stringContaining('discord.js') });
+    const result = await review(
+      new LocalFileSet(new URL('../examples/discord-bot-render', import.meta.url).pathname),
+      { overrides: { tier: 'launch' } },
+    );
+    expect(result.findings.find((f) => f.ruleId === 'plan/free-web-sleeps')).toMatchObject({
+      severity: 'error',
+      message: expect.stringContaining('discord.js'),
+    });
   });
 });

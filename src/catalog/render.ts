@@ -74,12 +74,19 @@ export function renderPostgresPlan(name: string): Fact<PostgresPlan> | undefined
   if (legacy) return legacy;
   if (name === 'free') return fact({ memoryMb: 256, maxConnections: 100 }, POSTGRES_CONNECTIONS, CHECKED);
   const match = /^(basic|pro|accelerated)-(\d+)(mb|gb)$/.exec(name);
-  if (!match) return undefined;
+  if (!match || !POSTGRES_SIZES[match[1] as string]?.includes(`${match[2]}${match[3]}`)) return undefined;
   const memoryMb = Number(match[2]) * (match[3] === 'gb' ? 1024 : 1);
   const gb = memoryMb / 1024;
   const maxConnections = gb < 8 ? 100 : gb < 16 ? 200 : gb < 32 ? 400 : 500;
   return fact({ memoryMb, maxConnections }, POSTGRES_CONNECTIONS, CHECKED);
 }
+
+/** The sizes each flexible Postgres tier is sold in (platform-facts §1.9). */
+const POSTGRES_SIZES: Record<string, string[]> = {
+  basic: ['256mb', '1gb', '4gb'],
+  pro: ['4gb', '8gb', '16gb', '32gb', '64gb', '128gb', '192gb', '256gb', '384gb', '512gb'],
+  accelerated: ['16gb', '32gb', '64gb', '128gb', '256gb', '384gb', '512gb', '768gb', '1024gb'],
+};
 
 const LEGACY_POSTGRES_PLANS: Record<string, Fact<PostgresPlan>> = {
   starter: fact(

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findingsFor } from '../../test/helpers/rule-findings.ts';
+import rule from './in-process-cache-across-instances.ts';
+
+const python = `from functools import lru_cache
+from cachetools import TTLCache
+
+prices = TTLCache(maxsize=100, ttl=60)  # shared? no: per process
+
+@lru_cache(maxsize=256)
+def exchange_rate(currency):
+    ...
+
+def handler():
+    local = TTLCache(maxsize=1, ttl=1)
+`;
+
+describe('cache/in-process-cache-across-instances', () => {
+  it('reports Python module-level caches in a service with several gunicorn workers', async () => {
+    const findings = await findingsFor(rule, {
+      'render.yaml':
+        'services:\n  - type: web\n    name: api\n    runtime: python\n    plan: standard\n    startCommand: gunicorn app:app -w 3\n',
+      'app/prices.py': python,
+    });
+    expect(findings.map((f) => [f.entity, f.location.line])).toEqual([
+      ['cache:app/prices.py:prices', 4],
+      ['cache:app/prices.py:exchange_rate', 6],
+    ]);
+    expect(findings[0]?.message).toContain('3 copies');
+  });
+
+  it('reports a module-scope Map named as a cache in serverless code, not one inside a function or named otherwise', async () => {
+    const findings = await findingsFor(rule, {
+      'vercel.json': '{}',
+      'api/user.ts':
+        'const userCache = new Map<string, User>();\nconst routes = new Map();\nexport function get(id: string) {\n  const memo = new Map();\n  return userCache.get(id);\n}\n',
+    });
+    expect(findings.map((f) => f.entity)).toEqual(['cache:api/user.ts:userCache']);
+  });
+
+  it('stays quiet for one process on one instance', async () => {
+    expect(
+      await findingsFor(rule, {
+        'render.yaml':
+          'services:\n  - type: web\n    name: api\n    runtime: python\n    startCommand: uvicorn main:app\n',
+        'app/prices.py': python,
+      }),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findingsFor } from '../../test/helpers/rule-findings.ts';
+import rule from './not-available-on-plan.ts';
+
+async function entities(yaml: string): Promise<string[]> {
+  return (await findingsFor(rule, { 'render.yaml': yaml })).map((f) => f.entity);
+}
+
+describe('plan/not-available-on-plan', () => {
+  it('reports a free worker, pro max on cron, an unknown plan, scaling on free and a disk with several instances', async () => {
+    expect(
+      await entities(`services:
+  - { type: worker, name: jobs, runtime: node, plan: free, startCommand: node w.js }
+  - { type: cron, name: nightly, runtime: node, plan: pro max, schedule: "0 3 * * *", startCommand: node c.js }
+  - { type: web, name: api, runtime: node, plan: professional, startCommand: node s.js }
+  - { type: web, name: site, runtime: node, plan: free, numInstances: 2, startCommand: node s.js }
+  - type: web
+    name: uploads
+    runtime: node
+    plan: standard
+    numInstances: 2
+    startCommand: node s.js
+    disk: { name: files, mountPath: /data, sizeGB: 10 }
+databases:
+  - { name: db, plan: pro-3gb }
+`),
+    ).toEqual([
+      'service:jobs:plan',
+      'service:nightly:plan',
+      'service:api:plan',
+      'service:site:free-scaling',
+      'service:uploads:disk-scaling',
+      'database:db:plan',
+    ]);
+  });
+
+  it('accepts plans offered for their type', async () => {
+    expect(
+      await entities(`services:
+  - { type: worker, name: jobs, runtime: node, plan: starter, startCommand: node w.js }
+  - { type: cron, name: nightly, runtime: node, plan: pro plus, schedule: "0 3 * * *", startCommand: node c.js }
+  - { type: web, name: uploads, runtime: node, plan: standard, startCommand: node s.js, disk: { name: files, mountPath: /data } }
+databases:
+  - { name: db, plan: accelerated-32gb }
+  - { name: legacy, plan: pro plus }
+`),
+    ).toEqual([]);
+  });
+});
