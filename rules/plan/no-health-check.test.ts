@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findingsFor } from '../../test/helpers/rule-findings.ts';
+import rule from './no-health-check.ts';
+
+describe('plan/no-health-check', () => {
+  it('reports web services only, on every platform that has health checks', async () => {
+    const findings = await findingsFor(rule, {
+      'render.yaml':
+        'services:\n  - { type: web, name: api, runtime: node, startCommand: node s.js }\n  - { type: worker, name: jobs, runtime: node, startCommand: node w.js }\n',
+      'railway.json': '{ "deploy": { "startCommand": "node s.js" } }',
+    });
+    expect(findings.map((f) => f.entity)).toEqual(['service:api', 'service:railway']);
+  });
+
+  it('accepts a declared health check (Render path, Fly check)', async () => {
+    expect(
+      await findingsFor(rule, {
+        'render.yaml':
+          'services:\n  - { type: web, name: api, runtime: node, startCommand: node s.js, healthCheckPath: /health }\n',
+      }),
+    ).toEqual([]);
+    expect(
+      await findingsFor(rule, {
+        'fly.toml':
+          'app = "api"\n[http_service]\n  internal_port = 8080\n[[http_service.checks]]\n  path = "/health"\n',
+      }),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { findingsFor } from '../../test/helpers/rule-findings.ts';
+import rule from './single-process-web.ts';
+
+const render = (extra: string, start = 'uvicorn main:app') => ({
+  'render.yaml': `services:\n  - type: web\n    name: api\n    runtime: python\n    plan: standard\n    startCommand: ${start}\n${extra}`,
+});
+
+describe('plan/single-process-web', () => {
+  it('is off at launch and reports one process on one instance from growth on', async () => {
+    expect(await findingsFor(rule, render(''), 'launch')).toEqual([]);
+    expect((await findingsFor(rule, render(''), 'scale'))[0]).toMatchObject({
+      entity: 'service:api',
+      severity: 'error',
+    });
+  });
+
+  it('accepts several workers or several instances', async () => {
+    expect(await findingsFor(rule, render('', 'uvicorn main:app --workers 2'))).toEqual([]);
+    expect(await findingsFor(rule, render('    numInstances: 2\n'))).toEqual([]);
+  });
+});
