@@ -1,5 +1,6 @@
+import { parseConnectionUrl } from '../model/connection-url.ts';
 import type { Location } from '../model/location.ts';
-import type { Platform, Service, ServiceKind } from '../model/project-model.ts';
+import type { Connection, Platform, Service, ServiceKind } from '../model/project-model.ts';
 
 /** A service with the platform-neutral defaults: one instance, no env, no settings. */
 export function baseService(
@@ -30,4 +31,23 @@ export function directoryOf(path: string): string {
 export function defaultName(path: string, platform: string): string {
   const directory = directoryOf(path);
   return directory ? (directory.split('/').at(-1) as string) : platform;
+}
+
+/** The connection URLs a hosting config writes literally into a service's environment. */
+export function literalConnections(service: Service): Connection[] {
+  return service.env.flatMap((binding) => {
+    if (binding.source.kind !== 'value') return [];
+    const url = parseConnectionUrl(binding.source.value.reveal());
+    return url
+      ? [
+          {
+            id: `env:${binding.key}`,
+            key: binding.key,
+            url,
+            location: binding.location,
+            service: service.name,
+          },
+        ]
+      : [];
+  });
 }

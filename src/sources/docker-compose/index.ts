@@ -1,8 +1,7 @@
-import { parseConnectionUrl } from '../../model/connection-url.ts';
-import type { Connection, Datastore, EnvBinding, ModelFragment } from '../../model/project-model.ts';
+import type { Datastore, EnvBinding, ModelFragment } from '../../model/project-model.ts';
 import { Secret } from '../../model/secret.ts';
 import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
-import { baseService, directoryOf } from '../service-shape.ts';
+import { baseService, directoryOf, literalConnections } from '../service-shape.ts';
 import type { Source } from '../source.ts';
 
 const COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
@@ -63,18 +62,7 @@ export const dockerComposeSource: Source = {
         if (command)
           service.startCommand = { value: command, location: node.get('command')?.location ?? node.location };
         service.env = environment(node.get('environment'));
-        for (const binding of service.env) {
-          if (binding.source.kind !== 'value') continue;
-          const url = parseConnectionUrl(binding.source.value.reveal());
-          if (url)
-            fragment.connections.push({
-              id: `env:${binding.key}`,
-              key: binding.key,
-              url,
-              location: binding.location,
-              service: name,
-            } satisfies Connection);
-        }
+        fragment.connections.push(...literalConnections(service));
         fragment.services.push(service);
       }
     }

@@ -1,5 +1,5 @@
-import { parse as parseToml } from 'smol-toml';
 import type { Dependency, ModelFragment } from '../../model/project-model.ts';
+import { asRecord, parseLocatedToml } from '../located-toml.ts';
 import type { SourceFile } from '../source.ts';
 
 /** PEP 503: names compare lower-cased with runs of `-`, `_` and `.` as one `-`. */
@@ -46,23 +46,9 @@ export function readRequirements(file: SourceFile): ModelFragment {
 
 /** pyproject.toml: PEP 621, Poetry and uv dependency groups. */
 export function readPyproject(file: SourceFile): ModelFragment {
-  let data: Record<string, unknown>;
-  try {
-    data = parseToml(file.text) as Record<string, unknown>;
-  } catch (error) {
-    const line = (error as { line?: number }).line ?? 1;
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    return {
-      diagnostics: [
-        {
-          severity: 'error',
-          origin: 'manifests',
-          message: `${file.path} is not valid TOML: ${reason}`,
-          location: { path: file.path, line },
-        },
-      ],
-    };
-  }
+  const { toml, diagnostics } = parseLocatedToml(file.path, file.text, 'manifests');
+  if (!toml) return { diagnostics };
+  const data = toml.data;
   const lines = file.text.split(/\r?\n/);
   const lineOf = (needle: string) => {
     const index = lines.findIndex((line) => line.includes(needle));
@@ -80,14 +66,14 @@ export function readPyproject(file: SourceFile): ModelFragment {
         location: { path: file.path, line: lineOf(requirement) },
       });
   };
-  const project = record(data.project);
+  const project = asRecord(data.project);
   for (const item of list(project.dependencies)) add(item, false);
-  for (const group of Object.values(record(project['optional-dependencies'])))
+  for (const group of Object.values(asRecord(project['optional-dependencies'])))
     for (const item of list(group)) add(item, false);
-  for (const group of Object.values(record(data['dependency-groups'])))
+  for (const group of Object.values(asRecord(data['dependency-groups'])))
     for (const item of list(group)) add(item, true);
-  const poetry = record(record(data.tool).poetry);
-  for (const [name, version] of Object.entries(record(poetry.dependencies))) {
+  const poetry = asRecord(asRecord(data.tool).poetry);
+  for (const [name, version] of Object.entries(asRecord(poetry.dependencies))) {
     if (name.toLowerCase() === 'python') continue;
     dependencies.push({
       ecosystem: 'pypi',
@@ -98,8 +84,8 @@ export function readPyproject(file: SourceFile): ModelFragment {
       location: { path: file.path, line: lineOf(name) },
     });
   }
-  for (const group of Object.values(record(poetry.group))) {
-    for (const name of Object.keys(record(record(group).dependencies))) {
+  for (const group of Object.values(asRecord(poetry.group))) {
+    for (const name of Object.keys(asRecord(asRecord(group).dependencies))) {
       dependencies.push({
         ecosystem: 'pypi',
         name: normalizePythonName(name),
@@ -112,7 +98,7 @@ export function readPyproject(file: SourceFile): ModelFragment {
   return { dependencies };
 }
 
-function record(value: unknown): Record<string, unknown> {
+function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};

@@ -1,4 +1,3 @@
-import { parseConnectionUrl } from '../../model/connection-url.ts';
 import type { Diagnostic, Location } from '../../model/location.ts';
 import type {
   Connection,
@@ -11,6 +10,7 @@ import type {
 } from '../../model/project-model.ts';
 import { Secret } from '../../model/secret.ts';
 import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
+import { literalConnections } from '../service-shape.ts';
 import type { Source } from '../source.ts';
 
 const BLUEPRINT = /(^|\/)render\.ya?ml$/;
@@ -149,18 +149,7 @@ function readService(node: LocatedNode, groups: Map<string, EnvBinding[]>, fragm
     };
   }
   fragment.services.push(service);
-  for (const variable of env) {
-    if (variable.source.kind !== 'value') continue;
-    const url = parseConnectionUrl(variable.source.value.reveal());
-    if (url)
-      fragment.connections.push({
-        id: `env:${variable.key}`,
-        key: variable.key,
-        url,
-        location: variable.location,
-        service: name,
-      } satisfies Connection);
-  }
+  fragment.connections.push(...literalConnections(service));
 }
 
 function instancesOf(node: LocatedNode, name: string, diagnostics: Diagnostic[]): Service['instances'] {
