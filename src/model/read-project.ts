@@ -14,7 +14,12 @@ export interface ReadOptions {
   alsoRead?: readonly string[];
   /** Cap on relevant files read; the rest are reported as skipped. */
   maxFiles?: number;
+  /** Milliseconds the sources may take together; sources not started by then are skipped, and say so. */
+  timeBudgetMs?: number;
 }
+
+/** Long enough for the 5,000-migration benchmark several times over; short enough for a webhook's patience. */
+export const DEFAULT_TIME_BUDGET_MS = 120_000;
 
 export interface ProjectReading {
   model: ProjectModel;
@@ -73,11 +78,20 @@ export async function parseProject(
   const fragments: ModelFragment[] = [
     { diagnostics: collected.unreadable.filter((d) => parsed.includes(d.location.path)) },
   ];
+  const deadline = performance.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   for (const source of sources) {
     const mine: SourceFile[] = parsed
       .filter((path) => source.matches(path) && collected.texts.has(path))
       .map((path) => ({ path, text: collected.texts.get(path) as string }));
     if (mine.length === 0) continue;
+    if (performance.now() > deadline) {
+      for (const file of mine)
+        skipped.push({
+          path: file.path,
+          reason: `the ${source.id} reader did not start within the time budget`,
+        });
+      continue;
+    }
     fragments.push(await readSafely(source, mine));
   }
   return { model: buildModel(fragments), texts: collected.texts, skipped };

@@ -72,3 +72,17 @@ describe('MemoryFileSet', () => {
     expect((await files.read(['huge.sql'])).get('huge.sql')?.kind).toBe('too-large');
   });
 });
+
+describe('the time budget', () => {
+  it('skips the sources that did not start in time, listing their files, and still returns the rest', async () => {
+    const { readProject } = await import('../../src/model/read-project.ts');
+    const files = new MemoryFileSet({
+      'render.yaml': 'services: []\n',
+      'migrations/001.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n',
+    });
+    const reading = await readProject(files, { timeBudgetMs: -1 });
+    expect(reading.skipped.map((s) => s.path).sort()).toEqual(['migrations/001.sql', 'render.yaml']);
+    expect(reading.skipped[0]?.reason).toContain('time budget');
+    expect((await readProject(files)).model.schemas).toHaveLength(1);
+  });
+});
