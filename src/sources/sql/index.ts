@@ -90,7 +90,8 @@ function replayFile(
     } catch (error) {
       if (diagnostics.length >= MAX_DIAGNOSTICS_PER_FILE) continue;
       const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-      const position = slice.start + Math.max(0, (details?.cursorPosition ?? 1) - 1);
+      // libpg-query already turns PostgreSQL's 1-based cursor position into a 0-based offset.
+      const position = slice.start + Math.max(0, details?.cursorPosition ?? 0);
       const message = error instanceof Error ? error.message : String(error);
       diagnostics.push({
         severity: 'warning',
