@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webhookExamples from '@octokit/webhooks-examples';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApiErrors } from '../github/openapi-validator.ts';
 import { FakeGitHub } from './fake-github-server.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -41,6 +42,8 @@ beforeEach(async () => {
   workspace = await mkdtemp(join(tmpdir(), 'headroom-action-'));
 });
 afterEach(async () => {
+  // Every REST request the Action made exists in GitHub's API description, with a valid body.
+  expect(github.requests.filter((r) => r.path !== '/graphql').flatMap(openApiErrors)).toEqual([]);
   await github.stop();
   await rm(workspace, { recursive: true, force: true });
 });
