@@ -12,6 +12,10 @@ describe('plan/no-health-check', () => {
     expect(findings.map((f) => f.entity)).toEqual(['service:api', 'service:railway']);
   });
 
+  it('does not ask it of platforms whose files cannot declare one', async () => {
+    expect(await findingsFor(rule, { Procfile: 'web: gunicorn app:app\n' })).toEqual([]);
+  });
+
   it('accepts a declared health check (Render path, Fly check)', async () => {
     expect(
       await findingsFor(rule, {

@@ -1,4 +1,8 @@
+import type { Platform } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
+
+/** Platforms whose config file can declare a health check (Heroku has none; compose files are local). */
+const HEALTH_CHECK_PLATFORMS = new Set<Platform>(['render', 'fly', 'railway']);
 
 export default defineRule({
   meta: {
@@ -23,7 +27,7 @@ export default defineRule({
   },
   check(model) {
     return model.services
-      .filter((s) => s.kind === 'web' && !s.healthCheckPath)
+      .filter((s) => s.kind === 'web' && HEALTH_CHECK_PLATFORMS.has(s.platform) && !s.healthCheckPath)
       .map((service) => ({
         entity: service.id,
         message: `${service.name} has no health check, so a deploy that starts but cannot serve still receives traffic and hung instances are never replaced.`,
