@@ -13,7 +13,7 @@ describe('plan/not-available-on-plan', () => {
   - { type: worker, name: jobs, runtime: node, plan: free, startCommand: node w.js }
   - { type: cron, name: nightly, runtime: node, plan: pro max, schedule: "0 3 * * *", startCommand: node c.js }
   - { type: web, name: api, runtime: node, plan: professional, startCommand: node s.js }
-  - { type: web, name: site, runtime: node, plan: free, numInstances: 2, startCommand: node s.js }
+  - { type: web, name: site, runtime: node, plan: free, numInstances: 2, startCommand: node s.js, preDeployCommand: npm run migrate }
   - type: web
     name: uploads
     runtime: node

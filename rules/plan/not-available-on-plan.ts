@@ -86,6 +86,15 @@ function planProblems(service: Service): RuleFinding[] {
       fix: { text: 'Use a paid plan to run more than one instance.' },
     });
   }
+  const preDeploy = service.settings.preDeployCommand;
+  if (plan?.name === 'free' && preDeploy) {
+    problems.push({
+      entity: `${service.id}:free-pre-deploy`,
+      message: `${service.name} is on the free plan, where Render does not run \`preDeployCommand\`: the migrations it holds would never run.`,
+      location: preDeploy.location,
+      fix: { text: 'Use a paid plan, or run the step at the start of the start command.' },
+    });
+  }
   if (service.disk && service.instances.max > 1) {
     problems.push({
       entity: `${service.id}:disk-scaling`,
