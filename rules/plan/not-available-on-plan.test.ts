@@ -29,6 +29,7 @@ databases:
       'service:nightly:plan',
       'service:api:plan',
       'service:site:free-scaling',
+      'service:site:free-pre-deploy',
       'service:uploads:disk-scaling',
       'database:db:plan',
     ]);
