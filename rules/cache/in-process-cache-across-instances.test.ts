@@ -29,11 +29,11 @@ describe('cache/in-process-cache-across-instances', () => {
     expect(findings[0]?.message).toContain('3 copies');
   });
 
-  it('reports a module-scope Map named as a cache in serverless code, not one inside a function or named otherwise', async () => {
+  it('reports a module-scope Map named as a cache and filled by a function in serverless code, not one inside a function or named otherwise', async () => {
     const findings = await findingsFor(rule, {
       'vercel.json': '{}',
       'api/user.ts':
-        'const userCache = new Map<string, User>();\nconst routes = new Map();\nexport function get(id: string) {\n  const memo = new Map();\n  return userCache.get(id);\n}\n',
+        'const userCache = new Map<string, User>();\nconst routes = new Map();\nexport function get(id: string) {\n  const memo = new Map();\n  memo.set(id, 1);\n  routes.set(id, 1);\n  if (!userCache.has(id)) userCache.set(id, load(id));\n  return userCache.get(id);\n}\n',
     });
     expect(findings.map((f) => f.entity)).toEqual(['cache:api/user.ts:userCache']);
   });
@@ -46,5 +46,18 @@ describe('cache/in-process-cache-across-instances', () => {
         'app/prices.py': python,
       }),
     ).toEqual([]);
+  });
+
+  it('judges each cache by the service whose root directory holds it', async () => {
+    const findings = await findingsFor(rule, {
+      'render.yaml':
+        'services:\n  - type: web\n    name: api\n    runtime: node\n    rootDir: api\n    plan: standard\n    numInstances: 3\n    startCommand: node server.js\n  - type: web\n    name: admin\n    runtime: node\n    rootDir: admin\n    plan: standard\n    startCommand: node server.js\n',
+      'api/cache.js':
+        "const NodeCache = require('node-cache');\nmodule.exports = new NodeCache();\nconst prices = new NodeCache();\n",
+      'admin/cache.js': "const NodeCache = require('node-cache');\nconst prices = new NodeCache();\n",
+    });
+    expect(findings.map((f) => [f.entity, f.message])).toEqual([
+      ['cache:api/cache.js:prices', expect.stringContaining('api runs 3 copies')],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { serviceCapacity } from '../../src/capacity/compute.ts';
-import type { ProjectModel, Service } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
+import { serviceOwning } from '../../src/rules/service-of-path.ts';
 
 export default defineRule({
   meta: {
@@ -55,15 +55,3 @@ export default defineRule({
     });
   },
 });
-
-/** The service whose root directory holds the file (the deepest one); the only service otherwise. */
-function serviceOwning(model: ProjectModel, path: string): Service | undefined {
-  const deployed = model.services.filter((s) => s.kind !== 'static' && s.kind !== 'cron');
-  const owners = deployed
-    .filter((s) => s.rootDir === '' || path.startsWith(`${s.rootDir}/`))
-    .sort((a, b) => b.rootDir.length - a.rootDir.length);
-  const deepest = owners[0];
-  if (deepest && (deepest.rootDir !== '' || owners.filter((s) => s.rootDir === '').length === 1))
-    return deepest;
-  return deployed.length === 1 ? deployed[0] : undefined;
-}

@@ -25,4 +25,18 @@ describe('cache/no-shared-cache', () => {
       }),
     ).toEqual([]);
   });
+
+  it('accepts a Redis URL set in the dashboard (declared without a value), and leaves serverless functions out', async () => {
+    expect(
+      await findingsFor(rule, {
+        'render.yaml': `${render}    envVars:\n      - key: UPSTASH_REDIS_URL\n        sync: false\n`,
+      }),
+    ).toEqual([]);
+    expect(
+      await findingsFor(rule, {
+        'vercel.json': '{}',
+        'package.json': '{ "dependencies": { "next": "15" } }',
+      }),
+    ).toEqual([]);
+  });
 });

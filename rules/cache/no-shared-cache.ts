@@ -1,7 +1,11 @@
 import { serviceCapacity } from '../../src/capacity/compute.ts';
 import { REDIS_CLIENT_PACKAGES } from '../../src/catalog/libraries.ts';
+import { declaredEnvKeys } from '../../src/rules/env-facts.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 import { firstOf, projectPackages } from '../../src/rules/service-facts.ts';
+
+/** Env vars that name a Redis/Valkey/Memcached/KV endpoint set in a dashboard rather than a file. */
+const SHARED_CACHE_KEY = /(^|_)(REDIS|VALKEY|MEMCACHED?|KV)(_|$)/;
 
 export default defineRule({
   meta: {
@@ -29,9 +33,12 @@ export default defineRule({
     const hasRedis =
       model.datastores.some((d) => d.kind === 'redis') ||
       model.connections.some((c) => c.url.dialect === 'redis') ||
+      [...declaredEnvKeys(model)].some((key) => SHARED_CACHE_KEY.test(key)) ||
       firstOf(projectPackages(model), REDIS_CLIENT_PACKAGES) !== undefined;
     if (hasRedis) return [];
     return model.services.flatMap((service) => {
+      // Serverless platforms give functions a shared data cache of their own (Next.js on Vercel);
+      // caches held in function memory are reported by cache/in-process-cache-across-instances.
       if (service.kind !== 'web' && service.kind !== 'worker') return [];
       const capacity = serviceCapacity(model, service);
       const copies = service.instances.max * capacity.processes.value;

@@ -31,4 +31,13 @@ describe('cache/queue-on-evicting-redis', () => {
       }),
     ).toEqual([]);
   });
+
+  it('stays quiet when a paid store that never evicts is there for the queue beside an evicting cache', async () => {
+    expect(
+      await findingsFor(rule, {
+        'render.yaml': `${store('')}  - type: keyvalue\n    name: queue\n    plan: starter\n    maxmemoryPolicy: noeviction\n    ipAllowList: []\n`,
+        'requirements.txt': 'rq==2.1.0\n',
+      }),
+    ).toEqual([]);
+  });
 });

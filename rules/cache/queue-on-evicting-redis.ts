@@ -1,5 +1,6 @@
 import { REDIS_QUEUE_PACKAGES } from '../../src/catalog/libraries.ts';
 import { RENDER_KEYVALUE_DEFAULT_POLICY } from '../../src/catalog/render.ts';
+import type { Datastore } from '../../src/model/project-model.ts';
 import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 import { firstOf, projectPackages } from '../../src/rules/service-facts.ts';
 
@@ -30,10 +31,11 @@ export default defineRule({
     const queue = firstOf(projectPackages(model), REDIS_QUEUE_PACKAGES);
     if (!queue) return [];
     const findings: RuleFinding[] = [];
-    for (const store of model.datastores.filter((d) => d.kind === 'redis')) {
-      const policy =
-        store.maxmemoryPolicy?.value ??
-        (store.platform === 'render' ? RENDER_KEYVALUE_DEFAULT_POLICY.value : undefined);
+    const stores = model.datastores.filter((d) => d.kind === 'redis');
+    // A paid store that never evicts is where the queue lives; the others are caches.
+    if (stores.some((s) => s.plan?.name !== 'free' && policyOf(s) === 'noeviction')) return [];
+    for (const store of stores) {
+      const policy = policyOf(store);
       if (store.plan?.name === 'free') {
         findings.push({
           entity: store.id,
@@ -56,3 +58,11 @@ export default defineRule({
     return findings;
   },
 });
+
+/** The store's eviction policy as written, or the platform default. */
+function policyOf(store: Datastore): string | undefined {
+  return (
+    store.maxmemoryPolicy?.value ??
+    (store.platform === 'render' ? RENDER_KEYVALUE_DEFAULT_POLICY.value : undefined)
+  );
+}

@@ -34,6 +34,7 @@ describe('env/committed-secret', () => {
       'API_KEY=your-api-key-here',
       'JWT_SECRET=change-me',
       'DATABASE_URL=postgresql://postgres:postgres@localhost:5432/dev',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an env file's own interpolation, as written.
       'REDIS_URL=redis://default:${REDIS_PASSWORD}@cache:6379',
       'STRIPE_SECRET_KEY=sk_test_xxxxxxxxxxxxxxxxxxxxxxxx',
       'LOG_LEVEL=debug',

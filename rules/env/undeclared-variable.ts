@@ -1,5 +1,6 @@
 import { PROVIDED_ENV_KEYS } from '../../src/catalog/platform-env.ts';
 import type { EnvRead, ProjectModel } from '../../src/model/project-model.ts';
+import { declaredEnvKeys } from '../../src/rules/env-facts.ts';
 import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 
 export default defineRule({
@@ -9,7 +10,7 @@ export default defineRule({
     category: 'env',
     severity: { launch: 'note', growth: 'warning', scale: 'warning', enterprise: 'error' },
     summary:
-      'The code or the Prisma datasource reads a variable (`process.env.X`, `os.environ["X"]`, `env("X")`) that no env file or hosting config declares.',
+      'The code or the Prisma datasource reads a variable (`process.env.X`, `os.environ["X"]`, a pydantic settings field, `env("X")`) without a fallback, and no env file or hosting config declares it.',
     ramification:
       'The next environment you create — a second region, a staging copy, a new instance type — starts without it and fails at runtime, often only on the code path that reads it. Teams scaling out discover these one outage at a time.',
     fix: 'Declare every variable the code needs: a placeholder in `.env.example`, and the real value (or `sync: false`, `fromDatabase`…) in the hosting config.',
@@ -29,10 +30,15 @@ export default defineRule({
     },
   },
   check(model) {
-    const declared = declaredKeys(model);
+    const declared = declaredEnvKeys(model);
     const first = new Map<string, EnvRead>();
     for (const read of [...prismaReads(model), ...model.envReads]) {
-      if (!declared.has(read.key) && !PROVIDED_ENV_KEYS.has(read.key) && !first.has(read.key))
+      if (
+        !read.optional &&
+        !declared.has(read.key) &&
+        !PROVIDED_ENV_KEYS.has(read.key) &&
+        !first.has(read.key)
+      )
         first.set(read.key, read);
     }
     return [...first.values()].map(
@@ -48,13 +54,6 @@ export default defineRule({
     );
   },
 });
-
-function declaredKeys(model: ProjectModel): Set<string> {
-  return new Set([
-    ...model.envFiles.flatMap((file) => file.entries.map((e) => e.key)),
-    ...model.services.flatMap((s) => s.env.map((e) => e.key)),
-  ]);
-}
 
 function prismaReads(model: ProjectModel): EnvRead[] {
   return model.schemas.flatMap((schema) => {

@@ -20,4 +20,8 @@ describe('ops/no-error-tracking', () => {
     expect(await findingsFor(rule, { ...render, '.env.example': 'SENTRY_DSN=\n' })).toEqual([]);
     expect(await findingsFor(rule, { 'package.json': '{ "dependencies": { "express": "4" } }' })).toEqual([]);
   });
+
+  it('accepts a Sentry DSN under a framework prefix', async () => {
+    expect(await findingsFor(rule, { ...render, '.env.example': 'VITE_SENTRY_DSN=\n' })).toEqual([]);
+  });
 });

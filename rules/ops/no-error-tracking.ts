@@ -1,9 +1,11 @@
 import { ERROR_TRACKING_PACKAGES } from '../../src/catalog/libraries.ts';
+import { declaredEnvKeys } from '../../src/rules/env-facts.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 import { firstOf, projectPackages } from '../../src/rules/service-facts.ts';
 
+/** `SENTRY_DSN` with any framework prefix (`NEXT_PUBLIC_`, `VITE_`), and the other trackers' keys. */
 const DSN_KEYS =
-  /^(SENTRY_DSN|NEXT_PUBLIC_SENTRY_DSN|BUGSNAG_API_KEY|ROLLBAR_ACCESS_TOKEN|HONEYBADGER_API_KEY|DD_API_KEY|NEW_RELIC_LICENSE_KEY)$/;
+  /(^|_)SENTRY_DSN$|^(BUGSNAG_API_KEY|ROLLBAR_ACCESS_TOKEN|HONEYBADGER_API_KEY|DD_API_KEY|NEW_RELIC_LICENSE_KEY)$/;
 
 export default defineRule({
   meta: {
@@ -35,11 +37,7 @@ export default defineRule({
     const deployed = model.services.filter((s) => s.kind !== 'static');
     if (deployed.length === 0) return [];
     if (firstOf(projectPackages(model), ERROR_TRACKING_PACKAGES)) return [];
-    const keys = [
-      ...model.envFiles.flatMap((f) => f.entries.map((e) => e.key)),
-      ...deployed.flatMap((s) => s.env.map((e) => e.key)),
-    ];
-    if (keys.some((key) => DSN_KEYS.test(key))) return [];
+    if ([...declaredEnvKeys(model)].some((key) => DSN_KEYS.test(key))) return [];
     const first = deployed[0];
     if (!first) return [];
     return [

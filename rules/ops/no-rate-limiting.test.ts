@@ -26,4 +26,18 @@ describe('ops/no-rate-limiting', () => {
       await findingsFor(rule, { ...render, 'package.json': '{ "dependencies": { "discord.js": "14" } }' }),
     ).toEqual([]);
   });
+
+  it('counts a Next.js app as a public API only when it has route handlers, API routes or server actions', async () => {
+    const next = {
+      'vercel.json': '{}',
+      'package.json': '{ "dependencies": { "next": "15.1.3", "react": "19.0.0" } }',
+      'src/app/page.tsx': 'export default function Page() { return <main />; }',
+    };
+    expect(await findingsFor(rule, next)).toEqual([]);
+    const [finding] = await findingsFor(rule, {
+      ...next,
+      'src/app/api/posts/route.ts': 'export async function GET() { return Response.json([]); }',
+    });
+    expect(finding).toMatchObject({ entity: 'service:vercel', message: expect.stringContaining('next') });
+  });
 });

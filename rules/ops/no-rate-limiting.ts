@@ -1,6 +1,8 @@
 import { HTTP_FRAMEWORK_PACKAGES, RATE_LIMIT_PACKAGES } from '../../src/catalog/libraries.ts';
+import type { ProjectModel, Service } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 import { firstOf, packagesOf } from '../../src/rules/service-facts.ts';
+import { serviceOwning } from '../../src/rules/service-of-path.ts';
 
 export default defineRule({
   meta: {
@@ -8,7 +10,8 @@ export default defineRule({
     title: 'Public API without rate limiting',
     category: 'ops',
     severity: { launch: 'note', growth: 'warning', scale: 'warning', enterprise: 'error' },
-    summary: 'A web service built on an HTTP framework has no rate-limiting library in its dependencies.',
+    summary:
+      'A web service built on an HTTP framework (a Next.js app only when it has route handlers, API routes or server actions) has no rate-limiting library in its dependencies.',
     ramification:
       'One script, crawler or abusive client can use every worker and database connection you have; paid APIs behind your endpoints (AI, email, SMS) bill you for it. Limits set at a CDN or gateway are invisible here — acknowledge the finding if you have one.',
     fix: 'Add a limiter keyed by user or IP (express-rate-limit, @upstash/ratelimit, slowapi, django-ratelimit…), backed by the shared cache when there are several processes.',
@@ -29,8 +32,11 @@ export default defineRule({
     return model.services.flatMap((service) => {
       if (service.kind !== 'web' && service.kind !== 'serverless') return [];
       const packages = packagesOf(model, service);
-      const framework = firstOf(packages, HTTP_FRAMEWORK_PACKAGES);
-      if (!framework || firstOf(packages, RATE_LIMIT_PACKAGES)) return [];
+      if (firstOf(packages, RATE_LIMIT_PACKAGES)) return [];
+      const framework = [...packages].find(
+        (name) => HTTP_FRAMEWORK_PACKAGES.has(name) && (name !== 'next' || servesNextApi(model, service)),
+      );
+      if (!framework) return [];
       return [
         {
           entity: service.id,
@@ -44,3 +50,11 @@ export default defineRule({
     });
   },
 });
+
+/** A Next.js app is a public API only through route handlers, API routes or server actions. */
+function servesNextApi(model: ProjectModel, service: Service): boolean {
+  return model.requestHandlers.some(
+    (handler) =>
+      handler.framework.startsWith('next-') && serviceOwning(model, handler.location.path) === service,
+  );
+}

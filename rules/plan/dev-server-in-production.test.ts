@@ -32,4 +32,23 @@ describe('plan/dev-server-in-production', () => {
       }),
     ).toEqual([]);
   });
+
+  it('reads through `python -m`, reload flags and Rails environments; leaves local compose files alone', async () => {
+    const procfile = (command: string) => findingsFor(rule, { Procfile: `web: ${command}\n` });
+    expect((await procfile('python -m flask run --host 0.0.0.0'))[0]?.message).toContain('`flask run`');
+    expect(
+      (await procfile('sh -c "alembic upgrade head && gunicorn app:app --reload"'))[0]?.message,
+    ).toContain('`gunicorn --reload`');
+    expect((await procfile('bundle exec rails server -p $PORT'))[0]?.message).toContain('in development');
+    expect(await procfile('RAILS_ENV=production bundle exec rails server -p $PORT')).toEqual([]);
+    expect(await procfile('gunicorn app:app -w 4')).toEqual([]);
+    const compose = 'services:\n  web:\n    build: .\n    command: npm run dev\n    ports: ["3000:3000"]\n';
+    const scripts = { 'package.json': '{ "scripts": { "dev": "next dev" } }' };
+    expect(await findingsFor(rule, { ...scripts, 'docker-compose.yml': compose })).toEqual([]);
+    const [prod] = await findingsFor(rule, { ...scripts, 'docker-compose.prod.yml': compose });
+    expect(prod).toMatchObject({
+      entity: 'service:web',
+      location: { path: 'docker-compose.prod.yml', line: 4 },
+    });
+  });
 });

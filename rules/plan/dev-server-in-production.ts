@@ -1,5 +1,6 @@
 import { type Invocation, startInvocations } from '../../src/capacity/command.ts';
 import { DEV_SERVER_PROGRAMS } from '../../src/catalog/libraries.ts';
+import type { Service } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 
 export default defineRule({
@@ -28,6 +29,7 @@ export default defineRule({
   },
   check(model) {
     return model.services.flatMap((service) => {
+      if (!deployed(service)) return [];
       const dev = startInvocations(model, service)
         .map(developmentServer)
         .find((name) => name !== undefined);
@@ -45,7 +47,7 @@ export default defineRule({
 });
 
 /** The development server an invocation starts, if it is one. */
-function developmentServer({ program, args }: Invocation): string | undefined {
+function developmentServer({ program, args, env }: Invocation): string | undefined {
   if (DEV_SERVER_PROGRAMS.has(program)) return program;
   if (program === 'next' && args[0] === 'dev') return '`next dev`';
   if (
@@ -53,10 +55,44 @@ function developmentServer({ program, args }: Invocation): string | undefined {
     (program === 'nuxt' && args[0] === 'dev')
   )
     return `\`${program} dev\``;
+  if ((program === 'python' || program === 'python3') && args[0] === '-m' && args[1])
+    return developmentServer({ program: args[1], args: args.slice(2), env });
   if (program === 'flask' && args[0] === 'run') return '`flask run`';
+  if (program === 'fastapi' && args[0] === 'dev') return '`fastapi dev`';
+  if ((program === 'gunicorn' || program === 'hypercorn') && args.includes('--reload'))
+    return `\`${program} --reload\``;
+  if (program === 'react-scripts' && args[0] === 'start') return '`react-scripts start`';
+  if (
+    (program === 'tsx' || program === 'node' || program === 'bun') &&
+    args.some((a) => a === 'watch' || a === '--watch' || a === '--hot')
+  )
+    return `\`${program} watch\``;
+  if (
+    program === 'rails' &&
+    (args[0] === 'server' || args[0] === 's') &&
+    railsEnv(args, env) === 'development'
+  )
+    return '`rails server` in development';
   if ((program === 'python' || program === 'python3') && args.includes('runserver'))
     return '`manage.py runserver`';
   if (program === 'uvicorn' && args.includes('--reload')) return '`uvicorn --reload`';
   if (program === 'ng' && args[0] === 'serve') return '`ng serve`';
   return undefined;
+}
+
+/** `-e development` / `--environment=development`, else RAILS_ENV; Rails defaults to development. */
+function railsEnv(args: string[], env: Record<string, string>): string {
+  const flag = args.findIndex((a) => a === '-e' || a === '--environment');
+  const inline = args.find((a) => a.startsWith('--environment='))?.split('=')[1];
+  return (flag >= 0 ? args[flag + 1] : inline) ?? env.RAILS_ENV ?? 'development';
+}
+
+/**
+ * Compose files are most often the local development setup: only one named for production
+ * (`docker-compose.prod.yml`, `compose.production.yaml`) is taken for a deployment.
+ */
+function deployed(service: Service): boolean {
+  if (service.platform !== 'docker-compose') return true;
+  const file = service.location.path.split('/').at(-1) ?? '';
+  return /(^|[.-])prod(uction)?[.-]/.test(file);
 }

@@ -46,4 +46,34 @@ describe('plan/free-web-sleeps', () => {
     });
     expect(railway[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('telegraf') });
   });
+
+  it('reports a bot on Railway app sleeping and on a Heroku Eco dyno with the platform’s own numbers', async () => {
+    const bot = { 'package.json': '{ "dependencies": { "discord.js": "14.16.3" } }' };
+    const [railway] = await findingsFor(
+      rule,
+      {
+        ...bot,
+        'railway.json':
+          '{\n  "deploy": {\n    "startCommand": "node bot.js",\n    "sleepApplication": true\n  }\n}\n',
+      },
+      'launch',
+    );
+    expect(railway).toMatchObject({
+      entity: 'service:railway',
+      severity: 'error',
+      location: { path: 'railway.json', line: 4 },
+    });
+    expect(railway?.message).toContain('discord.js');
+    expect(railway?.message).toContain('10 minutes');
+    const heroku = {
+      Procfile: 'web: node server.js\n',
+      'app.json': '{\n  "formation": {\n    "web": { "quantity": 1, "size": "eco" }\n  }\n}\n',
+    };
+    expect(await findingsFor(rule, heroku, 'launch')).toEqual([]);
+    const [eco] = await findingsFor(rule, heroku, 'growth');
+    expect(eco).toMatchObject({ entity: 'service:web', location: { path: 'app.json', line: 3 } });
+    expect(eco?.message).toContain('30 minutes');
+    heroku['app.json'] = heroku['app.json'].replace('eco', 'basic');
+    expect(await findingsFor(rule, heroku, 'growth')).toEqual([]);
+  });
 });

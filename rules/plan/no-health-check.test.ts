@@ -30,4 +30,13 @@ describe('plan/no-health-check', () => {
       }),
     ).toEqual([]);
   });
+
+  it('says when a Fly service has only a TCP check', async () => {
+    const [finding] = await findingsFor(rule, {
+      'fly.toml':
+        'app = "api"\n[[services]]\n  internal_port = 8080\n  [[services.ports]]\n    port = 443\n  [[services.tcp_checks]]\n    interval = "15s"\n',
+    });
+    expect(finding).toMatchObject({ entity: 'service:api', location: { path: 'fly.toml', line: 2 } });
+    expect(finding?.message).toContain('only a TCP check');
+  });
 });

@@ -30,7 +30,9 @@ export default defineRule({
       .filter((s) => s.kind === 'web' && HEALTH_CHECK_PLATFORMS.has(s.platform) && !s.healthCheckPath)
       .map((service) => ({
         entity: service.id,
-        message: `${service.name} has no health check, so a deploy that starts but cannot serve still receives traffic and hung instances are never replaced.`,
+        message: service.settings.tcp_check
+          ? `${service.name} has only a TCP check, which passes as soon as the port is open: a deploy that cannot reach its database still receives traffic.`
+          : `${service.name} has no health check, so a deploy that starts but cannot serve still receives traffic and hung instances are never replaced.`,
         location: service.location,
         fix: { text: 'Serve a health endpoint and declare it.', replacement: 'healthCheckPath: /healthz' },
       }));

@@ -47,4 +47,26 @@ databases:
 `),
     ).toEqual([]);
   });
+
+  it('suggests the plan name that was meant, and checks Heroku dyno sizes and counts', async () => {
+    const [typo] = await findingsFor(rule, {
+      'render.yaml': 'services:\n  - type: web\n    name: api\n    runtime: node\n    plan: standart\n',
+    });
+    expect(typo).toMatchObject({
+      entity: 'service:api:plan',
+      location: { line: 5 },
+      fix: { replacement: 'plan: standard' },
+    });
+    expect(typo?.message).toContain('did you mean `standard`?');
+    const findings = await findingsFor(rule, {
+      Procfile: 'web: gunicorn app:app\nworker: celery -A app worker\n',
+      'app.json':
+        '{\n  "formation": {\n    "web": { "quantity": 3, "size": "basic" },\n    "worker": { "quantity": 1, "size": "hobby" }\n  }\n}\n',
+    });
+    expect(findings.map((f) => [f.entity, f.location.line])).toEqual([
+      ['service:web:dyno-quantity', 3],
+      ['service:worker:plan', 4],
+    ]);
+    expect(findings[0]?.message).toContain('3 `basic` dynos');
+  });
 });

@@ -1,5 +1,5 @@
 import { serviceCapacity } from '../../src/capacity/compute.ts';
-import { GUNICORN_SUGGESTED_WORKERS } from '../../src/catalog/runtimes.ts';
+import { GUNICORN_SUGGESTED_WORKERS } from '../../src/catalog/servers.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 
 const { perCpu, plus } = GUNICORN_SUGGESTED_WORKERS.value;
@@ -25,17 +25,22 @@ export default defineRule({
       },
     },
   },
-  check(model) {
+  check(model, { capacity: config }) {
     return model.services.flatMap((service) => {
-      const capacity = serviceCapacity(model, service);
+      if (service.kind === 'static' || service.kind === 'serverless') return [];
+      const capacity = serviceCapacity(model, service, config);
       const cpus = capacity.cpus?.value;
-      if (!cpus || capacity.processes.source === 'default') return [];
-      const ceiling = Math.max(perCpu + plus, Math.floor(cpus * perCpu + plus));
+      // Defaults are sized by the server itself (celery, pm2 -i max) or are one process.
+      if (!cpus || capacity.processes.source === 'default' || capacity.processes.source === 'assumed')
+        return [];
+      // A fractional CPU still gets one core's worth: gunicorn's formula on a single core.
+      const counted = Math.max(1, cpus);
+      const ceiling = Math.floor(perCpu * counted + plus);
       if (capacity.processes.value <= ceiling) return [];
       return [
         {
           entity: service.id,
-          message: `${service.name} runs ${capacity.processes.value} processes on ${cpus} CPU (${capacity.plan}): more than ${ceiling}, so they queue for the CPU instead of serving in parallel.`,
+          message: `${service.name} runs ${capacity.processes.value} processes (${capacity.processes.note}) on ${cpus} CPU (${capacity.cpus?.note}): more than ${ceiling} (${perCpu} × ${counted} CPU + ${plus}), so they queue for the CPU instead of serving in parallel.`,
           location: service.startCommand?.location ?? service.location,
           fix: { text: `Run at most ${ceiling} processes, or choose a plan with more CPU.` },
         },

@@ -26,9 +26,10 @@ export default defineRule({
   options: z.object({
     headroomPercent: z.number().min(0).max(90).default(10).describe('RAM kept free for the OS and spikes.'),
   }),
-  check(model, { options }) {
+  check(model, { options, capacity: config }) {
     return model.services.flatMap((service) => {
-      const capacity = serviceCapacity(model, service);
+      if (service.kind === 'static' || service.kind === 'serverless') return [];
+      const capacity = serviceCapacity(model, service, config);
       const ram = capacity.memoryMb?.value;
       const perProcess = capacity.memoryPerProcessMb?.value;
       if (!ram || !perProcess) return [];
@@ -38,11 +39,11 @@ export default defineRule({
       const assumed =
         capacity.memoryPerProcessMb?.source === 'assumed'
           ? ' (assumed: set capacity.memoryPerProcessMb)'
-          : '';
+          : ` (${capacity.memoryPerProcessMb?.source})`;
       return [
         {
           entity: service.id,
-          message: `${service.name} runs ${capacity.processes.value} processes × ~${perProcess} MB${assumed} = ${needed} MB on a ${capacity.plan} plan with ${ram} MB: it will run out of memory.`,
+          message: `${service.name} runs ${capacity.processes.value} processes × ~${perProcess} MB${assumed} = ${needed} MB, more than ${Math.round(usable)} MB usable of ${ram} MB (${capacity.memoryMb?.note}): it will run out of memory.`,
           location: service.startCommand?.location ?? service.location,
           fix: {
             text: `Run at most ${Math.max(1, Math.floor(usable / perProcess))} processes here, or choose a plan with at least ${Math.ceil(needed / (1 - options.headroomPercent / 100))} MB.`,

@@ -9,9 +9,17 @@ const render = (instances: number, property: string, pool = '') => ({
 describe('pooling/direct-connection-at-scale', () => {
   it('is off at launch and reports several instances on a database without pooler from growth on', async () => {
     expect(await findingsFor(rule, render(3, 'connectionString'), 'launch')).toEqual([]);
-    expect((await findingsFor(rule, render(3, 'connectionString'), 'growth'))[0]?.message).toContain(
-      '3 processes (api: 3 × 1)',
+    const [finding] = await findingsFor(rule, render(3, 'connectionString'), 'growth');
+    expect(finding).toMatchObject({
+      entity: 'database:db',
+      severity: 'warning',
+      location: { path: 'render.yaml', line: 12 },
+      fix: { replacement: 'connectionPool: pgbouncer' },
+    });
+    expect(finding?.message).toBe(
+      '3 processes (api: 3 instance(s) × 1 process(es)) hold their own connections to db, with no pooler in front.',
     );
+    expect((await findingsFor(rule, render(3, 'connectionString'), 'scale'))[0]?.severity).toBe('error');
   });
 
   it('accepts Render’s managed pooler and a single process', async () => {
@@ -19,5 +27,26 @@ describe('pooling/direct-connection-at-scale', () => {
       await findingsFor(rule, render(3, 'connectionPoolString', '    connectionPool: pgbouncer\n')),
     ).toEqual([]);
     expect(await findingsFor(rule, render(1, 'connectionString'))).toEqual([]);
+  });
+
+  it('reports workers on a Supabase direct URL, and accepts the project once its pooler is used', async () => {
+    const files = (url: string) => ({
+      'render.yaml':
+        'services:\n  - type: web\n    name: api\n    runtime: python\n    plan: standard\n    startCommand: gunicorn app:app -w 3\n    envVars:\n      - key: DATABASE_URL\n        sync: false\n',
+      '.env': `DATABASE_URL=${url}\n`,
+    });
+    const [finding] = await findingsFor(
+      rule,
+      files('postgresql://postgres:pw@db.abcdefghij.supabase.co:5432/postgres'),
+    );
+    expect(finding).toMatchObject({ entity: 'env:DATABASE_URL', location: { path: '.env', line: 1 } });
+    expect(finding?.message).toContain('3 processes (api: 1 instance(s) × 3 process(es))');
+    expect(finding?.message).toContain('Supabase abcdefghij');
+    expect(
+      await findingsFor(
+        rule,
+        files('postgresql://postgres.abcdefghij:pw@aws-0-eu-west-3.pooler.supabase.com:6543/postgres'),
+      ),
+    ).toEqual([]);
   });
 });

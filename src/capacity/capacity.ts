@@ -26,6 +26,8 @@ export interface ServiceCapacity {
   cpus?: Figure;
   /** Expected resident memory of one process. */
   memoryPerProcessMb?: Figure;
+  /** What could not be known, and why a figure is absent (a plan the catalog lacks). */
+  notes?: string[];
 }
 
 export interface DatabaseCapacity {
@@ -43,6 +45,20 @@ export interface DatabaseCapacity {
     processes: Figure;
     poolSize: Figure;
   }>;
+  /** What could not be known, and who reaches the database without counting (through a pooler). */
+  notes?: string[];
+}
+
+/** What `.github/headroom.yml` `capacity:` states, overriding what Headroom reads or assumes. */
+export interface CapacityConfig {
+  memoryPerProcessMb?: number;
+  services?: Record<string, ServiceCapacityConfig>;
+}
+
+export interface ServiceCapacityConfig {
+  processes?: number;
+  poolSize?: number;
+  memoryPerProcessMb?: number;
 }
 
 export const EMPTY_CAPACITY: CapacitySummary = { services: [], databases: [] };

@@ -8,9 +8,37 @@ export interface Invocation {
 }
 
 /**
+ * Launchers that run the command after them: `poetry run gunicorn …` is gunicorn. Each entry is
+ * the number of words the launcher takes before the real program.
+ */
+const LAUNCHERS: Record<string, (args: string[]) => number | undefined> = {
+  exec: () => 0,
+  npx: () => 0,
+  bunx: () => 0,
+  nice: () => 0,
+  'dumb-init': () => 0,
+  tini: (args) => (args[0] === '--' ? 1 : 0),
+  ddtrace: () => 0,
+  'ddtrace-run': () => 0,
+  'opentelemetry-instrument': () => 0,
+  'newrelic-admin': (args) => (args[0] === 'run-program' ? 1 : undefined),
+  poetry: (args) => (args[0] === 'run' ? 1 : undefined),
+  uv: (args) => (args[0] === 'run' ? 1 : undefined),
+  pipenv: (args) => (args[0] === 'run' ? 1 : undefined),
+  pdm: (args) => (args[0] === 'run' ? 1 : undefined),
+  rye: (args) => (args[0] === 'run' ? 1 : undefined),
+  hatch: (args) => (args[0] === 'run' ? 1 : undefined),
+  bundle: (args) => (args[0] === 'exec' ? 1 : undefined),
+};
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const MAX_DEPTH = 4;
+
+/**
  * Splits a start command into invocations the way a POSIX shell would for the cases start
- * commands use: quotes, `&&`/`||`/`;`/`|`, `VAR=value` prefixes, `sh -c "…"`, `exec`, and
- * package-manager scripts resolved through the service's package.json.
+ * commands use: quotes, `&&`/`||`/`;`/`|`/`&`, `VAR=value` prefixes, `env`, `sh -c "…"`, launchers
+ * (`exec`, `poetry run`, `bundle exec`…), `python -m module`, and package-manager scripts resolved
+ * through the service's package.json.
  */
 export function invocationsOf(
   command: string,
@@ -20,39 +48,66 @@ export function invocationsOf(
   const invocations: Invocation[] = [];
   for (const words of commands(command)) {
     const env: Record<string, string> = {};
-    while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0] as string)) {
-      const [key, ...value] = (words.shift() as string).split('=');
-      env[key as string] = value.join('=');
+    const takeAssignments = () => {
+      while (words.length && ASSIGNMENT.test(words[0] as string)) {
+        const word = words.shift() as string;
+        const equals = word.indexOf('=');
+        env[word.slice(0, equals)] = word.slice(equals + 1);
+      }
+    };
+    takeAssignments();
+    for (;;) {
+      const head = words[0]?.split('/').at(-1);
+      if (head === 'env') {
+        words.shift();
+        // `env -i`, `env -u NAME`, `env --unset=NAME`: options, some with an argument.
+        while (words[0]?.startsWith('-')) {
+          const option = words.shift();
+          if (option === '-u' || option === '--unset' || option === '-C' || option === '--chdir')
+            words.shift();
+        }
+        takeAssignments();
+        continue;
+      }
+      const skip = head === undefined ? undefined : LAUNCHERS[head]?.(words.slice(1));
+      if (skip === undefined) break;
+      words.splice(0, 1 + skip);
     }
-    while (words[0] === 'exec' || words[0] === 'env' || words[0] === 'npx' || words[0] === 'bunx')
-      words.shift();
-    const [program, ...args] = words;
-    if (!program) continue;
-    if ((program === 'sh' || program === 'bash') && args[0] === '-c' && args[1] && depth < 3) {
-      invocations.push(
-        ...invocationsOf(args[1], scripts, depth + 1).map((i) => ({ ...i, env: { ...env, ...i.env } })),
-      );
+    const [path, ...args] = words;
+    if (!path) continue;
+    const program = path.split('/').at(-1) as string;
+    const nested =
+      depth >= MAX_DEPTH
+        ? undefined
+        : (program === 'sh' || program === 'bash') && args[0] === '-c' && args[1]
+          ? args[1]
+          : scriptBody(program, args, scripts);
+    if (nested !== undefined) {
+      for (const inner of invocationsOf(nested, scripts, depth + 1))
+        invocations.push({ ...inner, env: { ...env, ...inner.env } });
       continue;
     }
-    const script = scriptName(program, args);
-    const body = script ? scripts[script] : undefined;
-    if (body !== undefined && depth < 3) {
-      invocations.push(
-        ...invocationsOf(body, scripts, depth + 1).map((i) => ({ ...i, env: { ...env, ...i.env } })),
-      );
+    if (/^python[\d.]*$/.test(program) && args[0] === '-m' && args[1]) {
+      invocations.push({ program: args[1], args: args.slice(2), env });
       continue;
     }
-    invocations.push({ program: program.split('/').at(-1) as string, args, env });
+    invocations.push({ program, args, env });
   }
   return invocations;
 }
 
-/** `npm start`, `npm run web`, `yarn start`, `pnpm run start`, `bun run dev` → the script name. */
-function scriptName(program: string, args: string[]): string | undefined {
+/** `npm start`, `npm run web`, `yarn start`, `pnpm run start`, `bun run dev` → the script's text. */
+function scriptBody(program: string, args: string[], scripts: Record<string, string>): string | undefined {
   if (!['npm', 'yarn', 'pnpm', 'bun'].includes(program)) return undefined;
-  if (args[0] === 'run' || args[0] === 'run-script') return args[1];
-  if (args[0] === 'start' || args[0] === 'test') return args[0];
-  return program === 'npm' ? undefined : args[0];
+  const name =
+    args[0] === 'run' || args[0] === 'run-script'
+      ? args[1]
+      : args[0] === 'start'
+        ? 'start'
+        : program === 'npm'
+          ? undefined
+          : args[0];
+  return name === undefined ? undefined : scripts[name];
 }
 
 /** Shell words, split into simple commands at control operators. */
@@ -73,10 +128,19 @@ function commands(text: string): string[][] {
       inWord = true;
       i = end < 0 ? text.length : end;
     } else if (char === '\\' && i + 1 < text.length) {
-      word += text[++i];
-      inWord = true;
+      // A backslash-newline continues the line; any other escaped character is itself.
+      if (text[i + 1] !== '\n') {
+        word += text[i + 1];
+        inWord = true;
+      }
+      i++;
+    } else if (char === '#' && !inWord) {
+      const newline = text.indexOf('\n', i);
+      if (newline < 0) break;
+      i = newline - 1;
     } else if (/\s/.test(char)) {
       flush();
+      if (char === '\n') result.push([]);
     } else if (char === '&' || char === '|' || char === ';') {
       flush();
       if (text[i + 1] === char) i++;
@@ -88,6 +152,17 @@ function commands(text: string): string[][] {
   }
   flush();
   return result.filter((words) => words.length > 0);
+}
+
+/**
+ * The value of a shell word after parameter expansion of a whole-word `$NAME`, `${NAME}` or
+ * `${NAME:-default}`; `undefined` when it names a variable nobody sets.
+ */
+export function expandWord(word: string, env: Record<string, string | undefined>): string | undefined {
+  const match = /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?-([^}]*))?\})$/.exec(word);
+  if (!match) return word;
+  const name = (match[1] ?? match[2]) as string;
+  return env[name] || match[3];
 }
 
 /** The package.json that governs a service: the one in its root directory. */

@@ -1,23 +1,52 @@
 import { RENDER_POSTGRES_RESERVED_CONNECTIONS, renderPostgresPlan } from '../catalog/render.ts';
+import type { Location } from '../model/location.ts';
 import type { Datastore, ProjectModel, Service } from '../model/project-model.ts';
-import type { CapacitySummary, DatabaseCapacity, Figure, ServiceCapacity } from './capacity.ts';
+import type {
+  CapacityConfig,
+  CapacitySummary,
+  DatabaseCapacity,
+  Figure,
+  ServiceCapacity,
+} from './capacity.ts';
 import { poolSizeOf } from './pool.ts';
-import { memoryPerProcess, planResources, processesOf, type ServiceCapacityConfig } from './processes.ts';
+import { memoryPerProcess, planResources, processesOf } from './processes.ts';
+import { type DatabaseReach, externalDatabases, renderDatabaseReach } from './reach.ts';
 
-export interface CapacityConfig {
-  memoryPerProcessMb?: number;
-  services?: Record<string, ServiceCapacityConfig>;
+/**
+ * A database's demand with what rules need to report on it: the entity and the line to point at,
+ * and whether a pooler is in use at all.
+ */
+export interface DatabaseDemand extends DatabaseCapacity {
+  entity: string;
+  location: Location;
+  /** The Render datastore, when the database is declared in the hosting config. */
+  store?: Datastore;
+  /** Some client reaches it through a pooler (Render PgBouncer, Supavisor, Neon `-pooler`…). */
+  pooled: boolean;
 }
 
 /** The capacity the configuration implies: per service and per database, every number sourced. */
 export function computeCapacity(model: ProjectModel, config: CapacityConfig = {}): CapacitySummary {
+  const { services, databases } = capacityDetails(model, config);
+  return {
+    services,
+    databases: databases.map(({ entity: _e, location: _l, store: _s, pooled: _p, ...summary }) => summary),
+  };
+}
+
+/** The same figures as `computeCapacity`, with the entity and location of each database for rules. */
+export function capacityDetails(
+  model: ProjectModel,
+  config: CapacityConfig = {},
+): { services: ServiceCapacity[]; databases: DatabaseDemand[] } {
   const services = model.services
     .filter((s) => s.kind !== 'static' && s.kind !== 'serverless')
     .map((s) => serviceCapacity(model, s, config));
-  const databases = model.datastores
-    .filter((d) => d.kind === 'postgres')
-    .map((d) => databaseCapacity(model, d, services, config));
-  return { services, databases };
+  const reaches = [
+    ...model.datastores.filter((d) => d.kind === 'postgres').map((d) => renderDatabaseReach(model, d)),
+    ...externalDatabases(model),
+  ];
+  return { services, databases: reaches.map((reach) => databaseDemand(model, reach, services, config)) };
 }
 
 export function serviceCapacity(
@@ -26,12 +55,12 @@ export function serviceCapacity(
   config: CapacityConfig = {},
 ): ServiceCapacity {
   const own = config.services?.[service.name] ?? {};
-  const { memoryMb, cpus } = planResources(service);
+  const { memoryMb, cpus, note } = planResources(service);
   const capacity: ServiceCapacity = {
     service: service.name,
     platform: service.platform,
     instances: { min: service.instances.min, max: service.instances.max },
-    processes: processesOf(model, service, own),
+    processes: processesOf(model, service, own, cpus?.value),
     memoryPerProcessMb: memoryPerProcess(model, service, {
       ...own,
       ...(config.memoryPerProcessMb ? { defaultMb: config.memoryPerProcessMb } : {}),
@@ -40,32 +69,26 @@ export function serviceCapacity(
   if (service.plan) capacity.plan = service.plan.name;
   if (memoryMb) capacity.memoryMb = memoryMb;
   if (cpus) capacity.cpus = cpus;
+  if (note) capacity.notes = [note];
   return capacity;
 }
 
-/** Σ over the services that receive the database's URL of max instances × processes × pool size. */
-function databaseCapacity(
+/** Σ over the services that reach the database directly of max instances × processes × pool size. */
+function databaseDemand(
   model: ProjectModel,
-  database: Datastore,
+  reach: DatabaseReach,
   services: readonly ServiceCapacity[],
   config: CapacityConfig,
-): DatabaseCapacity {
+): DatabaseDemand {
   const contributors: DatabaseCapacity['contributors'] = [];
-  for (const service of model.services) {
-    const receives = service.env.some(
-      (e) =>
-        e.source.kind === 'fromDatabase' &&
-        e.source.name === database.name &&
-        e.source.property !== 'connectionPoolString',
-    );
-    if (!receives) continue;
+  for (const { service, url } of reach.direct) {
     const capacity = services.find((s) => s.service === service.name);
     if (!capacity) continue;
     const poolSize: Figure = poolSizeOf(
       model,
       service,
       capacity.cpus?.value,
-      undefined,
+      url,
       config.services?.[service.name],
     ) ?? {
       value: 1,
@@ -80,18 +103,40 @@ function databaseCapacity(
     });
   }
   const demand = contributors.reduce((sum, c) => sum + c.instances * c.processes.value * c.poolSize.value, 0);
-  const result: DatabaseCapacity = { datastore: database.name, demand, contributors };
-  if (database.plan) result.plan = database.plan.name;
-  const plan =
-    database.platform === 'render' && database.plan ? renderPostgresPlan(database.plan.name) : undefined;
-  if (plan) {
-    const reserved = RENDER_POSTGRES_RESERVED_CONNECTIONS.value;
-    result.limit = {
-      value: plan.value.maxConnections - reserved,
-      source: database.plan?.explicit ? 'read' : 'default',
-      note: `${plan.value.maxConnections} connections on Render ${database.plan?.name}, less ${reserved} kept for migrations and psql`,
-    };
-    result.percent = (demand / result.limit.value) * 100;
+  const result: DatabaseDemand = {
+    datastore: reach.name,
+    demand,
+    contributors,
+    entity: reach.entity,
+    location: reach.location,
+    pooled: reach.pooled,
+  };
+  const notes = [...reach.notes];
+  if (reach.store) {
+    result.store = reach.store;
+    const limit = renderLimit(reach.store, notes);
+    if (limit) {
+      result.limit = limit;
+      result.percent = (demand / limit.value) * 100;
+    }
   }
+  if (reach.store?.plan) result.plan = reach.store.plan.name;
+  if (notes.length) result.notes = notes;
   return result;
+}
+
+function renderLimit(store: Datastore, notes: string[]): Figure | undefined {
+  if (!store.plan) return undefined;
+  const plan = renderPostgresPlan(store.plan.name);
+  if (!plan) {
+    notes.push(`Render Postgres plan "${store.plan.name}" is not in Headroom's catalog: limit unknown`);
+    return undefined;
+  }
+  const reserved = RENDER_POSTGRES_RESERVED_CONNECTIONS.value;
+  const { maxConnections } = plan.value;
+  return {
+    value: maxConnections - reserved,
+    source: store.plan.explicit ? 'read' : 'default',
+    note: `${maxConnections} connections on Render ${store.plan.name}${store.plan.explicit ? '' : ' (the default plan)'}, less ${reserved} kept for migrations and psql`,
+  };
 }

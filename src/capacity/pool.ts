@@ -1,16 +1,38 @@
+import { CLIENT_POOL_DEFAULTS } from '../catalog/drivers.ts';
 import {
-  NODE_POSTGRES_DEFAULT_POOL,
   PRISMA_7_PG_ADAPTER_POOL,
   PRISMA_DEFAULT_POOL,
-  SQLALCHEMY_DEFAULT_POOL,
-} from '../catalog/runtimes.ts';
-import type { ConnectionUrl, ProjectModel, Service } from '../model/project-model.ts';
-import type { Figure } from './capacity.ts';
-import { dependenciesOf, type ServiceCapacityConfig } from './processes.ts';
+  PRISMA_DRIVER_ADAPTERS_SINCE_MAJOR,
+} from '../catalog/prisma.ts';
+import type { ConnectionUrl, Dependency, ProjectModel, Service } from '../model/project-model.ts';
+import type { Figure, ServiceCapacityConfig } from './capacity.ts';
+import { dependenciesOf, wholeCpus } from './processes.ts';
+
+/** How a service's Prisma client reaches the database, when it uses Prisma. */
+export type PrismaClientKind = 'engine' | 'pg-adapter' | 'other-adapter';
 
 /**
- * Connections one process may open to Postgres: the URL's `connection_limit`, the config, or the
- * default of the client library the service depends on.
+ * Prisma ≤ 6 pools in its query engine (`connection_limit`, `pgbouncer=true` apply). Prisma 7 — or
+ * any version given a driver adapter — pools in the driver, where those URL parameters do nothing.
+ */
+export function prismaClientKind(dependencies: readonly Dependency[]): PrismaClientKind | undefined {
+  const names = new Set(dependencies.map((d) => d.name));
+  if (names.has('@prisma/adapter-pg')) return 'pg-adapter';
+  if ([...names].some((name) => name.startsWith('@prisma/adapter-'))) return 'other-adapter';
+  const client = dependencies.find((d) => d.name === '@prisma/client' || d.name === 'prisma');
+  if (!client) return undefined;
+  return majorOf(client.version) >= PRISMA_DRIVER_ADAPTERS_SINCE_MAJOR.value ? 'other-adapter' : 'engine';
+}
+
+/** Major version of a range as written (`^6.1.0`, `~7.0`, `6.x`); 0 when it cannot be read. */
+function majorOf(range: string | undefined): number {
+  const match = /(\d+)/.exec(range ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+/**
+ * Connections one process may open to Postgres: the config, the URL's `connection_limit` (only
+ * Prisma's engine honours it), or the default of the client library the service depends on.
  */
 export function poolSizeOf(
   model: ProjectModel,
@@ -20,27 +42,33 @@ export function poolSizeOf(
   config: ServiceCapacityConfig = {},
 ): Figure | undefined {
   if (config.poolSize)
-    return { value: config.poolSize, source: 'config', note: 'capacity.services in headroom.yml' };
-  const limit = Number(url?.params.connection_limit);
-  if (Number.isInteger(limit) && limit > 0)
-    return { value: limit, source: 'read', note: `connection_limit=${limit}` };
-  const names = new Set(dependenciesOf(model, service).map((d) => d.name));
-  if (names.has('@prisma/adapter-pg'))
-    return { value: PRISMA_7_PG_ADAPTER_POOL.value, source: 'default', note: 'Prisma 7 pg adapter default' };
-  if (names.has('@prisma/client')) {
-    const physical = Math.max(1, Math.floor(cpus ?? 1));
-    const value = physical * PRISMA_DEFAULT_POOL.value.perCpu + PRISMA_DEFAULT_POOL.value.plus;
-    return { value, source: 'default', note: `Prisma default 2 × ${physical} CPU + 1` };
-  }
-  if (names.has('sqlalchemy') || names.has('flask-sqlalchemy')) {
-    const { poolSize, maxOverflow } = SQLALCHEMY_DEFAULT_POOL.value;
     return {
-      value: poolSize + maxOverflow,
+      value: config.poolSize,
+      source: 'config',
+      note: `capacity.services.${service.name}.poolSize in headroom.yml`,
+    };
+  const dependencies = dependenciesOf(model, service);
+  const prisma = prismaClientKind(dependencies);
+  if (prisma === 'pg-adapter')
+    return {
+      value: PRISMA_7_PG_ADAPTER_POOL.value,
       source: 'default',
-      note: `SQLAlchemy pool_size ${poolSize} + max_overflow ${maxOverflow}`,
+      note: `Prisma with @prisma/adapter-pg: node-postgres max ${PRISMA_7_PG_ADAPTER_POOL.value}`,
+    };
+  if (prisma === 'engine') {
+    const limit = Number(url?.params.connection_limit);
+    if (Number.isInteger(limit) && limit > 0)
+      return { value: limit, source: 'read', note: `connection_limit=${limit}` };
+    const whole = wholeCpus(cpus);
+    const { perCpu, plus } = PRISMA_DEFAULT_POOL.value;
+    return {
+      value: whole * perCpu + plus,
+      source: cpus === undefined ? 'assumed' : 'default',
+      note: `Prisma default ${perCpu} × ${whole} CPU + ${plus}${cpus === undefined ? ' (CPU count unknown)' : ''}`,
     };
   }
-  if (names.has('pg') || names.has('postgres'))
-    return { value: NODE_POSTGRES_DEFAULT_POOL.value, source: 'default', note: 'node-postgres Pool max 10' };
-  return undefined;
+  const names = new Set(dependencies.map((d) => d.name));
+  const pool = CLIENT_POOL_DEFAULTS.find((p) => p.value.packages.some((name) => names.has(name)));
+  if (!pool) return undefined;
+  return { value: pool.value.size, source: 'default', note: `${pool.value.library} ${pool.value.detail}` };
 }

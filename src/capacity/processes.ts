@@ -1,13 +1,21 @@
+import { ASSUMED_PROCESS_MEMORY_MB, type RuntimeFamily } from '../catalog/process-memory.ts';
 import { RENDER_COMPUTE_PLANS } from '../catalog/render.ts';
-import { ASSUMED_PROCESS_MEMORY_MB, GUNICORN_DEFAULT_WORKERS } from '../catalog/runtimes.ts';
+import {
+  CELERY_DEFAULT_CONCURRENCY,
+  GUNICORN_DEFAULT_WORKERS,
+  HYPERCORN_DEFAULT_WORKERS,
+  PM2_MAX_INSTANCES,
+  PUMA_DEFAULT_WORKERS,
+  UVICORN_DEFAULT_WORKERS,
+  WEB_CONCURRENCY_READERS,
+} from '../catalog/servers.ts';
 import type { ProjectModel, Service } from '../model/project-model.ts';
-import type { Figure } from './capacity.ts';
-import { type Invocation, startInvocations } from './command.ts';
+import type { Figure, ServiceCapacityConfig } from './capacity.ts';
+import { expandWord, type Invocation, invocationsOf, startInvocations } from './command.ts';
 
-export interface ServiceCapacityConfig {
-  processes?: number;
-  poolSize?: number;
-  memoryPerProcessMb?: number;
+/** Whole CPUs a process manager or runtime sees on a plan: max(1, floor(CPUs)). */
+export function wholeCpus(cpus: number | undefined): number {
+  return Math.max(1, Math.floor(cpus ?? 1));
 }
 
 /** Worker processes per instance, read from the start command where it says. */
@@ -15,62 +23,126 @@ export function processesOf(
   model: ProjectModel,
   service: Service,
   config: ServiceCapacityConfig = {},
+  cpus: number | undefined = planResources(service).cpus?.value,
 ): Figure {
   if (config.processes)
     return { value: config.processes, source: 'config', note: 'capacity.services in headroom.yml' };
-  const envConcurrency = serviceEnv(service, 'WEB_CONCURRENCY');
-  for (const invocation of startInvocations(model, service)) {
-    const figure = serverProcesses(invocation, envConcurrency ?? invocation.env.WEB_CONCURRENCY);
+  const serviceEnv = literalEnv(service);
+  const invocations = startInvocations(model, service);
+  for (const invocation of invocations) {
+    const figure = serverProcesses(invocation, { ...serviceEnv, ...invocation.env }, cpus);
     if (figure) return figure;
   }
+  const last = invocations.at(-1);
   return {
     value: 1,
     source: 'default',
-    note: service.startCommand ? `one process: \`${service.startCommand.value}\`` : 'no start command',
+    note: last ? `one process: \`${[last.program, ...last.args].join(' ')}\`` : 'no start command',
   };
 }
 
-function serverProcesses(invocation: Invocation, webConcurrency: string | undefined): Figure | undefined {
-  const { program, args } = invocation;
-  const server =
-    program === 'python' || program === 'python3' ? (args[0] === '-m' ? args[1] : undefined) : program;
-  const rest = program === server ? args : args.slice(2);
-  const option = (...names: string[]) => optionValue(rest, names);
-  const numeric = (value: string | undefined) =>
-    value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
-  switch (server) {
-    case 'gunicorn': {
-      const workers = numeric(option('-w', '--workers'));
-      if (workers) return { value: workers, source: 'read', note: `gunicorn --workers ${workers}` };
-      const fromEnv = numeric(webConcurrency);
-      if (fromEnv) return { value: fromEnv, source: 'read', note: `WEB_CONCURRENCY=${fromEnv}` };
-      return {
-        value: GUNICORN_DEFAULT_WORKERS.value,
-        source: 'default',
-        note: 'gunicorn runs 1 worker unless told (a gunicorn.conf.py is not read)',
-      };
-    }
+/** The processes one server invocation starts, or `undefined` when it is not a known server. */
+function serverProcesses(
+  invocation: Invocation,
+  env: Record<string, string>,
+  cpus: number | undefined,
+): Figure | undefined {
+  const { program } = invocation;
+  // Gunicorn also takes options from GUNICORN_CMD_ARGS; the command line wins.
+  const args =
+    program === 'gunicorn' && env.GUNICORN_CMD_ARGS
+      ? [...(invocationsOf(`x ${env.GUNICORN_CMD_ARGS}`)[0]?.args ?? []), ...invocation.args]
+      : invocation.args;
+  const option = (...names: string[]) => {
+    const written = optionValue(args, names);
+    return written === undefined ? undefined : { written, value: expandWord(written, env) };
+  };
+  const count = (value: string | undefined) =>
+    value !== undefined && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
+  const fromOption = (names: string[], label: string): Figure | undefined => {
+    const found = option(...names);
+    const value = count(found?.value);
+    if (!found || value === undefined) return undefined;
+    const how = found.written === found.value ? '' : ` (${found.written})`;
+    return { value, source: 'read', note: `${label} ${value}${how}` };
+  };
+  const fromWebConcurrency = (): Figure | undefined => {
+    const value = count(env.WEB_CONCURRENCY);
+    return value && WEB_CONCURRENCY_READERS.value.includes(program)
+      ? { value, source: 'read', note: `WEB_CONCURRENCY=${value}, read by ${program}` }
+      : undefined;
+  };
+  const perCpu = (perCpuFactor: number, how: string): Figure => ({
+    value: Math.max(1, wholeCpus(cpus) * perCpuFactor),
+    source: cpus === undefined ? 'assumed' : 'default',
+    note: `${how}: ${cpus === undefined ? 'CPU count unknown, 1 assumed' : `${wholeCpus(cpus)} whole CPU(s) of the plan`}`,
+  });
+  switch (program) {
+    case 'gunicorn':
+      return (
+        fromOption(['-w', '--workers'], 'gunicorn --workers') ??
+        fromWebConcurrency() ?? {
+          value: GUNICORN_DEFAULT_WORKERS.value,
+          source: 'default',
+          note: `gunicorn's default of ${GUNICORN_DEFAULT_WORKERS.value} worker; a gunicorn.conf.py${option('-c', '--config') ? ` (${option('-c', '--config')?.written})` : ''} may set more and is not read`,
+        }
+      );
     case 'uvicorn':
-    case 'hypercorn': {
-      const workers = numeric(option('-w', '--workers'));
-      if (workers) return { value: workers, source: 'read', note: `${server} --workers ${workers}` };
-      return { value: 1, source: 'default', note: `${server} runs 1 process unless --workers` };
-    }
+      return (
+        fromOption(['--workers'], 'uvicorn --workers') ??
+        fromWebConcurrency() ?? {
+          value: UVICORN_DEFAULT_WORKERS.value,
+          source: 'default',
+          note: 'uvicorn runs 1 process unless --workers',
+        }
+      );
+    case 'hypercorn':
+      return (
+        fromOption(['-w', '--workers'], 'hypercorn --workers') ?? {
+          value: HYPERCORN_DEFAULT_WORKERS.value,
+          source: 'default',
+          note: 'hypercorn runs 1 worker unless --workers',
+        }
+      );
     case 'celery': {
-      const concurrency = numeric(option('-c', '--concurrency'));
-      if (concurrency)
-        return { value: concurrency, source: 'read', note: `celery --concurrency ${concurrency}` };
-      return undefined;
+      if (!args.includes('worker')) return { value: 1, source: 'read', note: 'celery beat/other: 1 process' };
+      const pool = option('-P', '--pool')?.value;
+      if (pool && pool !== 'prefork' && pool !== 'processes')
+        return { value: 1, source: 'read', note: `celery --pool ${pool} runs in one process` };
+      return (
+        fromOption(['-c', '--concurrency'], 'celery --concurrency') ??
+        perCpu(CELERY_DEFAULT_CONCURRENCY.value.perCpu, 'celery default concurrency = CPUs')
+      );
     }
-    case 'puma': {
-      const workers = numeric(option('-w', '--workers'));
-      return workers ? { value: workers, source: 'read', note: `puma --workers ${workers}` } : undefined;
-    }
+    case 'puma':
+      return (
+        fromOption(['-w', '--workers'], 'puma --workers') ?? {
+          value: PUMA_DEFAULT_WORKERS.value,
+          source: 'default',
+          note: 'puma runs single mode unless --workers; config/puma.rb is not read',
+        }
+      );
     case 'pm2':
     case 'pm2-runtime': {
-      const instances = numeric(option('-i', '--instances'));
-      return instances ? { value: instances, source: 'read', note: `pm2 -i ${instances}` } : undefined;
+      const instances = option('-i', '--instances')?.value;
+      if (instances === 'max' || instances === '0')
+        return perCpu(PM2_MAX_INSTANCES.value.perCpu, `pm2 -i ${instances}`);
+      if (instances === '-1') {
+        const all = perCpu(PM2_MAX_INSTANCES.value.perCpu, 'pm2 -i -1 = CPUs − 1');
+        return { ...all, value: Math.max(1, all.value - 1) };
+      }
+      return (
+        fromOption(['-i', '--instances'], 'pm2 -i') ?? {
+          value: 1,
+          source: 'default',
+          note: 'pm2 without -i runs 1 process; an ecosystem file is not read',
+        }
+      );
     }
+    case 'next':
+      return args[0] === 'start'
+        ? { value: 1, source: 'default', note: 'next start runs one Node.js process' }
+        : undefined;
     default:
       return undefined;
   }
@@ -90,13 +162,16 @@ function optionValue(args: readonly string[], names: readonly string[]): string 
   return undefined;
 }
 
-function serviceEnv(service: Service, key: string): string | undefined {
-  const binding = service.env.find((e) => e.key === key);
-  return binding?.source.kind === 'value' ? binding.source.value.reveal() : undefined;
+/** Env vars the hosting config sets to a literal value on the service. */
+function literalEnv(service: Service): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const binding of service.env)
+    if (binding.source.kind === 'value') env[binding.key] = binding.source.value.reveal();
+  return env;
 }
 
 /** RAM and CPU of the service's plan (Render, from the catalog) or machine size (Fly `[[vm]]`). */
-export function planResources(service: Service): { memoryMb?: Figure; cpus?: Figure } {
+export function planResources(service: Service): { memoryMb?: Figure; cpus?: Figure; note?: string } {
   const { memoryMb, cpus } = service.settings;
   if (typeof memoryMb?.value === 'number') {
     const note = `${service.platform} machine size`;
@@ -107,13 +182,16 @@ export function planResources(service: Service): { memoryMb?: Figure; cpus?: Fig
         : {}),
     };
   }
-  if (service.platform !== 'render' || !service.plan) return {};
+  if (service.platform !== 'render' || !service.plan)
+    return { note: `no plan size Headroom can read for ${service.platform}: RAM and CPU unknown` };
   const plan = RENDER_COMPUTE_PLANS[service.plan.name];
-  if (!plan) return {};
+  if (!plan)
+    return { note: `Render plan "${service.plan.name}" is not in Headroom's catalog: RAM and CPU unknown` };
   const note = `Render ${service.plan.name}${service.plan.explicit ? '' : ' (the default plan)'}`;
+  const source = service.plan.explicit ? 'read' : 'default';
   return {
-    memoryMb: { value: plan.value.memoryMb, source: service.plan.explicit ? 'read' : 'default', note },
-    cpus: { value: plan.value.cpus, source: service.plan.explicit ? 'read' : 'default', note },
+    memoryMb: { value: plan.value.memoryMb, source, note },
+    cpus: { value: plan.value.cpus, source, note },
   };
 }
 
@@ -124,7 +202,11 @@ export function memoryPerProcess(
   config: ServiceCapacityConfig & { defaultMb?: number },
 ): Figure {
   if (config.memoryPerProcessMb)
-    return { value: config.memoryPerProcessMb, source: 'config', note: 'capacity in headroom.yml' };
+    return {
+      value: config.memoryPerProcessMb,
+      source: 'config',
+      note: `capacity.services.${service.name}.memoryPerProcessMb in headroom.yml`,
+    };
   if (config.defaultMb)
     return { value: config.defaultMb, source: 'config', note: 'capacity.memoryPerProcessMb in headroom.yml' };
   const runtime = runtimeOf(model, service);
@@ -136,7 +218,7 @@ export function memoryPerProcess(
   };
 }
 
-export function runtimeOf(model: ProjectModel, service: Service): 'python' | 'node' | 'ruby' | 'other' {
+export function runtimeOf(model: ProjectModel, service: Service): RuntimeFamily {
   const runtime = service.runtime?.value;
   if (runtime === 'python' || runtime === 'node' || runtime === 'ruby') return runtime;
   const ecosystems = new Set(dependenciesOf(model, service).map((d) => d.ecosystem));

@@ -65,9 +65,16 @@ export const REDIS_CLIENT_PACKAGES = new Set([
   'django-redis',
   'redis-py',
   'aioredis',
-  'keyv',
   '@keyv/redis',
   'cache-manager-redis-store',
+  'cache-manager-ioredis-yet',
+  '@vercel/kv',
+  '@valkey/valkey-glide',
+  'valkey-glide',
+  'memjs',
+  'pymemcache',
+  'pylibmc',
+  'python-memcached',
 ]);
 
 /** Error trackers. */
@@ -142,3 +149,62 @@ export const LIBRARY_SOURCES = {
   npm: 'https://www.npmjs.com/package/',
   pypi: 'https://pypi.org/project/',
 };
+
+/**
+ * JavaScript modules whose exports hold values in process memory across requests, by export
+ * name (`default` for the default export and for `require()`): `constructor`s are used with
+ * `new`, `memoizer`s wrap a function.
+ */
+export const JS_CACHE_EXPORTS: Record<string, Record<string, 'constructor' | 'memoizer'>> = {
+  'lru-cache': { LRUCache: 'constructor', default: 'constructor' },
+  'node-cache': { default: 'constructor' },
+  'quick-lru': { default: 'constructor' },
+  '@isaacs/ttlcache': { default: 'constructor', TTLCache: 'constructor' },
+  'flat-cache': { default: 'constructor' },
+  'memory-cache': { Cache: 'constructor' },
+  memoizee: { default: 'memoizer' },
+  mem: { default: 'memoizer' },
+  memoize: { default: 'memoizer' },
+  'p-memoize': { default: 'memoizer' },
+  moize: { default: 'memoizer' },
+  'fast-memoize': { default: 'memoizer' },
+  'micro-memoize': { default: 'memoizer' },
+  'lodash.memoize': { default: 'memoizer' },
+  'lodash/memoize': { default: 'memoizer' },
+  lodash: { memoize: 'memoizer' },
+  'lodash-es': { memoize: 'memoizer' },
+};
+
+/**
+ * Python in-process caches by module and name: decorators that memoize a function, and classes
+ * whose instances hold a cache.
+ */
+export const PY_CACHE_DECORATORS: Record<string, Set<string>> = {
+  functools: new Set(['lru_cache', 'cache']),
+  cachetools: new Set(['cached']),
+  'cachetools.func': new Set(['lru_cache', 'ttl_cache', 'lfu_cache', 'fifo_cache', 'rr_cache']),
+  async_lru: new Set(['alru_cache']),
+};
+export const PY_CACHE_CLASSES: Record<string, Set<string>> = {
+  cachetools: new Set(['TTLCache', 'LRUCache', 'LFUCache', 'TLRUCache', 'FIFOCache', 'RRCache', 'MRUCache']),
+};
+
+/** Imports that make a file serve HTTP requests. */
+export const HTTP_HANDLER_MODULES = new Set([
+  'express',
+  'fastify',
+  'koa',
+  '@koa/router',
+  'hono',
+  '@nestjs/core',
+  'next/server',
+  'fastapi',
+  'flask',
+  'starlette',
+  'litestar',
+  'sanic',
+  'django.http',
+  'django.urls',
+  'rest_framework',
+  'aiohttp.web',
+]);

@@ -62,6 +62,11 @@ export const PROVIDED_ENV = {
     'https://docs.railway.com/reference/variables#railway-provided-variables',
     CHECKED,
   ),
+  vite: fact(
+    ['MODE', 'BASE_URL', 'PROD', 'DEV', 'SSR'],
+    'https://vite.dev/guide/env-and-mode#built-in-constants',
+    CHECKED,
+  ),
   netlify: fact(
     ['NETLIFY', 'URL', 'DEPLOY_URL', 'CONTEXT', 'SITE_NAME'],
     'https://docs.netlify.com/configure-builds/environment-variables/',

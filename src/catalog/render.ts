@@ -1,11 +1,17 @@
 import { type Fact, fact } from './fact.ts';
 
 const CHECKED = '2026-11-24';
-const SKILLS_INSTANCE_TYPES = 'render-oss/skills:skills/render-scaling/references/instance-types.md@3f2aa30';
+const SKILLS = 'render-oss/skills';
+const SKILLS_INSTANCE_TYPES = `${SKILLS}:skills/render-scaling/references/instance-types.md@3f2aa30`;
+const SKILLS_SERVICE_MAPPING = `${SKILLS}:skills/render-migrate-from-heroku/references/service-mapping.md@3f2aa30`;
+const SKILLS_CONFIGURATION = `${SKILLS}:skills/render-deploy/references/configuration-guide.md@3f2aa30`;
 const BLUEPRINT_SPEC = 'https://render.com/docs/blueprint-spec';
 const FREE = 'https://render.com/docs/free';
 const POSTGRES_CONNECTIONS = 'https://render.com/docs/postgresql-creating-connecting';
+const POSTGRES_PLANS = 'https://render.com/docs/postgresql-refresh';
 const LEGACY_POSTGRES = 'https://render.com/docs/postgresql-legacy-instance-types';
+
+// ───────────────────────────── compute ─────────────────────────────
 
 export type RenderServiceType = 'web' | 'private' | 'worker' | 'cron';
 
@@ -47,8 +53,13 @@ export const RENDER_COMPUTE_PLANS: Record<string, Fact<ComputePlan>> = {
 /** The plan a new service gets when `plan` is omitted (older guidance said free: outdated). */
 export const RENDER_DEFAULT_SERVICE_PLAN = fact('starter', BLUEPRINT_SPEC, CHECKED);
 
+// ───────────────────────────── free tier ─────────────────────────────
+
 /** Free web services spin down after this many idle minutes; waking takes up to a minute. */
 export const RENDER_FREE_SPIN_DOWN_MINUTES = fact(15, FREE, CHECKED);
+
+/** Free instance hours per workspace and month; when spent, every free web service is suspended. */
+export const RENDER_FREE_INSTANCE_HOURS = fact(750, FREE, CHECKED);
 
 /** Free Render Postgres expires this many days after creation, then a 14-day grace period. */
 export const RENDER_FREE_POSTGRES_EXPIRY_DAYS = fact(
@@ -60,60 +71,76 @@ export const RENDER_FREE_POSTGRES_EXPIRY_DAYS = fact(
 export const RENDER_FREE_POSTGRES_GRACE_DAYS = fact(14, FREE, CHECKED);
 export const RENDER_FREE_POSTGRES_STORAGE_GB = fact(1, FREE, CHECKED);
 
+// ───────────────────────────── Postgres ─────────────────────────────
+
 export interface PostgresPlan {
   memoryMb: number;
+  /** Absent where Render publishes no CPU figure (the Basic plans). */
+  cpus?: number;
   maxConnections: number;
 }
 
-/**
- * Render Postgres: connections by RAM for the flexible plans (< 8 GB: 100; < 16 GB: 200; < 32 GB:
- * 400; else 500), legacy plans 97/197/397. Plans are named by their RAM (`pro-8gb`).
- */
-export function renderPostgresPlan(name: string): Fact<PostgresPlan> | undefined {
-  const legacy = LEGACY_POSTGRES_PLANS[name];
-  if (legacy) return legacy;
-  if (name === 'free') return fact({ memoryMb: 256, maxConnections: 100 }, POSTGRES_CONNECTIONS, CHECKED);
-  const match = /^(basic|pro|accelerated)-(\d+)(mb|gb)$/.exec(name);
-  if (!match || !POSTGRES_SIZES[match[1] as string]?.includes(`${match[2]}${match[3]}`)) return undefined;
-  const memoryMb = Number(match[2]) * (match[3] === 'gb' ? 1024 : 1);
+/** Flexible plans: the connection limit follows RAM (< 8 GB: 100; < 16 GB: 200; < 32 GB: 400; else 500). */
+function connectionsForMemory(memoryMb: number): number {
   const gb = memoryMb / 1024;
-  const maxConnections = gb < 8 ? 100 : gb < 16 ? 200 : gb < 32 ? 400 : 500;
-  return fact({ memoryMb, maxConnections }, POSTGRES_CONNECTIONS, CHECKED);
+  return gb < 8 ? 100 : gb < 16 ? 200 : gb < 32 ? 400 : 500;
 }
 
-/** The sizes each flexible Postgres tier is sold in (platform-facts §1.9). */
-const POSTGRES_SIZES: Record<string, string[]> = {
-  basic: ['256mb', '1gb', '4gb'],
-  pro: ['4gb', '8gb', '16gb', '32gb', '64gb', '128gb', '192gb', '256gb', '384gb', '512gb'],
-  accelerated: ['16gb', '32gb', '64gb', '128gb', '256gb', '384gb', '512gb', '768gb', '1024gb'],
+/** Sizes each flexible tier is sold in, and its CPU per GB of RAM (Pro 1:4, Accelerated 1:8). */
+const FLEXIBLE_TIERS: Record<string, { sizesGb: number[]; cpuPerGb?: number }> = {
+  basic: { sizesGb: [0.25, 1, 4] },
+  pro: { sizesGb: [4, 8, 16, 32, 64, 128, 192, 256, 384, 512], cpuPerGb: 1 / 4 },
+  accelerated: { sizesGb: [16, 32, 64, 128, 256, 384, 512, 768, 1024], cpuPerGb: 1 / 8 },
 };
 
+function flexiblePlans(): Record<string, Fact<PostgresPlan>> {
+  const plans: Record<string, Fact<PostgresPlan>> = {
+    free: fact(
+      { memoryMb: 256, cpus: 0.1, maxConnections: 100 },
+      POSTGRES_CONNECTIONS,
+      CHECKED,
+      `RAM and CPU from ${SKILLS_CONFIGURATION}.`,
+    ),
+  };
+  for (const [tier, { sizesGb, cpuPerGb }] of Object.entries(FLEXIBLE_TIERS)) {
+    for (const gb of sizesGb) {
+      const memoryMb = gb * 1024;
+      const name = `${tier}-${gb < 1 ? `${memoryMb}mb` : `${gb}gb`}`;
+      const plan: PostgresPlan = { memoryMb, maxConnections: connectionsForMemory(memoryMb) };
+      if (cpuPerGb) plan.cpus = gb * cpuPerGb;
+      plans[name] = fact(
+        plan,
+        POSTGRES_CONNECTIONS,
+        CHECKED,
+        cpuPerGb
+          ? `CPU from the tier's CPU:RAM ratio (${POSTGRES_PLANS}).`
+          : 'Render publishes no CPU figure for Basic plans.',
+      );
+    }
+  }
+  return plans;
+}
+
+/** Legacy plans (no new databases): ≤ 6 GB → 97 connections, 6–10 GB → 197. */
 const LEGACY_POSTGRES_PLANS: Record<string, Fact<PostgresPlan>> = {
-  starter: fact(
-    { memoryMb: 256, maxConnections: 97 },
-    LEGACY_POSTGRES,
-    CHECKED,
-    'Legacy plan: no new databases.',
-  ),
-  standard: fact(
-    { memoryMb: 1024, maxConnections: 97 },
-    LEGACY_POSTGRES,
-    CHECKED,
-    'Legacy plan: no new databases.',
-  ),
-  pro: fact(
-    { memoryMb: 4096, maxConnections: 97 },
-    LEGACY_POSTGRES,
-    CHECKED,
-    'Legacy plan: no new databases.',
-  ),
-  'pro plus': fact(
-    { memoryMb: 8192, maxConnections: 197 },
-    LEGACY_POSTGRES,
-    CHECKED,
-    'Legacy plan: no new databases.',
-  ),
+  starter: fact({ memoryMb: 256, cpus: 0.1, maxConnections: 97 }, LEGACY_POSTGRES, CHECKED),
+  standard: fact({ memoryMb: 1024, cpus: 1, maxConnections: 97 }, LEGACY_POSTGRES, CHECKED),
+  pro: fact({ memoryMb: 4096, cpus: 2, maxConnections: 97 }, LEGACY_POSTGRES, CHECKED),
+  'pro plus': fact({ memoryMb: 8192, cpus: 4, maxConnections: 197 }, LEGACY_POSTGRES, CHECKED),
 };
+
+/** Every Render Postgres plan by Blueprint name (`free`, `basic-256mb`, `pro-8gb`, legacy `pro plus`). */
+export const RENDER_POSTGRES_PLANS: Record<string, Fact<PostgresPlan>> = {
+  ...flexiblePlans(),
+  ...LEGACY_POSTGRES_PLANS,
+};
+
+export function renderPostgresPlan(name: string): Fact<PostgresPlan> | undefined {
+  return RENDER_POSTGRES_PLANS[name];
+}
+
+/** The plan a new database gets when `plan` is omitted. */
+export const RENDER_DEFAULT_POSTGRES_PLAN = fact('basic-256mb', BLUEPRINT_SPEC, CHECKED);
 
 /** Connections to keep free for migrations, psql and Render's own (the tutorial budgets ~10). */
 export const RENDER_POSTGRES_RESERVED_CONNECTIONS = fact(
@@ -122,22 +149,33 @@ export const RENDER_POSTGRES_RESERVED_CONNECTIONS = fact(
   CHECKED,
 );
 
+// ───────────────────────────── Key Value ─────────────────────────────
+
+export interface KeyValuePlan {
+  memoryMb: number;
+  maxConnections: number;
+}
+
+/** Render Key Value plans (platform-facts §1.10). */
+export const RENDER_KEYVALUE_PLANS: Record<string, Fact<KeyValuePlan>> = {
+  free: fact(
+    { memoryMb: 25, maxConnections: 50 },
+    SKILLS_SERVICE_MAPPING,
+    CHECKED,
+    'No persistence: data is lost on restart.',
+  ),
+  starter: fact({ memoryMb: 256, maxConnections: 250 }, SKILLS_SERVICE_MAPPING, CHECKED),
+  standard: fact({ memoryMb: 1024, maxConnections: 1000 }, SKILLS_SERVICE_MAPPING, CHECKED),
+  pro: fact(
+    { memoryMb: 5120, maxConnections: 5000 },
+    SKILLS_SERVICE_MAPPING,
+    CHECKED,
+    'Unverified: interpolated between standard and pro plus.',
+  ),
+  'pro plus': fact({ memoryMb: 10240, maxConnections: 10000 }, SKILLS_SERVICE_MAPPING, CHECKED),
+};
+
+export const RENDER_DEFAULT_KEYVALUE_PLAN = fact('starter', BLUEPRINT_SPEC, CHECKED);
+
 /** Key Value's eviction policy when `maxmemoryPolicy` is omitted. */
 export const RENDER_KEYVALUE_DEFAULT_POLICY = fact('allkeys-lru', BLUEPRINT_SPEC, CHECKED);
-
-export const RENDER_FACTS = {
-  RENDER_DEFAULT_SERVICE_PLAN,
-  RENDER_FREE_SPIN_DOWN_MINUTES,
-  RENDER_FREE_POSTGRES_EXPIRY_DAYS,
-  RENDER_FREE_POSTGRES_GRACE_DAYS,
-  RENDER_FREE_POSTGRES_STORAGE_GB,
-  RENDER_POSTGRES_RESERVED_CONNECTIONS,
-  RENDER_KEYVALUE_DEFAULT_POLICY,
-  ...Object.fromEntries(
-    Object.entries(RENDER_COMPUTE_PLANS).map(([name, plan]) => [`compute plan ${name}`, plan]),
-  ),
-  ...Object.fromEntries(
-    Object.entries(LEGACY_POSTGRES_PLANS).map(([name, plan]) => [`legacy postgres ${name}`, plan]),
-  ),
-  'postgres pro-8gb': renderPostgresPlan('pro-8gb') as Fact<PostgresPlan>,
-};

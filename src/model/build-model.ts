@@ -12,6 +12,7 @@ export function emptyModel(): ProjectModel {
     packageManifests: [],
     envReads: [],
     inProcessCaches: [],
+    requestHandlers: [],
     diagnostics: [],
   };
 }

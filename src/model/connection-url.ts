@@ -11,6 +11,7 @@ const DIALECTS: Record<string, ConnectionUrl['dialect']> = {
   prisma: 'postgres',
   mysql: 'mysql',
   'mysql+pymysql': 'mysql',
+  'mysql+mysqldb': 'mysql',
   mariadb: 'mysql',
   redis: 'redis',
   rediss: 'redis',
@@ -22,90 +23,173 @@ const DIALECTS: Record<string, ConnectionUrl['dialect']> = {
   file: 'sqlite',
 };
 
-/** Parses a connection URL; anything that is not one gives `undefined`, never an exception. */
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** What may follow the `@` that ends the userinfo: a host list, possibly templated, up to the path. */
+const HOST_LIST = /^[\w.~%[\]:,${}-]*$/;
+/** Query parameters that carry a password (MongoDB, some MySQL drivers, libpq URIs). */
+const PASSWORD_PARAMS = new Set(['password', 'pass', 'pwd']);
+
+/**
+ * Parses a database connection URL. Anything that is not one (an http URL, a sentence,
+ * a half-written value) gives `undefined`, never an exception.
+ */
 export function parseConnectionUrl(text: string): ConnectionUrl | undefined {
   const trimmed = text.trim();
-  const schemeEnd = trimmed.indexOf('://');
-  const colon = trimmed.indexOf(':');
-  if (colon <= 0) return undefined;
-  const scheme = trimmed.slice(0, schemeEnd > 0 ? schemeEnd : colon).toLowerCase();
-  const dialect = DIALECTS[scheme];
-  if (!dialect) return undefined;
-  if (schemeEnd < 0) {
-    // `file:./dev.db` (Prisma SQLite) has no authority part.
-    return dialect === 'sqlite' ? { scheme, dialect, params: {}, masked: trimmed } : undefined;
+  if (trimmed === '' || /\s/.test(trimmed)) return undefined;
+  const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
+  const dialect = scheme === undefined ? undefined : DIALECTS[scheme];
+  if (scheme === undefined || dialect === undefined) return undefined;
+  const afterScheme = trimmed.slice(scheme.length + 1);
+  if (!afterScheme.startsWith('//')) {
+    // `file:./dev.db` (Prisma SQLite) has no authority part; other schemes need one.
+    if (dialect !== 'sqlite') return undefined;
+    const { path, params } = splitPathAndQuery(afterScheme);
+    return { scheme, dialect, params, masked: trimmed, ...(path ? { database: path } : {}) };
   }
-  const rest = trimmed.slice(schemeEnd + 3);
-  // The authority ends at the first `/`, `?` or `#` after the LAST `@`: passwords may hold `/` or `@`.
-  const at = lastAtBeforePath(rest);
-  const userinfo = at >= 0 ? rest.slice(0, at) : undefined;
-  const afterUser = at >= 0 ? rest.slice(at + 1) : rest;
-  const pathStart = firstIndexOf(afterUser, ['/', '?', '#']);
-  const hostPort = pathStart >= 0 ? afterUser.slice(0, pathStart) : afterUser;
-  const tail = pathStart >= 0 ? afterUser.slice(pathStart) : '';
-  const { host, port } = splitHostPort(hostPort);
-  const { database, params } = splitPathAndQuery(tail);
-  const [rawUser, rawPassword] = userinfo === undefined ? [] : splitOnce(userinfo, ':');
+  const authority = splitAuthority(afterScheme.slice(2));
+  const { host, port } = firstHost(authority.hostList);
+  const { path, params } = splitPathAndQuery(authority.tail);
   const url: ConnectionUrl = {
     scheme,
     dialect,
     params,
-    masked: `${scheme}://${userinfo === undefined ? '' : `${rawUser ?? ''}${rawPassword === undefined ? '' : `:${SECRET_MASK}`}@`}${afterUser}`,
+    masked: `${scheme}://${maskedUserinfo(authority.userinfo)}${authority.hostList}${maskQueryPasswords(authority.tail)}`,
   };
-  if (rawUser) url.user = safeDecode(rawUser);
-  if (rawPassword !== undefined) url.password = new Secret(safeDecode(rawPassword));
+  if (authority.userinfo !== undefined) {
+    const { user, password } = splitUserinfo(authority.userinfo);
+    if (user) url.user = safeDecode(user);
+    if (password !== undefined) url.password = new Secret(safeDecode(password));
+  }
   if (host) url.host = host;
   if (port !== undefined) url.port = port;
+  const database = dialect === 'sqlite' ? path : path.replace(/^\//, '');
   if (database) url.database = database;
   const pooler = detectPooler(scheme, url);
   if (pooler) url.pooler = pooler;
   return url;
 }
 
-function lastAtBeforePath(rest: string): number {
-  const hash = rest.indexOf('#');
-  const query = rest.indexOf('?');
-  const limit = Math.min(hash < 0 ? rest.length : hash, query < 0 ? rest.length : query);
-  return rest.lastIndexOf('@', limit - 1);
+interface Authority {
+  userinfo?: string;
+  hostList: string;
+  /** Path, query and fragment, from the first `/`, `?` or `#` after the hosts. */
+  tail: string;
 }
 
-function firstIndexOf(text: string, chars: string[]): number {
-  const found = chars.map((c) => text.indexOf(c)).filter((i) => i >= 0);
-  return found.length ? Math.min(...found) : -1;
+/**
+ * Unencoded passwords in .env files hold `@`, `/`, `?`, `#` or `:` more often than the RFC
+ * allows, so the userinfo ends at the LAST `@` that is followed by something shaped like a
+ * host list — never at a character the password may contain.
+ */
+function splitAuthority(rest: string): Authority {
+  for (let at = rest.lastIndexOf('@'); at >= 0; at = rest.lastIndexOf('@', at - 1)) {
+    const { hostList, tail } = splitHostsAndTail(rest.slice(at + 1));
+    if (HOST_LIST.test(hostList)) return { userinfo: rest.slice(0, at), hostList, tail };
+  }
+  return splitHostsAndTail(rest);
 }
 
-function splitOnce(text: string, separator: string): [string, string | undefined] {
-  const i = text.indexOf(separator);
-  return i < 0 ? [text, undefined] : [text.slice(0, i), text.slice(i + 1)];
+function splitHostsAndTail(text: string): { hostList: string; tail: string } {
+  const end = indexOutsideTemplates(text, (c) => c === '/' || c === '?' || c === '#');
+  return end < 0 ? { hostList: text, tail: '' } : { hostList: text.slice(0, end), tail: text.slice(end) };
 }
 
-function splitHostPort(hostPort: string): { host?: string; port?: number } {
-  // A multi-host list (`h1:5432,h2:5432`) keeps its first host.
-  const first = hostPort.split(',')[0] ?? '';
+function splitUserinfo(userinfo: string): { user: string; password?: string } {
+  const colon = indexOutsideTemplates(userinfo, (c) => c === ':');
+  return colon < 0
+    ? { user: userinfo }
+    : { user: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };
+}
+
+function maskedUserinfo(userinfo: string | undefined): string {
+  if (userinfo === undefined) return '';
+  const { user, password } = splitUserinfo(userinfo);
+  return `${user}${password === undefined ? '' : `:${SECRET_MASK}`}@`;
+}
+
+/** A multi-host list (`h1:5432,h2:5432`, MongoDB replica sets) keeps its first host. */
+function firstHost(hostList: string): { host?: string; port?: number } {
+  const first = hostList.slice(
+    0,
+    indexOrEnd(
+      hostList,
+      indexOutsideTemplates(hostList, (c) => c === ','),
+    ),
+  );
   if (first.startsWith('[')) {
-    const end = first.indexOf(']');
-    const port = Number(first.slice(end + 2));
-    return {
-      host: first.slice(1, end),
-      ...(first[end + 1] === ':' && Number.isInteger(port) ? { port } : {}),
-    };
+    const close = first.indexOf(']');
+    if (close < 0) return {};
+    return { host: first.slice(1, close), ...portOf(first.slice(close + 1)) };
   }
-  const [host, portText] = splitOnce(first, ':');
-  const port = portText === undefined ? undefined : Number(portText);
-  return { host: host || undefined, port: port !== undefined && Number.isInteger(port) ? port : undefined };
+  const colon = lastIndexOutsideTemplates(first, ':');
+  if (colon < 0) return first ? { host: safeDecode(first) } : {};
+  const host = first.slice(0, colon);
+  return { ...(host ? { host: safeDecode(host) } : {}), ...portOf(first.slice(colon)) };
 }
 
-function splitPathAndQuery(tail: string): { database?: string; params: Record<string, string> } {
-  const withoutHash = tail.split('#')[0] ?? '';
-  const [path, query] = splitOnce(withoutHash, '?');
+function portOf(suffix: string): { port?: number } {
+  return /^:\d{1,5}$/.test(suffix) ? { port: Number(suffix.slice(1)) } : {};
+}
+
+function splitPathAndQuery(tail: string): { path: string; params: Record<string, string> } {
+  const withoutFragment = tail.slice(0, indexOrEnd(tail, tail.indexOf('#')));
+  const question = withoutFragment.indexOf('?');
+  const path = safeDecode(withoutFragment.slice(0, indexOrEnd(withoutFragment, question)));
   const params: Record<string, string> = {};
-  for (const pair of (query ?? '').split('&')) {
-    if (!pair) continue;
-    const [key, value] = splitOnce(pair, '=');
-    params[safeDecode(key)] = safeDecode(value ?? '');
+  if (question >= 0) {
+    for (const pair of withoutFragment.slice(question + 1).split('&')) {
+      if (!pair) continue;
+      const equals = pair.indexOf('=');
+      const key = safeDecode(equals < 0 ? pair : pair.slice(0, equals));
+      // A password passed as a parameter must not become readable through `params`.
+      if (PASSWORD_PARAMS.has(key.toLowerCase())) continue;
+      params[key] = equals < 0 ? '' : safeDecode(pair.slice(equals + 1));
+    }
   }
-  const database = path.startsWith('/') ? safeDecode(path.slice(1)) : undefined;
-  return { database: database || undefined, params };
+  return { path, params };
+}
+
+function maskQueryPasswords(tail: string): string {
+  const question = tail.indexOf('?');
+  if (question < 0) return tail;
+  const fragment = indexOrEnd(tail, tail.indexOf('#', question));
+  const pairs = tail
+    .slice(question + 1, fragment)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const key = equals < 0 ? pair : pair.slice(0, equals);
+      return equals >= 0 && PASSWORD_PARAMS.has(safeDecode(key).toLowerCase())
+        ? `${key}=${SECRET_MASK}`
+        : pair;
+    });
+  return `${tail.slice(0, question + 1)}${pairs.join('&')}${tail.slice(fragment)}`;
+}
+
+/** Index of the first character matching `wanted` that is not inside a `${…}` or `{{…}}` placeholder. */
+function indexOutsideTemplates(text: string, wanted: (c: string) => boolean): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '{') depth++;
+    else if (c === '}' && depth > 0) depth--;
+    else if (depth === 0 && wanted(c)) return i;
+  }
+  return -1;
+}
+
+function lastIndexOutsideTemplates(text: string, wanted: string): number {
+  let found = -1;
+  for (let from = 0; ; ) {
+    const next = indexOutsideTemplates(text.slice(from), (c) => c === wanted);
+    if (next < 0) return found;
+    found = from + next;
+    from = found + 1;
+  }
+}
+
+function indexOrEnd(text: string, index: number): number {
+  return index < 0 ? text.length : index;
 }
 
 function safeDecode(text: string): string {
@@ -116,7 +200,7 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Transaction-mode poolers need different client settings than a direct connection. */
+/** Transaction-mode poolers need different client settings than a direct connection (platform-facts §2). */
 function detectPooler(scheme: string, url: ConnectionUrl): PoolerKind | undefined {
   if (scheme === 'prisma' || scheme === 'prisma+postgres') return 'prisma-accelerate';
   if (url.dialect !== 'postgres') return undefined;
@@ -130,17 +214,36 @@ function detectPooler(scheme: string, url: ConnectionUrl): PoolerKind | undefine
   return undefined;
 }
 
+const URL_TOKEN_END = /[\s'"`<>()]/;
+const PASSWORD_ASSIGNMENT =
+  /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
+
 /**
- * Last line of defence for every output: masks the password of any URL with credentials,
- * and `password=` values of key-value connection strings, wherever they appear in text.
+ * Last line of defence for every output: masks the password of every URL with credentials
+ * (`scheme://user:pass@host`) and every `password=…` of key-value connection strings
+ * (`host=db password=…`, `Password=…;`, `DB_PASSWORD=…`) wherever they appear in text.
  */
 export function maskSecretsInText(text: string): string {
-  return text
-    .replace(
-      /([a-z][a-z0-9+.-]*:\/\/[^\s:/@'"`<>]*:)([^\s'"`<>]+)@(?=[^\s@'"`<>]*)/gi,
-      (_m, head: string) => `${head}${SECRET_MASK}@`,
-    )
-    .replace(/\b(password|pwd)=([^\s;&'"`<>]+)/gi, (_m, key: string) => `${key}=${SECRET_MASK}`);
+  let masked = '';
+  let from = 0;
+  for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 3)) {
+    if (sep < from) continue;
+    let start = sep;
+    while (start > from && /[A-Za-z0-9+.-]/.test(text[start - 1] as string)) start--;
+    if (start === sep) continue;
+    const rest = text.slice(sep + 3);
+    const end = sep + 3 + indexOrEnd(rest, rest.search(URL_TOKEN_END));
+    const authority = splitAuthority(text.slice(sep + 3, end));
+    if (authority.userinfo === undefined || splitUserinfo(authority.userinfo).password === undefined)
+      continue;
+    masked += `${text.slice(from, sep + 3)}${maskedUserinfo(authority.userinfo)}${authority.hostList}${authority.tail}`;
+    from = end;
+  }
+  masked += text.slice(from);
+  return masked.replace(
+    PASSWORD_ASSIGNMENT,
+    (_match, key: string, equals: string) => `${key}${equals}${SECRET_MASK}`,
+  );
 }
 
 /** Hosts that only exist on a developer's machine or inside a compose network. */

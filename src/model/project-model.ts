@@ -21,6 +21,8 @@ export interface ProjectModel {
   envReads: EnvRead[];
   /** Caches held in a process's memory, found in application code. */
   inProcessCaches: InProcessCache[];
+  /** Application files that serve HTTP requests, found in application code. */
+  requestHandlers: RequestHandler[];
   diagnostics: Diagnostic[];
 }
 
@@ -185,8 +187,17 @@ export interface DbSchema {
    */
   role: 'state' | 'history';
   tables: Table[];
-  /** Prisma's datasource: the env vars holding the URLs (`url`, and `directUrl` for migrations). */
-  datasource?: { urlEnv?: string; directUrlEnv?: string; location: Location };
+  /**
+   * Prisma's datasource: the env vars holding the URLs (`url`, and `directUrl` for migrations),
+   * or, when the schema writes a URL literally, that URL with its password masked.
+   */
+  datasource?: {
+    urlEnv?: string;
+    directUrlEnv?: string;
+    url?: Located<string>;
+    directUrl?: Located<string>;
+    location: Location;
+  };
 }
 
 export interface Table {
@@ -330,6 +341,8 @@ export interface PackageManifest {
 export interface EnvRead {
   key: string;
   location: Location;
+  /** True when the read supplies its own fallback (`?? 'info'`, `os.getenv("X", "d")`), so the app runs without it. */
+  optional?: boolean;
 }
 
 export interface InProcessCache {
@@ -337,5 +350,12 @@ export interface InProcessCache {
   kind: string;
   /** The variable or function it caches in. */
   name: string;
+  location: Location;
+}
+
+/** A file that serves HTTP: it imports a server framework, or is a Next.js route handler or server action file. */
+export interface RequestHandler {
+  /** The framework module (`express`, `fastapi`) or Next.js convention (`next-route`, `next-server-action`). */
+  framework: string;
   location: Location;
 }

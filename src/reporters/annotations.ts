@@ -19,6 +19,13 @@ const LEVEL: Record<Severity, Annotation['annotation_level']> = {
   note: 'notice',
 };
 
+/** Config and suppression problems are the reader's own mistakes, not files Headroom failed on. */
+function diagnosticTitle(origin: string): string {
+  if (origin === 'config') return 'headroom: invalid configuration';
+  if (origin === 'suppression') return 'headroom: headroom-ignore problem';
+  return `headroom could not read this (${origin})`;
+}
+
 /** Active findings first (most severe first), then problems reading files; all masked. */
 export function toAnnotations(result: ReviewResult): Annotation[] {
   const findings = result.findings
@@ -42,7 +49,7 @@ export function toAnnotations(result: ReviewResult): Annotation[] {
         start_line: d.location.line,
         end_line: d.location.line,
         annotation_level: d.severity === 'error' ? 'failure' : 'warning',
-        title: `headroom could not read this (${d.origin})`,
+        title: diagnosticTitle(d.origin),
         message: d.message,
       }),
     );

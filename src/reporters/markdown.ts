@@ -2,6 +2,7 @@ import type { CapacitySummary } from '../capacity/capacity.ts';
 import { maskSecretsInText } from '../model/connection-url.ts';
 import type { Finding } from '../review/finding.ts';
 import type { ReviewResult } from '../review/review-result.ts';
+import { SEVERITIES } from '../rules/rule.ts';
 import { COMMENT_MARKER, findingMarker } from './markdown-markers.ts';
 import { CONCLUSION_LABEL, figure, partitionFindings, verdictSentence } from './verdict.ts';
 
@@ -15,6 +16,7 @@ export interface MarkdownOptions {
 }
 
 const ICON = { success: '✅', neutral: '⚠️', failure: '❌' } as const;
+const SEVERITY_ICON = { error: '🔴', warning: '🟠', note: '🔵' } as const;
 
 /**
  * The checklist shared by the App's comment and check run and the Action's summary.
@@ -28,7 +30,25 @@ export function renderMarkdown(result: ReviewResult, options: MarkdownOptions): 
     text = maskSecretsInText(render(result, options, level));
     if (text.length <= maxLength) return text;
   }
-  return `${text.slice(0, maxLength - 40)}\n\n… (cut to fit GitHub's limit)`;
+  return cutToFit(text, maxLength);
+}
+
+const CUT_NOTE = "\n… (cut to fit GitHub's limit; run `headroom` locally for the full review)\n";
+const CLOSE_DETAILS = '\n</details>';
+
+/** The last resort: whole lines from the top (the verdict first), with open `<details>` closed. */
+function cutToFit(text: string, maxLength: number): string {
+  const kept: string[] = [];
+  let length = 0;
+  let open = 0;
+  for (const line of text.split('\n')) {
+    const opens = open + (line.startsWith('<details>') ? 1 : 0) - (line === '</details>' ? 1 : 0);
+    if (length + line.length + 1 + CUT_NOTE.length + opens * CLOSE_DETAILS.length > maxLength) break;
+    kept.push(line);
+    length += line.length + 1;
+    open = opens;
+  }
+  return `${kept.join('\n')}${CLOSE_DETAILS.repeat(open)}${CUT_NOTE}`;
 }
 
 const MAX_LEVEL = 5;
@@ -39,7 +59,7 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
   lines.push(
     `## ${ICON[result.gate.conclusion]} Headroom: ${CONCLUSION_LABEL[result.gate.conclusion]}`,
     '',
-    `**${verdictSentence(result)}** Target tier: **${result.tier}**.`,
+    `**${verdictSentence(result)}** Target tier: **${result.tier}**.${severityCounts(result)}`,
   );
   lines.push(...capacityTable(result.capacity));
 
@@ -109,7 +129,7 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
 function findingLines(finding: Finding, withFix: boolean): string[] {
   const box = finding.acknowledgement ? '[x]' : '[ ]';
   const where = `${finding.location.path}:${finding.location.line}`;
-  const head = `- ${box} **[${finding.ruleId}](${finding.docsUrl})** \`${finding.entity}\` ${finding.message} (${where}) ${findingMarker(finding.fingerprint, finding.acknowledgement?.by)}`;
+  const head = `- ${box} ${SEVERITY_ICON[finding.severity]} **[${finding.ruleId}](${finding.docsUrl})** \`${finding.entity}\` ${finding.message} (${where}) ${findingMarker(finding.fingerprint, finding.acknowledgement?.by)}`;
   const lines = [head];
   if (finding.acknowledgement) lines.push(`  Acknowledged by @${finding.acknowledgement.by}.`);
   else if (withFix && finding.fix) {
@@ -118,6 +138,14 @@ function findingLines(finding: Finding, withFix: boolean): string[] {
       lines.push('', '  ```', ...finding.fix.replacement.split('\n').map((l) => `  ${l}`), '  ```');
   }
   return lines;
+}
+
+/** ` 🔴 2 error · 🟠 1 warning`: the counts double as the legend of the icons. */
+function severityCounts(result: ReviewResult): string {
+  const parts = SEVERITIES.filter((s) => result.gate.counts[s] > 0).map(
+    (s) => `${SEVERITY_ICON[s]} ${result.gate.counts[s]} ${s}`,
+  );
+  return parts.length ? ` ${parts.join(' · ')}` : '';
 }
 
 function countsByRule(findings: readonly Finding[]): string[] {
@@ -164,6 +192,11 @@ function capacityTable(capacity: CapacitySummary): string[] {
     .filter((note): note is string => Boolean(note));
   if (assumed.length > 0)
     lines.push('', `<sub>Not read from your files: ${[...new Set(assumed)].join('; ')}.</sub>`);
+  const notes = [
+    ...capacity.services.map((s) => [s.service, s.notes] as const),
+    ...capacity.databases.map((d) => [d.datastore, d.notes] as const),
+  ].flatMap(([name, entries]) => (entries ?? []).map((note) => `- **${name}**: ${note}`));
+  if (notes.length > 0) lines.push('', ...notes);
   return lines;
 }
 

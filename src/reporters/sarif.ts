@@ -40,10 +40,32 @@ export function renderSarif(result: ReviewResult): string {
           },
         ],
         results: [
-          ...result.findings.map((f) => sarifResult(f, ruleIndex)),
+          ...result.findings.map((f) => ({
+            ...sarifResult(f, ruleIndex),
+            // A ticked box in the pull request: accepted by a person, outside the code.
+            ...(f.acknowledgement
+              ? {
+                  suppressions: [
+                    {
+                      kind: 'external',
+                      status: 'accepted',
+                      justification: `Acknowledged by @${f.acknowledgement.by} in the pull request.`,
+                    },
+                  ],
+                }
+              : {}),
+          })),
           ...result.suppressed.map((f) => ({
             ...sarifResult(f, ruleIndex),
-            suppressions: [{ kind: 'inSource', justification: f.suppression?.reason ?? '' }],
+            suppressions: [
+              {
+                kind: 'inSource',
+                justification: f.suppression?.reason ?? '',
+                ...(f.suppression
+                  ? { location: physical(f.suppression.location.path, f.suppression.location.line) }
+                  : {}),
+              },
+            ],
           })),
         ],
       },

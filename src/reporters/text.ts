@@ -51,6 +51,7 @@ export function renderText(result: ReviewResult, options: TextOptions = {}): str
         s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}-${s.instances.max}`;
       lines.push(
         `  ${s.service} (${s.platform}, ${s.plan ?? 'no plan'}): ${instances} instance(s) × ${figure(s.processes)} process(es); RAM ${figure(s.memoryMb, ' MB')}, CPU ${figure(s.cpus)}, per process ${figure(s.memoryPerProcessMb, ' MB')}`,
+        ...capacityNotes(s.notes, paint),
       );
     }
     for (const d of databases) {
@@ -61,6 +62,7 @@ export function renderText(result: ReviewResult, options: TextOptions = {}): str
       );
       lines.push(
         `  ${d.datastore} (${d.plan ?? 'no plan'}): ${d.demand} connections wanted of ${figure(d.limit)}${use}${terms.length ? ` = ${terms.join(' + ')}` : ''}`,
+        ...capacityNotes(d.notes, paint),
       );
     }
   }
@@ -76,7 +78,13 @@ export function renderText(result: ReviewResult, options: TextOptions = {}): str
   return `${maskSecretsInText(lines.join('\n'))}\n`;
 }
 
-function findingLines(finding: Finding, paint: (code: keyof typeof CODES, text: string) => string): string[] {
+type Paint = (code: keyof typeof CODES, text: string) => string;
+
+function capacityNotes(notes: readonly string[] | undefined, paint: Paint): string[] {
+  return (notes ?? []).map((note) => paint('dim', `    ${note}`));
+}
+
+function findingLines(finding: Finding, paint: Paint): string[] {
   const status = finding.status === 'existing' ? paint('dim', ' (already on base)') : '';
   const lines = [
     `  ${paint('bold', `${finding.location.path}:${finding.location.line}`)}  ${finding.ruleId}  ${finding.entity}${status}`,

@@ -120,6 +120,7 @@ function fromParsed(parsed: ParsedConfig): HeadroomConfig {
 /**
  * Reads the config file. Never throws: a YAML or schema error becomes a diagnostic at the
  * offending line, the wrong part falls back to its default, and the valid parts still apply.
+ * A section left empty (`rules:` with every entry commented out) counts as absent.
  */
 export function parseConfig(
   text: string,
@@ -127,7 +128,7 @@ export function parseConfig(
   knownRuleIds: readonly string[],
 ): { config: HeadroomConfig; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
   const diagnostics: Diagnostic[] = document.errors.map((error) => ({
     severity: 'error',
     origin: 'config',
@@ -136,18 +137,16 @@ export function parseConfig(
   }));
   if (diagnostics.length > 0) return { config: defaultConfig(), diagnostics };
 
-  const raw: unknown = document.toJS() ?? {};
   const lineOf = (keys: readonly PropertyKey[]) => lineOfPath(document.contents, keys, lineCounter);
-  let candidate = raw;
+  let candidate = withoutEmptySections(document.toJS() ?? {}, configSchema);
+  // Each pass drops what was wrong and validates again; a handful of passes covers any real file.
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = configSchema.safeParse(candidate);
-    const unknownRules = result.success
-      ? unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds)
-      : [];
-    if (result.success && unknownRules.length === 0) return { config: fromParsed(result.data), diagnostics };
     const problems = result.success
-      ? unknownRules
-      : result.error.issues.map((issue) => ({ path: issuePath(issue), message: describeIssue(issue) }));
+      ? unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds)
+      : result.error.issues.flatMap(describeIssue);
+    if (problems.length === 0 && result.success)
+      return { config: fromParsed(result.data), diagnostics: inLineOrder(diagnostics) };
     for (const problem of problems) {
       diagnostics.push({
         severity: 'error',
@@ -161,44 +160,44 @@ export function parseConfig(
       problems.map((p) => p.path),
     );
   }
-  return { config: defaultConfig(), diagnostics };
+  return { config: defaultConfig(), diagnostics: inLineOrder(diagnostics) };
 }
 
-function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
-  // An unrecognized key is reported on its parent object; point at the key itself.
-  if (issue.code === 'unrecognized_keys') return [...issue.path, issue.keys[0] as string];
-  return [...issue.path];
+/** Successive validation passes find problems out of order; the reader goes top to bottom. */
+function inLineOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.location.line - b.location.line);
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+interface Problem {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** One problem per offending key, worded for someone editing YAML rather than reading zod. */
+function describeIssue(issue: z.core.$ZodIssue): Problem[] {
   const where = issue.path.length ? `\`${issue.path.join('.')}\`` : 'the file';
   if (issue.code === 'unrecognized_keys') {
-    const known = [
-      'tier',
-      'expectedUsers',
-      'failOn',
-      'gateOn',
-      'rules',
-      'ignore',
-      'acknowledgements',
-      'capacity',
-    ];
-    const suggestion = issue.path.length === 0 ? closest(issue.keys[0] ?? '', known) : undefined;
-    return `unknown key \`${issue.keys.join('`, `')}\` in ${where}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`;
+    const allowed = allowedKeys(schemaAt(configSchema, issue.path));
+    return issue.keys.map((key) => ({
+      path: [...issue.path, key],
+      message: `unknown key \`${key}\` in ${where}${didYouMean(closest(key, allowed))}; allowed: ${allowed.join(', ')}.`,
+    }));
   }
-  return `${where}: ${issue.message}`;
+  const path = [...issue.path];
+  if (issue.code === 'invalid_union') {
+    const expected = describeExpected(schemaAt(configSchema, path));
+    return [{ path, message: `${where} must be ${expected}.` }];
+  }
+  return [{ path, message: `${where}: ${issue.message}` }];
 }
 
 function unknownRuleIds(
   rules: Record<string, unknown>,
   forbid: readonly string[],
   known: readonly string[],
-): Array<{ path: PropertyKey[]; message: string }> {
-  const problems: Array<{ path: PropertyKey[]; message: string }> = [];
-  const describe = (id: string) => {
-    const suggestion = closest(id, known);
-    return `unknown rule \`${id}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`;
-  };
+): Problem[] {
+  const problems: Problem[] = [];
+  const describe = (id: string) => `unknown rule \`${id}\`${didYouMean(closest(id, known))}.`;
   for (const id of Object.keys(rules))
     if (!known.includes(id)) problems.push({ path: ['rules', id], message: describe(id) });
   forbid.forEach((id, i) => {
@@ -208,18 +207,85 @@ function unknownRuleIds(
   return problems;
 }
 
-/** Removes the offending parts so the rest of the config can still apply. */
+/**
+ * Removes the offending parts so the rest of the config can still apply. List items are
+ * marked first and filtered after, so removing one does not shift the index of the next.
+ */
 function withoutPaths(value: unknown, paths: PropertyKey[][]): unknown {
   const copy = structuredClone(value);
+  const marked = new Set<unknown[]>();
   for (const path of paths) {
     if (path.length === 0) return {};
     let parent: unknown = copy;
     for (const key of path.slice(0, -1)) parent = (parent as Record<PropertyKey, unknown>)?.[key];
     const last = path.at(-1) as PropertyKey;
-    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
-    else if (parent && typeof parent === 'object') delete (parent as Record<PropertyKey, unknown>)[last];
+    if (Array.isArray(parent) && typeof last === 'number') {
+      parent[last] = REMOVED;
+      marked.add(parent);
+    } else if (parent && typeof parent === 'object') delete (parent as Record<PropertyKey, unknown>)[last];
   }
+  for (const list of marked) list.splice(0, list.length, ...list.filter((item) => item !== REMOVED));
   return copy;
+}
+
+const REMOVED = Symbol('removed');
+
+/** The part of the schema that validates the value at `path`, through defaults, records and arrays. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const key of path) {
+    const node = unwrap(current);
+    if (node instanceof z.ZodObject) current = node.shape[String(key)] as z.ZodType | undefined;
+    else if (node instanceof z.ZodRecord) current = node.valueType as z.ZodType;
+    else if (node instanceof z.ZodArray) current = node.element as z.ZodType;
+    else if (node instanceof z.ZodUnion)
+      current = (node.options as z.ZodType[]).map(unwrap).find((o) => o instanceof z.ZodObject);
+    else return undefined;
+  }
+  return current;
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let node = schema;
+  while (node instanceof z.ZodDefault || node instanceof z.ZodOptional) node = node.unwrap() as z.ZodType;
+  return node;
+}
+
+function allowedKeys(schema: z.ZodType | undefined): string[] {
+  const node = unwrap(schema);
+  if (node instanceof z.ZodObject) return Object.keys(node.shape);
+  if (node instanceof z.ZodUnion) return (node.options as z.ZodType[]).flatMap(allowedKeys);
+  return [];
+}
+
+/** `one of error, warning, note, off, or a map with \`severity\`, \`options\``. */
+function describeExpected(schema: z.ZodType | undefined): string {
+  const node = unwrap(schema);
+  if (node instanceof z.ZodEnum) return `one of ${node.options.join(', ')}`;
+  if (node instanceof z.ZodObject)
+    return `a map with ${Object.keys(node.shape)
+      .map((k) => `\`${k}\``)
+      .join(', ')}`;
+  if (node instanceof z.ZodUnion) return (node.options as z.ZodType[]).map(describeExpected).join(', or ');
+  return 'valid';
+}
+
+/** `rules:` with nothing under it is YAML null: read it as the empty section it was meant to be. */
+function withoutEmptySections(value: unknown, schema: z.ZodType | undefined): unknown {
+  if (!isPlainObject(value)) return value;
+  const entries = Object.entries(value).flatMap(([key, child]): Array<[string, unknown]> => {
+    const childSchema = schemaAt(schema as z.ZodType, [key]);
+    const node = unwrap(childSchema);
+    const isSection =
+      node instanceof z.ZodObject || node instanceof z.ZodRecord || node instanceof z.ZodArray;
+    if (child === null && isSection) return [];
+    return [[key, withoutEmptySections(child, childSchema)]];
+  });
+  return Object.fromEntries(entries);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The line of the deepest YAML node the path reaches (a key when it exists, else its parent). */
@@ -241,6 +307,10 @@ function lineOfPath(root: Node | null, keys: readonly PropertyKey[], lineCounter
     }
   }
   return line;
+}
+
+function didYouMean(suggestion: string | undefined): string {
+  return suggestion ? ` (did you mean \`${suggestion}\`?)` : '';
 }
 
 function closest(word: string, candidates: readonly string[]): string | undefined {

@@ -9,7 +9,7 @@ export interface Suppression {
   location: Location;
 }
 
-/** The line-comment markers of each kind of file Headroom reads. */
+/** The comment openers of each kind of file Headroom reads (`/*` for block comments). */
 function commentMarkers(path: string): string[] {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (name.endsWith('.sql')) return ['--', '/*'];
@@ -20,8 +20,10 @@ function commentMarkers(path: string): string[] {
 }
 
 /**
- * Finds `headroom-ignore <rule-id> -- <reason>` written in a comment. It applies to a finding
- * on its own line or on the line after it, like ESLint's `disable-next-line`.
+ * Finds `headroom-ignore <rule-id> -- <reason>` written in a comment: a line comment, or a
+ * block comment that opens on the same line. It applies to a finding on its own line or on
+ * the line after it, like ESLint's `disable-next-line`, so it can sit above the code or at
+ * the end of the line.
  */
 export function findSuppressions(path: string, text: string): Suppression[] {
   const markers = commentMarkers(path);
@@ -30,18 +32,27 @@ export function findSuppressions(path: string, text: string): Suppression[] {
   text.split(/\r?\n/).forEach((line, index) => {
     const at = line.indexOf(DIRECTIVE);
     if (at < 0) return;
-    const before = line.slice(0, at);
-    if (!markers.some((marker) => before.includes(marker))) return;
-    const body = line
-      .slice(at + DIRECTIVE.length)
-      .replace(/\*\/\s*$/, '')
-      .trim();
+    const opener = openingMarker(line.slice(0, at), markers);
+    if (!opener) return;
+    let body = line.slice(at + DIRECTIVE.length);
+    // A block comment ends the directive; code may follow it on the same line.
+    if (opener === '/*' && body.includes('*/')) body = body.slice(0, body.indexOf('*/'));
     const separator = body.indexOf('--');
     const ruleId = (separator < 0 ? body : body.slice(0, separator)).trim();
     const reason = separator < 0 ? undefined : body.slice(separator + 2).trim() || undefined;
     found.push({ ruleId, ...(reason ? { reason } : {}), location: { path, line: index + 1 } });
   });
   return found;
+}
+
+/** The comment marker nearest before the directive, if the directive is inside a comment at all. */
+function openingMarker(before: string, markers: readonly string[]): string | undefined {
+  let nearest: { marker: string; at: number } | undefined;
+  for (const marker of markers) {
+    const at = before.lastIndexOf(marker);
+    if (at >= 0 && (!nearest || at > nearest.at)) nearest = { marker, at };
+  }
+  return nearest?.marker;
 }
 
 /** Splits findings into active and suppressed, and reports suppressions that are wrong or unused. */

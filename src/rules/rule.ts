@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CapacityConfig } from '../capacity/capacity.ts';
 import type { Location } from '../model/location.ts';
 import type { ProjectModel } from '../model/project-model.ts';
 
@@ -57,6 +58,8 @@ export interface FixSuggestion {
 export interface RuleContext<Options> {
   tier: Tier;
   options: Options;
+  /** The config's `capacity:` section, so capacity rules give the same numbers as the summary. */
+  capacity?: CapacityConfig;
 }
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> {

@@ -4,7 +4,8 @@ import type { Diagnostic } from '../model/location.ts';
 /**
  * A TOML document parsed by smol-toml (which has no positions), plus the line of every table
  * header and key, found by walking the lines the way TOML defines them: `[table]`,
- * `[[array.of.tables]]` (numbered per occurrence) and `key = value`.
+ * `[[array.of.tables]]` (numbered per occurrence; a nested one belongs to its parent's current
+ * element: `[[services.http_checks]]` → `services.0.http_checks.0`) and `key = value`.
  */
 export interface LocatedToml {
   data: Record<string, unknown>;
@@ -34,30 +35,7 @@ export function parseLocatedToml(
       ],
     };
   }
-  const lines = new Map<string, number>();
-  const arrayCounts = new Map<string, number>();
-  let table = '';
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    const arrayHeader = /^\[\[\s*([^\]]+?)\s*\]\]/.exec(line);
-    const header = arrayHeader ? undefined : /^\[\s*([^\]]+?)\s*\]/.exec(line);
-    if (arrayHeader) {
-      const name = unquote(arrayHeader[1] as string);
-      const count = arrayCounts.get(name) ?? 0;
-      arrayCounts.set(name, count + 1);
-      table = `${name}.${count}`;
-      lines.set(table, index + 1);
-      // The first element also answers for the array written without an index (`[vm]` vs `[[vm]]`).
-      if (count === 0) lines.set(name, index + 1);
-    } else if (header) {
-      table = unquote(header[1] as string);
-      lines.set(table, index + 1);
-    } else {
-      const key = /^([A-Za-z0-9_."'-]+)\s*=/.exec(line);
-      if (key)
-        lines.set(table ? `${table}.${unquote(key[1] as string)}` : unquote(key[1] as string), index + 1);
-    }
-  });
+  const lines = lineIndex(text);
   return {
     toml: {
       data,
@@ -71,6 +49,77 @@ export function parseLocatedToml(
     },
     diagnostics: [],
   };
+}
+
+/**
+ * The line of every header and key. Multi-line strings and arrays are stepped over, so a `[x]`
+ * or `k = v` written inside one is not taken for structure.
+ */
+function lineIndex(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const arrayCounts = new Map<string, number>();
+  // A header's path enters the current element of every array of tables it passes through.
+  const resolve = (segments: string[]) =>
+    segments.reduce((path, segment) => {
+      const next = path ? `${path}.${segment}` : segment;
+      const count = arrayCounts.get(next);
+      return count === undefined ? next : `${next}.${count - 1}`;
+    }, '');
+  let table = '';
+  let closingQuotes: string | undefined;
+  let openBrackets = 0;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (closingQuotes) {
+      if (line.includes(closingQuotes)) closingQuotes = undefined;
+      return;
+    }
+    if (openBrackets > 0) {
+      openBrackets += bracketBalance(line);
+      return;
+    }
+    const arrayHeader = /^\[\[\s*([^\]]+?)\s*\]\]/.exec(line);
+    const header = arrayHeader ? undefined : /^\[\s*([^\]]+?)\s*\]/.exec(line);
+    if (arrayHeader) {
+      const segments = unquote(arrayHeader[1] as string).split('.');
+      const parent = resolve(segments.slice(0, -1));
+      const name = parent ? `${parent}.${segments.at(-1)}` : (segments[0] as string);
+      const count = arrayCounts.get(name) ?? 0;
+      arrayCounts.set(name, count + 1);
+      table = `${name}.${count}`;
+      lines.set(table, index + 1);
+      // The first element also answers for the array written without an index (`[vm]` vs `[[vm]]`).
+      if (count === 0) lines.set(name, index + 1);
+    } else if (header) {
+      table = resolve(unquote(header[1] as string).split('.'));
+      lines.set(table, index + 1);
+    } else {
+      const key = /^([A-Za-z0-9_."'-]+)\s*=\s*(.*)$/.exec(line);
+      if (!key) return;
+      const name = unquote(key[1] as string);
+      lines.set(table ? `${table}.${name}` : name, index + 1);
+      const value = key[2] as string;
+      const quotes = value.startsWith('"""') ? '"""' : value.startsWith("'''") ? "'''" : undefined;
+      if (quotes && !value.slice(3).includes(quotes)) closingQuotes = quotes;
+      else if (value.startsWith('[')) openBrackets = Math.max(0, bracketBalance(value));
+    }
+  });
+  return lines;
+}
+
+/** Opened minus closed brackets on a line, outside quoted strings and comments. */
+function bracketBalance(line: string): number {
+  let balance = 0;
+  let quote: string | undefined;
+  for (const char of line) {
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#') break;
+    else if (char === '[') balance++;
+    else if (char === ']') balance--;
+  }
+  return balance;
 }
 
 function unquote(key: string): string {

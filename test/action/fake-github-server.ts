@@ -14,15 +14,29 @@ interface Comment {
   user: { login: string; type: string };
 }
 
+interface WorkflowRun {
+  id: number;
+  run_number: number;
+  event: string;
+  path: string;
+  head_sha: string;
+}
+
 /**
  * A local stand-in for api.github.com, answering only what the Action may ask: the base tree,
- * GraphQL blob reads, and the pull request's comments. Every request is recorded.
+ * GraphQL blob reads, the pull request's comments and head, its workflow runs and their re-runs.
+ * Every request is recorded.
  */
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly comments: Comment[] = [];
   /** Answer 403 to comment writes, as GitHub does for a fork's read-only token. */
   readOnly = false;
+  /** Answer 403 to re-runs, as GitHub does when the workflow lacks `actions: write`. */
+  actionsWrite = true;
+  /** Head commit of each pull request, by number. */
+  readonly heads = new Map<number, string>();
+  readonly workflowRuns: WorkflowRun[] = [];
   #server: Server;
   #blobs = new Map<string, string>();
   #trees = new Map<string, Array<{ path: string; sha: string; size: number }>>();
@@ -113,6 +127,25 @@ export class FakeGitHub {
       if (!comment) return reply(404, { message: 'Not Found' });
       comment.body = body.body;
       return reply(200, comment);
+    }
+    const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(path);
+    if (pull && method === 'GET') {
+      const sha = this.heads.get(Number(pull[1]));
+      return sha
+        ? reply(200, { number: Number(pull[1]), head: { sha } })
+        : reply(404, { message: 'Not Found' });
+    }
+    if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/actions\/runs(\?|$)/.test(path)) {
+      const sha = new URL(path, 'http://x').searchParams.get('head_sha');
+      const runs = this.workflowRuns.filter((run) => !sha || run.head_sha === sha);
+      return reply(200, { total_count: runs.length, workflow_runs: runs });
+    }
+    const rerun = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)\/rerun$/.exec(path);
+    if (rerun && method === 'POST') {
+      if (!this.actionsWrite) return reply(403, { message: 'Resource not accessible by integration' });
+      return this.workflowRuns.some((run) => run.id === Number(rerun[1]))
+        ? reply(201, {})
+        : reply(404, { message: 'Not Found' });
     }
     return reply(404, { message: `FakeGitHub does not serve ${method} ${path}` });
   }

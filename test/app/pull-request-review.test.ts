@@ -362,8 +362,8 @@ describe('large repositories', () => {
   it('fetches only the relevant blobs of a 4,000-file tree', async () => {
     const code = Object.fromEntries(
       Array.from({ length: 3_995 }, (_, i) => [
-        `src/features/f${Math.floor(i / 50)}/component${i}.tsx`,
-        `export const c${i} = ${i};\n`,
+        `src/styles/f${Math.floor(i / 50)}/component${i}.css`,
+        `.c${i} { order: ${i}; }\n`,
       ]),
     );
     const bigHead = headCommit({ ...code, ...headFiles });

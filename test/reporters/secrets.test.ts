@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
+import { toAnnotations } from '../../src/reporters/annotations.ts';
 import { renderJson } from '../../src/reporters/json.ts';
 import { renderMarkdown } from '../../src/reporters/markdown.ts';
 import { renderSarif } from '../../src/reporters/sarif.ts';
@@ -34,21 +35,27 @@ const quotesConnections = defineRule({
 });
 
 describe('secrets never appear in any output', () => {
-  it.each(['text', 'markdown', 'json', 'sarif'] as const)('%s', async (format) => {
+  it.each(['text', 'markdown', 'json', 'sarif', 'annotations'] as const)('%s', async (format) => {
     const result = await review(
       new MemoryFileSet({
         '.env': 'DATABASE_URL=postgresql://user:s3cretPass@host/db\n',
         // A line PostgreSQL rejects, quoting a key-value connection string in its error.
         'migrations/001.sql': "SELECT dblink_connect('host=db password=s3cretPass dbname=x') FROM;\n",
+        // A config key pasted by mistake: the diagnostic quotes it.
+        '.github/headroom.yml': 'tier: growth\npostgresql://user:s3cretPass@host/db: 1\n',
       }),
       { rules: [quotesConnections] },
     );
     expect(result.findings).toHaveLength(1);
+    expect(result.diagnostics.map((d) => d.location.path)).toEqual(
+      expect.arrayContaining(['.github/headroom.yml', 'migrations/001.sql']),
+    );
     const output = {
       text: renderText,
       json: renderJson,
       sarif: renderSarif,
       markdown: (r: typeof result) => renderMarkdown(r, { context: 'comment' }),
+      annotations: (r: typeof result) => JSON.stringify(toAnnotations(r)),
     }[format](result);
     expect(output).toContain('postgresql://user:****@host/db');
     expect(output).not.toContain('s3cretPass');

@@ -28,6 +28,8 @@ describe('the generated JSON Schema for headroom.yml', () => {
       }),
     ).toBe(true);
     expect(validate({ tier: 'growth', failon: 'error' })).toBe(false);
+    expect(validate({ rules: { 'index/unindexed-foreign-keys': 'off' } })).toBe(false);
+    expect(validate({ acknowledgements: { forbid: ['index/unindexed-foreign-keys'] } })).toBe(false);
     expect(validate({ tier: 'huge' })).toBe(false);
   });
 });

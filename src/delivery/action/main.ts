@@ -1,11 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { Octokit } from '@octokit/rest';
 import { GitHubFileSet } from '../../files/github-file-set.ts';
 import { LocalFileSet } from '../../files/local-file-set.ts';
 import { SubdirectoryFileSet } from '../../files/subdirectory-file-set.ts';
-import { toAnnotations } from '../../reporters/annotations.ts';
 import { renderMarkdown } from '../../reporters/markdown.ts';
 import { renderSarif } from '../../reporters/sarif.ts';
 import { applyAcknowledgements } from '../../review/acknowledge.ts';
@@ -16,7 +15,7 @@ import { type ReviewOptions, review } from '../../review/run-review.ts';
 import { acknowledgementsIn } from '../github/acknowledgements.ts';
 import type { PullRequestRef } from '../github/client.ts';
 import { COMMENT_MAX_LENGTH, findReviewComment, writeReviewComment } from '../github/review-comment.ts';
-import { emitAnnotations } from './annotations.ts';
+import { ANNOTATIONS_PER_LEVEL, emitAnnotations } from './annotations.ts';
 import { handleCommentEdit } from './comment-edit.ts';
 import { type ActionInputs, readInputs } from './inputs.ts';
 import { prefixPaths } from './prefix-paths.ts';
@@ -24,6 +23,9 @@ import { workflowListensToCommentEdits } from './workflow-triggers.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: webhook payloads are read defensively.
 type Payload = any;
+
+/** GitHub accepts 1 MiB of job summary per step; characters, not bytes, are counted here. */
+const JOB_SUMMARY_MAX_LENGTH = 500_000;
 
 /** The Action: review the checked-out workspace, compare with the base, report the Actions way. */
 export async function run(): Promise<void> {
@@ -51,6 +53,7 @@ export async function run(): Promise<void> {
     ...(inputs.configPath ? { configPath: inputs.configPath } : {}),
     overrides: { tier: inputs.tier, failOn: inputs.failOn },
   };
+  const notes: string[] = [];
   const local = new LocalFileSet(join(workspace, inputs.workingDirectory));
   let result = await review(local, options);
   if (pullRequest?.base?.sha)
@@ -61,25 +64,36 @@ export async function run(): Promise<void> {
       local,
       options,
       result,
+      notes,
     );
 
-  const notes: string[] = [];
-  const existing = pr && inputs.comment ? await findComment(client, pr, notes) : undefined;
+  // Undefined when the comment is off or could not be read: then it is not written either.
+  const lookup = pr && inputs.comment ? await findComment(client, pr, notes) : undefined;
+  const existing = lookup?.existing;
   if (existing) result = applyAcknowledgements(result, acknowledgementsIn(existing.body));
   result = prefixPaths(result, inputs.workingDirectory);
 
-  emitAnnotations(toAnnotations(result));
-  if (pr && inputs.comment && !notes.length) {
+  if (pr && lookup) {
     const interactive = await workflowListensToCommentEdits(workspace);
     const body = renderMarkdown(result, { context: 'comment', interactive, maxLength: COMMENT_MAX_LENGTH });
     await writeComment(client, pr, existing, body, notes);
   }
+  const left = emitAnnotations(result, {
+    failure: result.gate.conclusion === 'failure' ? 1 : 0,
+    warning: notes.length,
+  });
+  if (left > 0) {
+    const line = `${left} more finding(s) were not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level and step. This summary lists them all.`;
+    core.info(line);
+    notes.push(line);
+  }
   if (inputs.sarifFile) {
-    await writeFile(join(workspace, inputs.sarifFile), renderSarif(result));
+    // Relative to the repository root, like upload-sarif's `sarif_file`; `${{ runner.temp }}/…` is absolute.
+    await writeFile(resolve(workspace, inputs.sarifFile), renderSarif(result));
     core.setOutput('sarif-file', inputs.sarifFile);
   }
   await core.summary
-    .addRaw(renderMarkdown(result, { context: 'summary', maxLength: 1_000_000 }))
+    .addRaw(renderMarkdown(result, { context: 'summary', maxLength: JOB_SUMMARY_MAX_LENGTH }))
     .addRaw(notes.map((note) => `\n> ${note}\n`).join(''))
     .write();
 
@@ -108,6 +122,7 @@ async function compareToBase(
   local: LocalFileSet,
   options: ReviewOptions,
   head: ReviewResult,
+  notes: string[],
 ): Promise<ReviewResult> {
   try {
     const configPath = inputs.configPath ?? DEFAULT_CONFIG_PATH;
@@ -119,16 +134,17 @@ async function compareToBase(
     });
     return compareWithBase(head, baseResult);
   } catch (error) {
-    core.warning(
-      `Could not read the base commit ${base.sha.slice(0, 7)} (${messageOf(error)}); every finding counts as new.`,
+    notes.push(
+      `The base commit ${base.sha.slice(0, 7)} could not be read (${messageOf(error)}); every finding counts as new.`,
     );
+    core.warning(notes.at(-1) as string);
     return head;
   }
 }
 
 async function findComment(client: Octokit, pr: PullRequestRef, notes: string[]) {
   try {
-    return await findReviewComment(client, pr);
+    return { existing: await findReviewComment(client, pr) };
   } catch (error) {
     notes.push(
       `The pull-request comment could not be read (${messageOf(error)}); the review is reported here only.`,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * Ticked boxes only do something when this workflow also runs on `issue_comment`; otherwise the
+ * Ticked boxes only do something when this workflow also runs on comment edits; otherwise the
  * comment says its boxes are informational. The workflow file is read from the checkout.
  */
 export async function workflowListensToCommentEdits(workspace: string): Promise<boolean> {
@@ -12,12 +12,14 @@ export async function workflowListensToCommentEdits(workspace: string): Promise<
   if (!ref || !repository) return false;
   const path = ref.slice(repository.length + 1).split('@')[0] ?? '';
   try {
-    const workflow = parse(await readFile(join(workspace, path), 'utf8')) as { on?: unknown; true?: unknown };
-    // YAML 1.1 readers turn a bare `on:` key into `true`.
-    const triggers = workflow.on ?? workflow.true;
+    // `yaml` reads YAML 1.2, where `on` stays a string key (YAML 1.1 would make it `true`).
+    const triggers = (parse(await readFile(join(workspace, path), 'utf8')) as { on?: unknown } | null)?.on;
     if (typeof triggers === 'string') return triggers === 'issue_comment';
     if (Array.isArray(triggers)) return triggers.includes('issue_comment');
-    return typeof triggers === 'object' && triggers !== null && 'issue_comment' in triggers;
+    if (typeof triggers !== 'object' || triggers === null || !('issue_comment' in triggers)) return false;
+    // Without `types`, every activity (created, edited, deleted) triggers the workflow.
+    const types = (triggers.issue_comment as { types?: unknown } | null)?.types;
+    return types === undefined || types === 'edited' || (Array.isArray(types) && types.includes('edited'));
   } catch {
     return false;
   }

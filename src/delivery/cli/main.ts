@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { LocalFileSet } from '../../files/local-file-set.ts';
 import { TOOL_VERSION } from '../../meta.ts';
 import { renderJson } from '../../reporters/json.ts';
@@ -34,19 +34,50 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`headroom: ${args.directory} is not a directory\n`);
     return 2;
   }
-  const configPath = args.config ? relative(directory, resolve(args.config)) : undefined;
-  if (args.config && (!existsSync(args.config) || configPath?.startsWith('..'))) {
-    process.stderr.write(`headroom: config file ${args.config} not found inside ${args.directory}\n`);
+  try {
+    const result = await review(new LocalFileSet(directory), {
+      // A config given on the command line may live anywhere; diagnostics name it as typed.
+      ...(args.config !== undefined
+        ? { configPath: args.config, configText: await readConfig(args.config) }
+        : {}),
+      overrides: { tier: args.tier, failOn: args.failOn },
+    });
+    const report = render(result, args);
+    if (args.output) await writeReport(args.output, report);
+    else process.stdout.write(report);
+    return result.gate.conclusion === 'failure' ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    process.stderr.write(`headroom: ${error.message}\n`);
     return 2;
   }
-  const result = await review(new LocalFileSet(directory), {
-    ...(configPath ? { configPath } : {}),
-    overrides: { tier: args.tier, failOn: args.failOn },
-  });
-  const report = render(result, args);
-  if (args.output) await writeFile(args.output, report);
-  else process.stdout.write(report);
-  return result.gate.conclusion === 'failure' ? 1 : 0;
+}
+
+/** A failure the user can fix (a path that is wrong); anything else is a bug and keeps its stack. */
+class CliError extends Error {}
+
+async function readConfig(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read config file ${path}: ${reason(error)}`);
+  }
+}
+
+async function writeReport(path: string, report: string): Promise<void> {
+  try {
+    await writeFile(path, report);
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${reason(error)}`);
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
 }
 
 function render(result: ReviewResult, args: CliArguments): string {

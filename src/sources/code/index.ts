@@ -1,34 +1,52 @@
-import type { ModelFragment } from '../../model/project-model.ts';
-import type { Source } from '../source.ts';
+import type { Diagnostic } from '../../model/location.ts';
+import type { Source, SourceFile } from '../source.ts';
+import type { CodeFindings } from './code-findings.ts';
 import { readJavaScript } from './javascript.ts';
 import { readPython } from './python.ts';
+import { isApplicationCode } from './relevance.ts';
 
-/** Files that are not application code running in production. */
-const NOT_APP_CODE =
-  /(^|\/)(tests?|__tests__|spec|e2e|cypress|playwright|migrations|scripts|examples?|docs?|fixtures|mocks?|stories)\//;
-const TEST_FILE = /\.(test|spec|stories|d)\.[cm]?[jt]s$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
-const CONFIG_FILE = /(^|\/)[^/]*\.config\.[cm]?[jt]s$/;
-const CODE_FILE = /\.([cm]?js|[cm]?ts|py)$/;
+/**
+ * Caps on what is parsed: a repository with thousands of modules still gets a review, and a
+ * bundled or generated file (rarely where env reads and caches are written) is not parsed.
+ */
+export const CODE_LIMITS = { maxFiles: 500, maxFileBytes: 256 * 1024 };
 
-/** Application code: what configs cannot say (env reads, in-process caches). See javascript.ts and python.ts for how far it reads. */
+/** Application code: what configs cannot say (env reads, in-process caches, HTTP handlers). */
 export const codeSource: Source = {
   id: 'code',
-  matches: (path) =>
-    CODE_FILE.test(path) && !NOT_APP_CODE.test(path) && !TEST_FILE.test(path) && !CONFIG_FILE.test(path),
+  matches: isApplicationCode,
   read(files) {
-    const fragment: Required<Pick<ModelFragment, 'envReads' | 'inProcessCaches' | 'diagnostics'>> = {
-      envReads: [],
-      inProcessCaches: [],
-      diagnostics: [],
-    };
-    for (const file of files) {
-      const found = file.path.endsWith('.py')
-        ? { ...readPython(file), diagnostics: [] }
-        : readJavaScript(file);
-      fragment.envReads.push(...found.envReads);
-      fragment.inProcessCaches.push(...found.inProcessCaches);
-      fragment.diagnostics.push(...found.diagnostics);
+    const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
+    const readable = sorted.filter((f) => !tooLarge.includes(f));
+    const overCount = readable.splice(CODE_LIMITS.maxFiles);
+    for (const file of readable) {
+      const one = file.path.endsWith('.py') ? readPython(file) : readJavaScript(file);
+      found.envReads.push(...one.envReads);
+      found.inProcessCaches.push(...one.inProcessCaches);
+      found.requestHandlers.push(...one.requestHandlers);
+      found.diagnostics.push(...one.diagnostics);
     }
-    return fragment;
+    found.diagnostics.push(
+      ...skipped(tooLarge, `over ${CODE_LIMITS.maxFileBytes / 1024} KB`),
+      ...skipped(overCount, `past the first ${CODE_LIMITS.maxFiles} code files`),
+    );
+    return found;
   },
 };
+
+function skipped(files: SourceFile[], why: string): Diagnostic[] {
+  const [first] = files;
+  if (!first) return [];
+  const names = files.slice(0, 5).map((f) => f.path);
+  const more = files.length > names.length ? ` and ${files.length - names.length} more` : '';
+  return [
+    {
+      severity: 'info',
+      origin: 'code',
+      message: `${files.length} code file(s) ${why} were not read for env reads and caches: ${names.join(', ')}${more}.`,
+      location: { path: first.path, line: 1 },
+    },
+  ];
+}

@@ -1,94 +1,271 @@
-import { parse } from 'acorn';
-import { ancestor } from 'acorn-walk';
-import type { Diagnostic } from '../../model/location.ts';
-import type { EnvRead, InProcessCache } from '../../model/project-model.ts';
+import { parse } from '@babel/parser';
+import { HTTP_HANDLER_MODULES, JS_CACHE_EXPORTS } from '../../catalog/libraries.ts';
+import type { Location } from '../../model/location.ts';
 import type { SourceFile } from '../source.ts';
-import { stripTypes } from '../strip-types.ts';
+import type { CodeFindings } from './code-findings.ts';
 
-/** Cache classes by the package that exports them. */
-const CACHE_CLASSES: Record<string, string> = {
-  LRUCache: 'lru-cache',
-  LRU: 'lru-cache',
-  NodeCache: 'node-cache',
-  QuickLRU: 'quick-lru',
-  TTLCache: '@isaacs/ttlcache',
-};
-const CACHE_NAME = /cache|memo/i;
+/** A module-scope Map/WeakMap counts as a cache only under a name that says so. */
+const CACHE_NAME = /cache|memo|store/i;
+/** Next.js App Router route handlers (`app/**\/route.ts`) and Pages Router API routes. */
+const NEXT_ROUTE = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/;
+const NEXT_API_PAGE = /(^|\/)pages\/api\//;
 
-// biome-ignore lint/suspicious/noExplicitAny: acorn's ESTree nodes are read field by field.
+// biome-ignore lint/suspicious/noExplicitAny: Babel's ESTree-like nodes are read field by field.
 type Node = any;
 
+/** What a local name was imported as: a module and an export (`default` for default/require). */
+interface Binding {
+  module: string;
+  name: string;
+}
+
 /**
- * JavaScript and TypeScript (types stripped by Node's own stripper, positions kept), parsed with
- * acorn: `process.env.X` reads and module-scope caches. JSX/TSX files are not parsed.
+ * JavaScript and TypeScript (JSX/TSX included) parsed with @babel/parser, which reads every
+ * syntax these files use without a build step. Reads `process.env`/`import.meta.env` keys,
+ * caches that outlive a request (library caches and memoizers held at module scope or on a class,
+ * module-scope `Map`s named as caches and filled from a function) and whether the file serves HTTP.
  */
-export function readJavaScript(file: SourceFile): {
-  envReads: EnvRead[];
-  inProcessCaches: InProcessCache[];
-  diagnostics: Diagnostic[];
-} {
-  const envReads: EnvRead[] = [];
-  const inProcessCaches: InProcessCache[] = [];
-  let program: Node;
-  try {
-    const code = /\.[cm]?ts$/.test(file.path) ? stripTypes(file.text) : file.text;
-    program = parse(code, {
-      ecmaVersion: 'latest',
-      sourceType: 'module',
-      locations: true,
-      allowHashBang: true,
-      allowReturnOutsideFunction: true,
-    });
-  } catch (error) {
-    const line = (error as { loc?: { line: number } }).loc?.line ?? 1;
-    return {
-      envReads,
-      inProcessCaches,
-      diagnostics: [
-        {
-          severity: 'info',
-          origin: 'code',
-          message: `${file.path} could not be parsed (${(error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}); its code was not read.`,
-          location: { path: file.path, line },
-        },
-      ],
-    };
-  }
-  const at = (node: Node) => ({ path: file.path, line: node.loc?.start.line ?? 1 });
-  ancestor(program, {
-    MemberExpression(node: Node) {
-      if (isProcessEnv(node.object)) {
-        const key = node.computed
-          ? node.property.type === 'Literal'
-            ? node.property.value
-            : undefined
-          : node.property.name;
-        if (typeof key === 'string') envReads.push({ key, location: at(node) });
-      }
-    },
-    VariableDeclarator(node: Node, _state: unknown, ancestors: Node[]) {
-      if (node.id.type === 'ObjectPattern' && isProcessEnv(node.init)) {
-        for (const property of node.id.properties)
-          if (property.key?.name) envReads.push({ key: property.key.name, location: at(property) });
-      }
-      const moduleScope = ancestors.filter((a) => /Function|ArrowFunction|Class/.test(a.type)).length === 0;
-      const init = node.init;
-      if (!moduleScope || init?.type !== 'NewExpression' || init.callee.type !== 'Identifier') return;
-      const name = node.id.name ?? 'cache';
-      const library = CACHE_CLASSES[init.callee.name];
-      if (library) inProcessCaches.push({ kind: library, name, location: at(node) });
-      else if (init.callee.name === 'Map' && CACHE_NAME.test(name))
-        inProcessCaches.push({ kind: 'Map', name, location: at(node) });
-    },
+export function readJavaScript(file: SourceFile): CodeFindings {
+  const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
+  const program = parseProgram(file, found);
+  if (!program) return found;
+  const at = (node: Node): Location => ({
+    path: file.path,
+    line: node.loc?.start.line ?? 1,
+    column: (node.loc?.start.column ?? 0) + 1,
   });
-  return { envReads, inProcessCaches, diagnostics: [] };
+  const bindings = importBindings(program);
+  readHandlers(file.path, program, bindings, at, found);
+
+  const moduleMaps = new Map<string, Node>();
+  const filledMaps = new Set<string>();
+  walk(program, [], (node, ancestors) => {
+    for (const [key, where, optional] of envKeysRead(node, ancestors[ancestors.length - 1]))
+      found.envReads.push({ key, location: at(where), ...(optional ? { optional } : {}) });
+
+    const holder = longLivedHolder(node, ancestors);
+    if (holder) {
+      const kind = cacheKind(holder.value, bindings);
+      if (kind) found.inProcessCaches.push({ kind, name: holder.name, location: at(node) });
+      else if (holder.moduleScope && isNewMap(holder.value) && CACHE_NAME.test(holder.name))
+        moduleMaps.set(holder.name, node);
+    }
+    const filled = mapFilledInFunction(node, ancestors);
+    if (filled) filledMaps.add(filled);
+  });
+  for (const [name, node] of moduleMaps)
+    if (filledMaps.has(name))
+      found.inProcessCaches.push({ kind: node.init.callee.name, name, location: at(node) });
+  found.inProcessCaches.sort((a, b) => a.location.line - b.location.line);
+  return found;
+}
+
+function parseProgram(file: SourceFile, found: CodeFindings): Node | undefined {
+  const typescript = /\.[cm]?tsx?$/.test(file.path);
+  // `.ts` files may use `<T>value` casts, which the JSX plugin would misread.
+  const jsx = !/\.[cm]?ts$/.test(file.path);
+  try {
+    const ast = parse(file.text, {
+      sourceType: 'unambiguous',
+      errorRecovery: true,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      // NestJS and most TypeScript servers write decorators the TypeScript (legacy) way.
+      plugins: [
+        ...(typescript ? (['typescript'] as const) : []),
+        ...(jsx ? (['jsx'] as const) : []),
+        'decorators-legacy',
+      ],
+    });
+    for (const error of ast.errors ?? []) found.diagnostics.push(parseDiagnostic(file.path, error));
+    return ast.program;
+  } catch (error) {
+    found.diagnostics.push(parseDiagnostic(file.path, error));
+    return undefined;
+  }
+}
+
+function parseDiagnostic(path: string, error: unknown): CodeFindings['diagnostics'][number] {
+  const loc = (error as { loc?: { line: number; column: number } }).loc;
+  const reason = ((error as Error).message ?? String(error)).replace(/\s*\(\d+:\d+\)$/, '');
+  return {
+    severity: 'info',
+    origin: 'code',
+    message: `${path} has a syntax Headroom cannot read (${reason}); env reads and caches past that point may be missed.`,
+    location: { path, line: loc?.line ?? 1, ...(loc ? { column: loc.column + 1 } : {}) },
+  };
+}
+
+/** Depth-first over every child node, with the chain of ancestors. */
+function walk(node: Node, ancestors: Node[], visit: (node: Node, ancestors: Node[]) => void): void {
+  visit(node, ancestors);
+  ancestors.push(node);
+  for (const key of Object.keys(node)) {
+    if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
+    const child = node[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item.type === 'string') walk(item, ancestors, visit);
+    } else if (child && typeof child.type === 'string') walk(child, ancestors, visit);
+  }
+  ancestors.pop();
+}
+
+/** Local names bound by `import … from 'm'` and `const x = require('m')` to cache or HTTP modules. */
+function importBindings(program: Node): Map<string, Binding> {
+  const bindings = new Map<string, Binding>();
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const module = statement.source.value as string;
+      for (const specifier of statement.specifiers) {
+        const name =
+          specifier.type === 'ImportSpecifier'
+            ? (specifier.imported.name ?? specifier.imported.value)
+            : specifier.type === 'ImportNamespaceSpecifier'
+              ? '*'
+              : 'default';
+        bindings.set(specifier.local.name, { module, name });
+      }
+    }
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const module = requiredModule(declarator.init);
+      if (!module) continue;
+      if (declarator.id.type === 'Identifier') bindings.set(declarator.id.name, { module, name: 'default' });
+      if (declarator.id.type === 'ObjectPattern')
+        for (const property of declarator.id.properties)
+          if (property.type === 'ObjectProperty' && property.value.type === 'Identifier')
+            bindings.set(property.value.name, { module, name: property.key.name ?? property.key.value });
+    }
+  }
+  return bindings;
+}
+
+/** `require('m')` and `require('m').default`. */
+function requiredModule(node: Node): string | undefined {
+  const call = node?.type === 'MemberExpression' && node.property.name === 'default' ? node.object : node;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require')
+    return undefined;
+  const [argument] = call.arguments;
+  return argument?.type === 'StringLiteral' ? argument.value : undefined;
+}
+
+function readHandlers(
+  path: string,
+  program: Node,
+  bindings: Map<string, Binding>,
+  at: (node: Node) => Location,
+  found: CodeFindings,
+): void {
+  const framework = [...bindings.values()].find((b) => HTTP_HANDLER_MODULES.has(b.module))?.module;
+  if (NEXT_ROUTE.test(path) || NEXT_API_PAGE.test(path))
+    found.requestHandlers.push({ framework: 'next-route', location: { path, line: 1 } });
+  else if (program.directives?.some((d: Node) => d.value.value === 'use server'))
+    found.requestHandlers.push({ framework: 'next-server-action', location: { path, line: 1 } });
+  else if (framework) {
+    const statement = program.body.find(
+      (s: Node) => s.type === 'ImportDeclaration' && s.source.value === framework,
+    );
+    found.requestHandlers.push({ framework, location: at(statement ?? program) });
+  }
+}
+
+/** Keys read from the environment at this node, with the node to locate them at and whether a fallback follows. */
+function envKeysRead(node: Node, parent: Node): Array<[string, Node, boolean]> {
+  if (
+    (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') &&
+    isEnvObject(node.object)
+  ) {
+    const written = parent?.type === 'AssignmentExpression' && parent.left === node;
+    const key = node.computed ? node.property.value : node.property.name;
+    const fallback =
+      parent?.type === 'LogicalExpression' && parent.left === node && ['||', '??'].includes(parent.operator);
+    return !written && typeof key === 'string' ? [[key, node, fallback]] : [];
+  }
+  if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && isEnvObject(node.init))
+    return node.id.properties
+      .filter((p: Node) => p.type === 'ObjectProperty' && !p.computed)
+      .map((p: Node) => [p.key.name ?? p.key.value, p, p.value.type === 'AssignmentPattern']);
+  return [];
 }
 
 /** `process.env` and `import.meta.env`. */
-function isProcessEnv(node: Node): boolean {
-  if (node?.type !== 'MemberExpression' || node.property?.name !== 'env') return false;
+function isEnvObject(node: Node): boolean {
+  if (node?.type !== 'MemberExpression' || node.computed || node.property.name !== 'env') return false;
+  const object = node.object;
+  return (object.type === 'Identifier' && object.name === 'process') || object.type === 'MetaProperty';
+}
+
+/**
+ * A value that lives as long as the process: a module-scope `const`/`let`, a class field, or
+ * `this.x = …` in a constructor (services are usually instantiated once).
+ */
+function longLivedHolder(
+  node: Node,
+  ancestors: Node[],
+): { name: string; value: Node; moduleScope: boolean } | undefined {
+  const inFunction = ancestors.some(isFunction);
+  if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && !inFunction)
+    return {
+      name: node.id.name,
+      value: node.init,
+      moduleScope: !ancestors.some((a) => a.type.startsWith('Class')),
+    };
+  if ((node.type === 'ClassProperty' || node.type === 'ClassPrivateProperty') && node.value && !inFunction)
+    return { name: node.key.name ?? node.key.id?.name ?? 'cache', value: node.value, moduleScope: false };
+  const method = [...ancestors].reverse().find(isFunction);
+  if (
+    node.type === 'AssignmentExpression' &&
+    node.left.type === 'MemberExpression' &&
+    node.left.object.type === 'ThisExpression' &&
+    !node.left.computed &&
+    method === ancestors.findLast((a) => a.type === 'ClassMethod' && a.kind === 'constructor')
+  )
+    return { name: node.left.property.name, value: node.right, moduleScope: false };
+  return undefined;
+}
+
+/** `lru-cache`, `memoizee`… when the value is built by a cache class or a memoizer. */
+function cacheKind(value: Node, bindings: Map<string, Binding>): string | undefined {
+  const expression =
+    value.type === 'TSAsExpression' || value.type === 'TSSatisfiesExpression' ? value.expression : value;
+  if (expression.type !== 'NewExpression' && expression.type !== 'CallExpression') return undefined;
+  const callee = expression.callee;
+  const binding =
+    callee.type === 'Identifier'
+      ? bindings.get(callee.name)
+      : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && !callee.computed
+        ? namespaceMember(bindings.get(callee.object.name), callee.property.name)
+        : undefined;
+  if (!binding) return undefined;
+  const role = JS_CACHE_EXPORTS[binding.module]?.[binding.name];
+  // lru-cache before v7 also built a cache when called without `new`.
+  if (role === 'constructor' || (role === 'memoizer' && expression.type === 'CallExpression'))
+    return binding.module;
+  return undefined;
+}
+
+/** `ns.LRUCache` for `import * as ns` or `const ns = require(…)`. */
+function namespaceMember(binding: Binding | undefined, member: string): Binding | undefined {
+  if (!binding || (binding.name !== '*' && binding.name !== 'default')) return undefined;
+  return { module: binding.module, name: member };
+}
+
+function isNewMap(value: Node): boolean {
   return (
-    (node.object.type === 'Identifier' && node.object.name === 'process') ||
-    node.object.type === 'MetaProperty'
+    value.type === 'NewExpression' &&
+    value.callee.type === 'Identifier' &&
+    (value.callee.name === 'Map' || value.callee.name === 'WeakMap')
   );
+}
+
+/** The name of a map that `name.set(…)` fills from inside a function. */
+function mapFilledInFunction(node: Node, ancestors: Node[]): string | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return undefined;
+  const { object, property } = node.callee;
+  if (object.type !== 'Identifier' || property.name !== 'set') return undefined;
+  return ancestors.some(isFunction) ? object.name : undefined;
+}
+
+function isFunction(node: Node): boolean {
+  return /Function(Expression|Declaration)?$|Method$/.test(node.type);
 }

@@ -1,4 +1,4 @@
-import type { Datastore, EnvBinding, ModelFragment } from '../../model/project-model.ts';
+import type { Datastore, EnvBinding, ModelFragment, Service } from '../../model/project-model.ts';
 import { Secret } from '../../model/secret.ts';
 import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
 import { baseService, directoryOf, literalConnections } from '../service-shape.ts';
@@ -7,12 +7,20 @@ import type { Source } from '../source.ts';
 const COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 const DATASTORE_IMAGES: Array<[RegExp, Datastore['kind']]> = [
   [
-    /^(postgres|postgis\/postgis|bitnami\/postgresql|supabase\/postgres|timescale\/timescaledb)(:|$)/,
+    /^(postgres|postgis\/postgis|bitnami\/postgresql|supabase\/postgres|timescale\/timescaledb(-ha)?|pgvector\/pgvector|ankane\/pgvector)(:|@|$)/,
     'postgres',
   ],
-  [/^(redis|valkey\/valkey|bitnami\/redis|redis\/redis-stack)(:|$)/, 'redis'],
-  [/^(mysql|mariadb)(:|$)/, 'mysql'],
+  [
+    /^(redis|valkey\/valkey|bitnami\/redis|bitnami\/valkey|redis\/redis-stack(-server)?|eqalpha\/keydb)(:|@|$)/,
+    'redis',
+  ],
+  [/^(mysql|mariadb|bitnami\/mysql|bitnami\/mariadb)(:|@|$)/, 'mysql'],
 ];
+
+/** `docker.io/library/postgres:16` and `postgres:16` name the same image. */
+function imageName(image: string): string {
+  return image.replace(/^(docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, '');
+}
 
 /** docker-compose files: app services (replicas, command, environment) and database containers. */
 export const dockerComposeSource: Source = {
@@ -30,7 +38,7 @@ export const dockerComposeSource: Source = {
       const { root, diagnostics } = parseLocatedYaml(file.path, file.text, 'docker-compose');
       fragment.diagnostics.push(...diagnostics);
       for (const [name, node] of root?.get('services')?.entries() ?? []) {
-        const image = node.get('image')?.string() ?? '';
+        const image = imageName(node.get('image')?.string() ?? '');
         const store = DATASTORE_IMAGES.find(([pattern]) => pattern.test(image));
         if (store) {
           fragment.datastores.push({
@@ -62,6 +70,7 @@ export const dockerComposeSource: Source = {
         if (command)
           service.startCommand = { value: command, location: node.get('command')?.location ?? node.location };
         service.env = environment(node.get('environment'));
+        Object.assign(service.settings, limits(node));
         fragment.connections.push(...literalConnections(service));
         fragment.services.push(service);
       }
@@ -70,11 +79,40 @@ export const dockerComposeSource: Source = {
   },
 };
 
+/**
+ * Memory and CPU caps: `deploy.resources.limits` (Compose spec) or the older `mem_limit`/`cpus`.
+ * Compose sizes are bytes with an optional unit (`512m`, `1g`, `1.5gb`).
+ */
+function limits(node: LocatedNode): Service['settings'] {
+  const settings: Service['settings'] = {};
+  const deployLimits = node.get('deploy')?.get('resources')?.get('limits');
+  const memory = deployLimits?.get('memory') ?? node.get('mem_limit');
+  const megabytes = memory ? composeMegabytes(memory.string()) : undefined;
+  if (memory && megabytes !== undefined) settings.memoryMb = { value: megabytes, location: memory.location };
+  const cpus = deployLimits?.get('cpus') ?? node.get('cpus');
+  const cpuCount = cpus?.number();
+  if (cpus && cpuCount !== undefined && cpuCount > 0)
+    settings.cpus = { value: cpuCount, location: cpus.location };
+  return settings;
+}
+
+function composeMegabytes(text: string | undefined): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([bkmg])?b?$/i.exec(text?.trim() ?? '');
+  if (!match) return undefined;
+  const factor = { b: 1 / 1024 / 1024, k: 1 / 1024, m: 1, g: 1024 }[(match[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.round(Number(match[1]) * factor);
+}
+
 /** `command: npm start` or `command: ["npm", "start"]`. */
 function commandText(node: LocatedNode | undefined): string | undefined {
   if (!node) return undefined;
   const items = node.items();
-  return items.length ? items.map((item) => item.string() ?? '').join(' ') : node.string();
+  // Exec form: words that hold spaces are quoted so `["sh", "-c", "a && b"]` reads back as one script.
+  return items.length ? items.map((item) => shellWord(item.string() ?? '')).join(' ') : node.string();
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`;
 }
 
 /** `environment:` as a map (`KEY: value`) or a list (`- KEY=value`). */

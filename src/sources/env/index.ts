@@ -1,18 +1,35 @@
 import { parseConnectionUrl } from '../../model/connection-url.ts';
 import type { Connection, EnvEntry, EnvFile, ModelFragment } from '../../model/project-model.ts';
 import { SECRET_MASK, Secret } from '../../model/secret.ts';
-import type { Source } from '../source.ts';
+import type { Source, SourceFile } from '../source.ts';
 import { parseDotenv } from './parse-dotenv.ts';
 
-const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist', '.defaults'];
+/** Name parts that mark a file meant to be copied and filled in, not used as is. */
+const TEMPLATE_PARTS = new Set(['example', 'sample', 'template', 'dist', 'tpl', 'defaults']);
+/** `.env.*` names that are not dotenv files. */
+const NOT_DOTENV = /\.(swp|swo|bak|orig|enc|gpg|age|json|ya?ml|js|ts|py|sh)$/;
+
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function isEnvFile(path: string): boolean {
+  const name = fileName(path);
+  return name === '.env' || (name.startsWith('.env.') && !NOT_DOTENV.test(name));
+}
+
+export function envFileKind(path: string): EnvFile['kind'] {
+  return fileName(path)
+    .split('.')
+    .some((part) => TEMPLATE_PARTS.has(part.toLowerCase()))
+    ? 'template'
+    : 'real';
+}
 
 /** `.env`, `.env.example`, `.env.local`, `.env.production`…: keys, masked values, connection URLs. */
 export const envSource: Source = {
   id: 'env',
-  matches: (path) => {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return name === '.env' || (name.startsWith('.env.') && !name.endsWith('.swp'));
-  },
+  matches: isEnvFile,
   read(files) {
     const fragment: Required<Pick<ModelFragment, 'envFiles' | 'connections' | 'diagnostics'>> = {
       envFiles: [],
@@ -20,40 +37,38 @@ export const envSource: Source = {
       diagnostics: [],
     };
     for (const file of files) {
-      const { entries, diagnostics } = parseDotenv(file.path, file.text);
-      fragment.diagnostics.push(...diagnostics);
-      const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-      const envFile: EnvFile = {
-        path: file.path,
-        kind: TEMPLATE_SUFFIXES.some((suffix) => name.endsWith(suffix)) ? 'template' : 'real',
-        entries: entries.map((entry) => {
-          const location = { path: file.path, line: entry.line };
-          const url = parseConnectionUrl(entry.value);
-          const envEntry: EnvEntry = {
-            key: entry.key,
-            value: new Secret(entry.value),
-            masked: url?.masked ?? maskValue(entry.value),
-            location,
-          };
-          if (url) {
-            envEntry.url = url;
-            fragment.connections.push({
-              id: `env:${entry.key}`,
-              key: entry.key,
-              url,
-              location,
-            } satisfies Connection);
-          }
-          return envEntry;
-        }),
-      };
+      const { envFile, connections, diagnostics } = readEnvFile(file);
       fragment.envFiles.push(envFile);
+      fragment.connections.push(...connections);
+      fragment.diagnostics.push(...diagnostics);
     }
     return fragment;
   },
 };
 
-/** Shows only that a value exists and its length class, never a character of it. */
-function maskValue(value: string): string {
-  return value === '' ? '' : SECRET_MASK;
+function readEnvFile(file: SourceFile): Required<Pick<ModelFragment, 'connections' | 'diagnostics'>> & {
+  envFile: EnvFile;
+} {
+  const { entries, diagnostics } = parseDotenv(file.path, file.text);
+  const connections: Connection[] = [];
+  const envEntries = entries.map((entry) => {
+    const location = { path: file.path, line: entry.line };
+    const url = parseConnectionUrl(entry.value);
+    const envEntry: EnvEntry = {
+      key: entry.key,
+      value: new Secret(entry.value),
+      masked: url?.masked ?? (entry.value === '' ? '' : SECRET_MASK),
+      location,
+    };
+    if (url) {
+      envEntry.url = url;
+      connections.push({ id: `env:${entry.key}`, key: entry.key, url, location });
+    }
+    return envEntry;
+  });
+  return {
+    envFile: { path: file.path, kind: envFileKind(file.path), entries: envEntries },
+    connections,
+    diagnostics,
+  };
 }

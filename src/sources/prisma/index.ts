@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../../model/location.ts';
 import type { DbSchema, ModelFragment } from '../../model/project-model.ts';
 import type { Source } from '../source.ts';
-import { parsePrismaFile } from './parse-file.ts';
+import { type ParsedPrismaFile, parsePrismaFile } from './parse-file.ts';
 import { type PrismaConfigFacts, readPrismaConfig } from './prisma-config.ts';
-import { type ParsedPrismaFile, toDbSchema } from './schema-model.ts';
+import { configSchemaPath, dirname, groupSchemaFiles, type SchemaGroup } from './schema-groups.ts';
+import { toDbSchema } from './schema-model.ts';
 
 const CONFIG_FILE = /(^|\/)prisma\.config\.(ts|mts|js|mjs|cjs)$/;
 
@@ -17,27 +18,22 @@ export const prismaSource: Source = {
   read(files) {
     const diagnostics: Diagnostic[] = [];
     const configs: PrismaConfigFacts[] = [];
-    const folders = new Map<string, ParsedPrismaFile[]>();
-    const counts = new Map<string, number>();
+    const parsed: ParsedPrismaFile[] = [];
     for (const file of files) {
-      if (CONFIG_FILE.test(file.path)) {
-        const { facts, diagnostics: found } = readPrismaConfig(file.path, file.text);
-        configs.push(facts);
-        diagnostics.push(...found);
-        continue;
-      }
-      const folder = dirname(file.path);
-      counts.set(folder, (counts.get(folder) ?? 0) + 1);
-      const { schema, diagnostics: found } = parsePrismaFile(file.path, file.text);
-      diagnostics.push(...found);
-      if (schema) folders.set(folder, [...(folders.get(folder) ?? []), { path: file.path, schema }]);
+      const read = CONFIG_FILE.test(file.path)
+        ? readPrismaConfig(file.path, file.text)
+        : parsePrismaFile(file.path, file.text);
+      diagnostics.push(...read.diagnostics);
+      if ('facts' in read) configs.push(read.facts);
+      else parsed.push(read.file);
     }
     const schemas: DbSchema[] = [];
-    for (const [folder, parsed] of folders) {
-      const multiFile = (counts.get(folder) ?? 0) > 1;
-      const schema = toDbSchema(multiFile ? folder : (parsed[0]?.path ?? folder), parsed);
+    for (const group of groupSchemaFiles(parsed, configs)) {
+      const schema = toDbSchema(group.path, group.files);
+      // A folder of enums or generators alone describes no tables and no connection.
       if (schema.tables.length === 0 && !schema.datasource) continue;
-      applyConfig(schema, configs);
+      const config = configFor(group, configs);
+      if (config) applyConfig(schema, config);
       schemas.push(schema);
     }
     const fragment: ModelFragment = { schemas, diagnostics };
@@ -45,19 +41,29 @@ export const prismaSource: Source = {
   },
 };
 
-/** Prisma 7: the datasource URL lives in prisma.config.ts, not in the schema. */
-function applyConfig(schema: DbSchema, configs: readonly PrismaConfigFacts[]): void {
-  const config = configs.find((c) => c.urlEnv || c.directUrlEnv);
-  if (!config) return;
-  const datasource = schema.datasource ?? { location: { path: schema.path, line: 1 } };
-  datasource.urlEnv ??= config.urlEnv;
-  datasource.directUrlEnv ??= config.directUrlEnv;
-  if (!datasource.urlEnv) delete datasource.urlEnv;
-  if (!datasource.directUrlEnv) delete datasource.directUrlEnv;
-  schema.datasource = datasource;
+/** The config that names this schema, or else the nearest one above it that names none. */
+function configFor(group: SchemaGroup, configs: readonly PrismaConfigFacts[]): PrismaConfigFacts | undefined {
+  const naming = configs.find((config) => {
+    if (!config.schema) return false;
+    const named = configSchemaPath(config);
+    return named === group.path || group.files.some((file) => file.path === named);
+  });
+  if (naming) return naming;
+  return configs
+    .filter((config) => !config.schema && isWithin(group.path, dirname(config.path)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-function dirname(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
+function isWithin(path: string, folder: string): boolean {
+  return folder === '' || path.startsWith(`${folder}/`);
+}
+
+/** Prisma 7: the datasource URL lives in prisma.config.ts; a URL the schema states wins. */
+function applyConfig(schema: DbSchema, config: PrismaConfigFacts): void {
+  if (!config.urlEnv && !config.directUrlEnv) return;
+  const datasource = schema.datasource ?? { location: { path: config.path, line: 1 } };
+  if (!datasource.urlEnv && !datasource.url && config.urlEnv) datasource.urlEnv = config.urlEnv;
+  if (!datasource.directUrlEnv && !datasource.directUrl && config.directUrlEnv)
+    datasource.directUrlEnv = config.directUrlEnv;
+  schema.datasource = datasource;
 }

@@ -1,91 +1,98 @@
-import type { Schema } from '@mrleebo/prisma-ast';
 import type { Location } from '../../model/location.ts';
-import type {
-  DbProvider,
-  DbSchema,
-  ForeignKey,
-  Index,
-  IndexElement,
-  KeyConstraint,
-  Table,
-} from '../../model/project-model.ts';
+import type { DbSchema, ForeignKey, Index, KeyConstraint, Table } from '../../model/project-model.ts';
+import { readDatasource } from './datasource.ts';
+import type { ParsedPrismaFile } from './parse-file.ts';
+import {
+  type AstNode,
+  at,
+  attributeArgument,
+  blockAttribute,
+  fieldAttribute,
+  fieldList,
+  fieldTypeName,
+  unquote,
+} from './prisma-ast-nodes.ts';
 
-// prisma-ast's node types are wide unions; the reader narrows them field by field.
-// biome-ignore lint/suspicious/noExplicitAny: see above.
-type Node = any;
+/** Prisma's scalar types: a field of one of these (or of an enum or composite type) is a column. */
+const SCALARS = new Set([
+  'String',
+  'Boolean',
+  'Int',
+  'BigInt',
+  'Float',
+  'Decimal',
+  'DateTime',
+  'Json',
+  'Bytes',
+]);
 
-export interface ParsedPrismaFile {
+interface BlockInFile {
+  block: AstNode;
   path: string;
-  schema: Schema;
 }
 
 interface PendingRelation {
-  table: Table;
-  model: string;
+  /** Model name of the table holding `fields`. */
+  table: string;
   relatedModel: string;
   relationField: string;
   fields: string[];
   references: string[];
+  name?: string;
   location: Location;
 }
 
-const PROVIDERS: Record<string, DbProvider> = {
-  postgresql: 'postgresql',
-  postgres: 'postgresql',
-  mysql: 'mysql',
-  sqlite: 'sqlite',
-  sqlserver: 'sqlserver',
-  cockroachdb: 'cockroachdb',
-  mongodb: 'mongodb',
-};
-
 /** Turns the files of one Prisma schema (one file, or a folder of them) into the shared schema shape. */
 export function toDbSchema(path: string, files: readonly ParsedPrismaFile[]): DbSchema {
-  const blocks = files.flatMap((file) =>
-    file.schema.list.map((block) => ({ block: block as Node, path: file.path })),
+  const blocks: BlockInFile[] = files.flatMap((file) =>
+    file.blocks.map((block) => ({ block, path: file.path })),
   );
-  const datasource = blocks.find(({ block }) => block.type === 'datasource');
-  const setting = (key: string) => datasource?.block.assignments?.find((a: Node) => a.key === key);
-  const provider = PROVIDERS[unquote(setting('provider')?.value) ?? ''] ?? 'unknown';
-  const relationMode =
-    unquote((setting('relationMode') ?? setting('referentialIntegrity'))?.value) === 'prisma'
-      ? 'prisma'
-      : 'foreignKeys';
+  const ofType = (type: string) => blocks.filter(({ block }) => block.type === type);
+  const datasource = readDatasource(ofType('datasource')[0]);
+  const views = new Set(ofType('view').map(({ block }) => block.name as string));
+  const columnTypes = new Set([
+    ...SCALARS,
+    ...ofType('enum').map(({ block }) => block.name as string),
+    ...ofType('type').map(({ block }) => block.name as string),
+  ]);
 
-  const models = blocks.filter(({ block }) => block.type === 'model' && !hasBlockAttribute(block, 'ignore'));
-  const modelNames = new Set(models.map(({ block }) => block.name as string));
+  // `@@ignore`d models are still tables in the database (Prisma only leaves them out of its
+  // client), so they are read for the relations that point at them but are not judged.
+  const models = ofType('model');
   const tables = new Map<string, Table>();
   const pending: PendingRelation[] = [];
-  for (const { block, path: file } of models) {
-    const table = readModel(block, file, modelNames, pending);
-    tables.set(block.name, table);
+  for (const { block, path: file } of models)
+    tables.set(block.name, readModel(block, file, columnTypes, pending));
+  for (const relation of pending) {
+    // A relation to a view is a Prisma Client convenience: no database constraint backs it.
+    if (views.has(relation.relatedModel)) continue;
+    tables.get(relation.table)?.foreignKeys.push(foreignKey(relation, tables));
   }
-  for (const relation of pending) resolveRelation(relation, tables);
 
   const schema: DbSchema = {
     origin: 'prisma',
     path,
-    provider,
-    relationMode,
+    provider: datasource?.provider ?? 'unknown',
+    relationMode: datasource?.relationMode ?? 'foreignKeys',
     role: 'state',
-    tables: [...tables.values()],
+    // `view` blocks are not read: a view has no indexes or foreign keys of its own to judge.
+    tables: models
+      .filter(({ block }) => !blockAttribute(block, 'ignore'))
+      .map(({ block }) => tables.get(block.name) as Table),
   };
-  const urlEnv = envName(setting('url')?.value);
-  const directUrlEnv = envName(setting('directUrl')?.value);
-  if (datasource) {
-    schema.datasource = {
-      ...(urlEnv ? { urlEnv } : {}),
-      ...(directUrlEnv ? { directUrlEnv } : {}),
-      location: at(datasource.path, datasource.block.location),
-    };
-  }
+  if (datasource) schema.datasource = datasource.facts;
   return schema;
 }
 
-function readModel(block: Node, path: string, modelNames: Set<string>, pending: PendingRelation[]): Table {
-  const properties: Node[] = block.properties ?? [];
+function readModel(
+  block: AstNode,
+  path: string,
+  columnTypes: Set<string>,
+  pending: PendingRelation[],
+): Table {
+  const properties: AstNode[] = block.properties ?? [];
   const table: Table = {
-    name: unquote(blockAttribute(block, 'map')?.args?.[0]?.value) ?? block.name,
+    name: unquote(attributeArgument(blockAttribute(block, 'map'), 'name')) ?? block.name,
     modelName: block.name,
     columns: [],
     uniques: [],
@@ -93,135 +100,102 @@ function readModel(block: Node, path: string, modelNames: Set<string>, pending: 
     foreignKeys: [],
     location: at(path, block.location),
   };
-  const schemaName = unquote(blockAttribute(block, 'schema')?.args?.[0]?.value);
+  const schemaName = unquote(attributeArgument(blockAttribute(block, 'schema'), 'name'));
   if (schemaName) table.schema = schemaName;
-  const fields = properties.filter((p) => p.type === 'field');
+
   const columnOf = new Map<string, string>();
-  for (const field of fields) {
-    if (modelNames.has(field.fieldType)) {
-      const relation = fieldAttribute(field, 'relation');
-      const fieldsArg = keyValue(relation, 'fields');
-      if (fieldsArg) {
-        pending.push({
-          table,
-          model: block.name,
-          relatedModel: field.fieldType,
-          relationField: field.name,
-          fields: arrayNames(fieldsArg),
-          references: arrayNames(keyValue(relation, 'references')),
-          location: at(path, field.location),
-        });
-      }
+  const relationFields: AstNode[] = [];
+  for (const field of properties.filter((p) => p.type === 'field')) {
+    const type = fieldTypeName(field.fieldType);
+    if (!columnTypes.has(type) && !type.startsWith('Unsupported(')) {
+      // Any other type names a model (or a view): a relation, not a column. A type defined in a
+      // file that did not parse lands here too, which is better than inventing a column.
+      relationFields.push(field);
       continue;
     }
-    const name = unquote(fieldAttribute(field, 'map')?.args?.[0]?.value) ?? field.name;
+    const name = unquote(attributeArgument(fieldAttribute(field, 'map'), 'name')) ?? field.name;
     columnOf.set(field.name, name);
     const location = at(path, field.location);
     table.columns.push({
       name,
       fieldName: field.name,
-      type: `${field.fieldType}${field.array ? '[]' : ''}`,
+      type: `${type}${field.array ? '[]' : ''}`,
       nullable: field.optional === true,
       location,
     });
-    if (fieldAttribute(field, 'id')) table.primaryKey = { columns: [name], location };
-    if (fieldAttribute(field, 'unique')) table.uniques.push({ columns: [name], location });
+    const id = fieldAttribute(field, 'id');
+    if (id) table.primaryKey = constraint([name], location, unquote(attributeArgument(id, 'map', false)));
+    const unique = fieldAttribute(field, 'unique');
+    if (unique)
+      table.uniques.push(constraint([name], location, unquote(attributeArgument(unique, 'map', false))));
   }
   const column = (fieldName: string) => columnOf.get(fieldName) ?? fieldName;
+
+  for (const field of relationFields) {
+    const relation = fieldAttribute(field, 'relation');
+    const fields = fieldList(attributeArgument(relation, 'fields', false));
+    // Only the side that names `fields` holds the foreign key; the other side is virtual.
+    if (fields.length === 0) continue;
+    const name = unquote(attributeArgument(relation, 'map', false));
+    pending.push({
+      table: block.name,
+      relatedModel: fieldTypeName(field.fieldType),
+      relationField: field.name,
+      fields: fields.map((f) => column(f.column)),
+      references: fieldList(attributeArgument(relation, 'references', false)).map((f) => f.column),
+      ...(name ? { name } : {}),
+      location: at(path, field.location),
+    });
+  }
+
   for (const property of properties) {
     if (property.type !== 'attribute' || property.kind !== 'object') continue;
     const location = at(path, property.location);
-    const elements = arrayElements(
-      property.args?.[0]?.value?.type === 'array' ? property.args[0].value : keyValue(property, 'fields'),
-    ).map((element) => ({ ...element, column: column(element.column) }));
-    const name = unquote(keyValue(property, 'map') ?? keyValue(property, 'name'));
-    const key: KeyConstraint = {
-      columns: elements.map((e) => e.column),
-      location,
-      ...(name ? { name } : {}),
-    };
-    if (property.name === 'id') table.primaryKey = key;
-    else if (property.name === 'unique') table.uniques.push(key);
+    const elements = fieldList(attributeArgument(property, 'fields')).map((e) => ({
+      ...e,
+      column: column(e.column),
+    }));
+    const columns = elements.map((e) => e.column);
+    // `map:` is the database name; `name:` is the Prisma Client name, except on indexes,
+    // where Prisma 2 used `name:` for the database name.
+    const map = unquote(attributeArgument(property, 'map', false));
+    if (property.name === 'id') table.primaryKey = constraint(columns, location, map);
+    else if (property.name === 'unique') table.uniques.push(constraint(columns, location, map));
     else if (property.name === 'index' || property.name === 'fulltext') {
-      const method = property.name === 'fulltext' ? 'fulltext' : keyValue(property, 'type');
+      const name = map ?? unquote(attributeArgument(property, 'name', false));
+      const method =
+        property.name === 'fulltext' ? 'fulltext' : unquote(attributeArgument(property, 'type', false));
       const index: Index = {
         elements,
         unique: false,
         location,
         ...(name ? { name } : {}),
-        ...(method ? { method: String(method).toLowerCase() } : {}),
+        ...(method ? { method: method.toLowerCase() } : {}),
       };
       table.indexes.push(index);
     }
   }
-  // Columns named by relations become database columns through the mapping of their scalar fields.
-  for (const relation of pending.filter((r) => r.table === table))
-    relation.fields = relation.fields.map(column);
   return table;
 }
 
-function resolveRelation(relation: PendingRelation, tables: Map<string, Table>): void {
+function constraint(columns: string[], location: Location, name: string | undefined): KeyConstraint {
+  return { columns, location, ...(name ? { name } : {}) };
+}
+
+/**
+ * A model missing from the schema (its file did not parse) keeps its Prisma names: the
+ * referencing columns, which rules judge, are known either way.
+ */
+function foreignKey(relation: PendingRelation, tables: Map<string, Table>): ForeignKey {
   const related = tables.get(relation.relatedModel);
-  const referencedColumns = relation.references.map(
-    (field) => related?.columns.find((c) => c.fieldName === field)?.name ?? field,
-  );
-  const foreignKey: ForeignKey = {
+  return {
     columns: relation.fields,
     referencedTable: related?.name ?? relation.relatedModel,
-    referencedColumns,
+    referencedColumns: relation.references.map(
+      (field) => related?.columns.find((c) => c.fieldName === field)?.name ?? field,
+    ),
     relationField: relation.relationField,
     location: relation.location,
+    ...(relation.name ? { name: relation.name } : {}),
   };
-  relation.table.foreignKeys.push(foreignKey);
-}
-
-function at(path: string, location: Node): Location {
-  return {
-    path,
-    line: location?.startLine ?? 1,
-    ...(location?.endLine ? { endLine: location.endLine } : {}),
-  };
-}
-
-function hasBlockAttribute(block: Node, name: string): boolean {
-  return blockAttribute(block, name) !== undefined;
-}
-
-function blockAttribute(block: Node, name: string): Node | undefined {
-  return (block.properties ?? []).find(
-    (p: Node) => p.type === 'attribute' && p.kind === 'object' && p.name === name,
-  );
-}
-
-function fieldAttribute(field: Node, name: string): Node | undefined {
-  return (field.attributes ?? []).find((a: Node) => a.name === name && !a.group);
-}
-
-function keyValue(attribute: Node, key: string): Node | undefined {
-  return (attribute?.args ?? [])
-    .map((arg: Node) => arg.value)
-    .find((v: Node) => v?.type === 'keyValue' && v.key === key)?.value;
-}
-
-function arrayNames(array: Node): string[] {
-  return arrayElements(array).map((element) => element.column);
-}
-
-/** `[a, b(sort: Desc), c(ops: raw("…"))]` → elements in order. */
-function arrayElements(array: Node): Array<IndexElement & { column: string }> {
-  return (array?.args ?? []).map((arg: Node) => {
-    if (typeof arg === 'string') return { column: arg };
-    const sort = (arg.params ?? []).find((p: Node) => p?.key === 'sort')?.value;
-    return { column: arg.name, ...(sort === 'Desc' ? { descending: true } : {}) };
-  });
-}
-
-function unquote(value: Node): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  return value.startsWith('"') && value.endsWith('"') ? JSON.parse(value) : value;
-}
-
-function envName(value: Node): string | undefined {
-  if (value?.type === 'function' && value.name === 'env') return unquote(value.params?.[0]);
-  return undefined;
 }

@@ -1,73 +1,89 @@
 import { loadModule, parseSync } from 'libpg-query';
-import type { Diagnostic } from '../../model/location.ts';
-import type { DbSchema, MigrationOperation, ModelFragment } from '../../model/project-model.ts';
+import type { Diagnostic, Location } from '../../model/location.ts';
+import type {
+  DbSchema,
+  MigrationFile,
+  MigrationOperation,
+  ModelFragment,
+} from '../../model/project-model.ts';
 import type { Source, SourceFile } from '../source.ts';
-import { compareOrder, type MigrationPlace, migrationPlace } from './layout.ts';
+import {
+  compareOrder,
+  isLayoutEvidence,
+  type LayoutEvidence,
+  layoutEvidence,
+  type MigrationPlace,
+  migrationPlace,
+} from './layout.ts';
 import { SchemaReplay, type StatementContext } from './replay.ts';
+import { upSection } from './sections.ts';
 import { splitStatements } from './statements.ts';
 
-/** Statements of one file that may fail before the rest of it is no longer worth reporting. */
+/** Statements of one file that may fail before the rest of its failures are only counted. */
 const MAX_DIAGNOSTICS_PER_FILE = 5;
 
 /** SQL migrations in the common layouts, parsed by PostgreSQL's own parser and replayed in order. */
 export const sqlSource: Source = {
   id: 'sql',
-  matches: (path) => migrationPlace(path) !== undefined,
+  matches: (path) => isLayoutEvidence(path) || migrationPlace(path) !== undefined,
   async read(files) {
     await loadModule();
-    const groups = new Map<string, Array<{ file: SourceFile; place: MigrationPlace }>>();
-    for (const file of files) {
-      const place = migrationPlace(file.path);
-      if (!place) continue;
-      const group = groups.get(place.directory) ?? [];
-      group.push({ file, place });
-      groups.set(place.directory, group);
-    }
-    const fragment: Required<Pick<ModelFragment, 'schemas' | 'migrations' | 'diagnostics'>> = {
-      schemas: [],
-      migrations: [],
-      diagnostics: [],
-    };
-    for (const [directory, group] of groups) {
-      group.sort((a, b) => compareOrder(a.place.order, b.place.order));
-      const replay = new SchemaReplay();
-      for (const { file, place } of group) {
-        replay.startFile();
-        const { operations, diagnostics } = replayFile(replay, file);
-        fragment.migrations.push({
-          path: file.path,
-          tool: place.tool,
-          directory,
-          transactional: place.transactional,
-          operations,
-        });
-        fragment.diagnostics.push(...diagnostics);
-      }
-      fragment.schemas.push(schemaOf(directory, replay));
-    }
-    return fragment;
+    return replayMigrations(files);
   },
 };
 
-function schemaOf(directory: string, replay: SchemaReplay): DbSchema {
-  return {
-    origin: 'sql',
-    path: directory,
-    provider: 'postgresql',
-    relationMode: 'foreignKeys',
-    role: 'state',
-    tables: [...replay.tables.values()],
+/** Groups the files by migrations directory and replays each group in its tool's order. */
+export function replayMigrations(
+  files: readonly SourceFile[],
+): Required<Pick<ModelFragment, 'schemas' | 'migrations' | 'diagnostics'>> {
+  const evidence: LayoutEvidence = layoutEvidence(files);
+  const groups = new Map<string, Array<{ file: SourceFile; place: MigrationPlace }>>();
+  for (const file of files) {
+    const place = isLayoutEvidence(file.path) ? undefined : migrationPlace(file.path, evidence);
+    if (!place) continue;
+    const group = groups.get(place.directory) ?? [];
+    group.push({ file, place });
+    groups.set(place.directory, group);
+  }
+  const fragment = {
+    schemas: [] as DbSchema[],
+    migrations: [] as MigrationFile[],
+    diagnostics: [] as Diagnostic[],
   };
+  for (const [directory, group] of groups) {
+    group.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
+    const replay = new SchemaReplay();
+    for (const { file, place } of group) {
+      replay.startFile();
+      const { operations, diagnostics } = replayFile(replay, file);
+      fragment.migrations.push({
+        path: file.path,
+        tool: place.tool,
+        directory,
+        transactional: place.transactional,
+        operations,
+      });
+      fragment.diagnostics.push(...diagnostics);
+    }
+    fragment.schemas.push({
+      origin: 'sql',
+      path: directory,
+      provider: 'postgresql',
+      relationMode: 'foreignKeys',
+      role: 'state',
+      tables: [...replay.tables.values()],
+    });
+  }
+  return fragment;
 }
 
 function replayFile(
   replay: SchemaReplay,
   file: SourceFile,
 ): { operations: MigrationOperation[]; diagnostics: Diagnostic[] } {
-  const bytes = Buffer.from(file.text, 'utf8');
+  const bytes = Buffer.from(upSection(file.text), 'utf8');
   const locate = lineLocator(file.path, bytes);
   const operations: MigrationOperation[] = [];
-  const diagnostics: Diagnostic[] = [];
   const run = (parsed: Buffer, offset: number) => {
     const result = parseSync(parsed.toString('utf8'));
     for (const raw of result.stmts ?? []) {
@@ -79,33 +95,59 @@ function replayFile(
   };
   try {
     run(bytes, 0);
-    return { operations, diagnostics };
+    return { operations, diagnostics: [] };
   } catch {
     // One bad statement must not cost the file: parse statement by statement instead.
   }
-  for (const slice of splitStatements(file.text)) {
+  const failures: Location[] = [];
+  let firstMessage = '';
+  for (const slice of splitStatements(bytes)) {
     const piece = bytes.subarray(slice.start, slice.end);
     try {
       run(piece, slice.start);
     } catch (error) {
-      if (diagnostics.length >= MAX_DIAGNOSTICS_PER_FILE) continue;
-      const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
-      // libpg-query already turns PostgreSQL's 1-based cursor position into a 0-based offset.
-      const position = slice.start + Math.max(0, details?.cursorPosition ?? 0);
-      const message = error instanceof Error ? error.message : String(error);
-      diagnostics.push({
-        severity: 'warning',
-        origin: 'sql',
-        message: `PostgreSQL's parser rejects this statement (${message}); it was skipped and the rest of the file replayed.`,
-        location: locate(Math.min(position, slice.end)),
-      });
+      firstMessage ||= error instanceof Error ? error.message : String(error);
+      failures.push(locate(slice.start + errorByteOffset(error, piece)));
     }
+  }
+  const diagnostics = failures.slice(0, MAX_DIAGNOSTICS_PER_FILE).map(
+    (location, i): Diagnostic => ({
+      severity: 'warning',
+      origin: 'sql',
+      message:
+        i === 0
+          ? `PostgreSQL's parser rejects this statement (${firstMessage}); it was skipped and the rest of the file replayed.`
+          : "PostgreSQL's parser rejects this statement too; it was skipped.",
+      location,
+    }),
+  );
+  const unreported = failures.length - diagnostics.length;
+  if (unreported > 0) {
+    const last = diagnostics.at(-1) as Diagnostic;
+    last.message += ` ${unreported} more statement(s) of this file were rejected and skipped.`;
   }
   return { operations, diagnostics };
 }
 
+/**
+ * Where in `piece` the parser stopped, in bytes. libpg-query reports a 0-based position in
+ * characters (PostgreSQL counts code points), so it is walked over the text.
+ */
+function errorByteOffset(error: unknown, piece: Buffer): number {
+  const cursor = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
+  if (typeof cursor !== 'number' || cursor <= 0) return 0;
+  let characters = 0;
+  let bytes = 0;
+  for (const character of piece.toString('utf8')) {
+    if (characters === cursor) break;
+    characters++;
+    bytes += Buffer.byteLength(character);
+  }
+  return bytes;
+}
+
 /** Byte offset → 1-based line, by binary search over the newline offsets. */
-function lineLocator(path: string, bytes: Buffer): (offset: number) => { path: string; line: number } {
+function lineLocator(path: string, bytes: Buffer): (offset: number) => Location {
   const newlines: number[] = [];
   for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) newlines.push(i);
   return (offset) => {

@@ -4,62 +4,157 @@ import type { MigrationTool } from '../../model/project-model.ts';
 export interface MigrationPlace {
   tool: MigrationTool;
   directory: string;
-  /** Compared with `compareOrder`; repeatable Flyway scripts sort after every versioned one. */
+  /** Compared with `compareOrder`: the version or name the tool sorts by. */
   order: string;
+  /** Sorts before `order`: Flyway runs repeatable scripts after every versioned one. */
+  phase: number;
   transactional: boolean;
 }
 
+/**
+ * What the files next to the migrations say about the tool (read by path, like the SQL):
+ * Prisma writes `migration_lock.toml` into its migrations folder, Drizzle Kit writes
+ * `meta/_journal.json` into its `out` folder, listing the migrations in the order it applies them.
+ */
+export interface LayoutEvidence {
+  prismaDirectories: Set<string>;
+  /** Drizzle `out` folder → migration tag (file name without `.sql`) → its journal position. */
+  drizzleJournals: Map<string, Map<string, number>>;
+}
+
+const PRISMA_LOCK = 'migration_lock.toml';
+const DRIZZLE_JOURNAL = 'meta/_journal.json';
 const MIGRATION_DIRS = new Set(['migrations', 'migration', 'drizzle', 'migrate']);
 
+/** Whether a file is read for `LayoutEvidence` rather than replayed. */
+export function isLayoutEvidence(path: string): boolean {
+  return path === PRISMA_LOCK || path.endsWith(`/${PRISMA_LOCK}`) || path.endsWith(`/${DRIZZLE_JOURNAL}`);
+}
+
+/** Collects the evidence; a journal that does not parse is simply not evidence. */
+export function layoutEvidence(files: ReadonlyArray<{ path: string; text: string }>): LayoutEvidence {
+  const evidence: LayoutEvidence = { prismaDirectories: new Set(), drizzleJournals: new Map() };
+  for (const file of files) {
+    if (file.path.endsWith(PRISMA_LOCK)) {
+      evidence.prismaDirectories.add(parentOf(file.path));
+    } else if (file.path.endsWith(DRIZZLE_JOURNAL)) {
+      const tags = journalTags(file.text);
+      if (tags) evidence.drizzleJournals.set(parentOf(parentOf(file.path)), tags);
+    }
+  }
+  return evidence;
+}
+
+function journalTags(text: string): Map<string, number> | undefined {
+  try {
+    const entries: unknown = JSON.parse(text)?.entries;
+    if (!Array.isArray(entries)) return undefined;
+    const tags = new Map<string, number>();
+    for (const entry of entries) {
+      if (typeof entry?.tag === 'string')
+        tags.set(entry.tag, typeof entry.idx === 'number' ? entry.idx : tags.size);
+    }
+    return tags;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Recognises the common layouts by path alone (platform-facts §3.3). Down migrations, Flyway
- * undo scripts and anything outside a migrations folder are not replayed.
+ * Recognises the common layouts by path (platform-facts §3.3). Down migrations, Flyway undo
+ * scripts and `.sql` files outside a migrations folder are not replayed.
+ *
+ * `transactional` says whether the tool runs a whole file in one transaction, which is what
+ * makes `CREATE INDEX CONCURRENTLY` fail in it:
+ * - Prisma sends each `migration.sql` as one script;
+ * - Supabase: "We are running each migration file in its own transaction" (supabase/cli#2898);
+ * - Drizzle's `migrate()` wraps the pending migrations in one transaction
+ *   (drizzle-team/drizzle-orm#860, #6133);
+ * - golang-migrate sends a file as one multi-statement query, an implicit transaction
+ *   (mattes/migrate#246);
+ * - Flyway and node-pg-migrate wrap each migration in a transaction by default on PostgreSQL.
+ * Plain folders and Hasura are run by whatever script the team wrote: not assumed.
  */
-export function migrationPlace(path: string): MigrationPlace | undefined {
+export function migrationPlace(path: string, evidence?: LayoutEvidence): MigrationPlace | undefined {
   if (!path.toLowerCase().endsWith('.sql')) return undefined;
   const parts = path.split('/');
   const file = parts.at(-1) as string;
   const parent = parts.at(-2);
   const grandparent = parts.at(-3);
   const dir = (n: number) => parts.slice(0, parts.length - n).join('/');
+  const place = (tool: MigrationTool, directory: string, order: string, transactional: boolean) => ({
+    tool,
+    directory,
+    order,
+    phase: 0,
+    transactional,
+  });
+  const mentionsDrizzle = parts.some((part) => part.toLowerCase().includes('drizzle'));
 
-  // `<dir>/<timestamp>_<name>/migration.sql`: Prisma under `migrations/`, Drizzle Kit v1 elsewhere.
+  // `<dir>/<timestamp>_<name>/migration.sql`: Prisma, or Drizzle Kit's folder layout.
   if (file === 'migration.sql' && parent && grandparent) {
-    const tool = grandparent === 'migrations' ? 'prisma' : 'drizzle';
-    return { tool, directory: dir(2), order: parent, transactional: tool === 'prisma' };
+    const directory = dir(2);
+    const prisma =
+      evidence?.prismaDirectories.has(directory) || (!mentionsDrizzle && grandparent === 'migrations');
+    return place(prisma ? 'prisma' : 'drizzle', directory, parent, true);
   }
   // Hasura: `migrations/<database>/<timestamp>_<name>/up.sql`.
   if (file === 'up.sql' && parent && parts.includes('migrations')) {
-    return { tool: 'plain', directory: dir(2), order: parent, transactional: false };
+    return place('plain', dir(2), parent, false);
   }
   if (file === 'down.sql' || file.endsWith('.down.sql')) return undefined;
-  if (file.endsWith('.up.sql'))
-    return { tool: 'golang-migrate', directory: dir(1), order: file, transactional: false };
+  if (file.endsWith('.up.sql')) return place('golang-migrate', dir(1), file, true);
 
   const flyway = /^([VR])([0-9._]*)__.+\.sql$/i.exec(file);
   if (flyway) {
-    const repeatable = flyway[1]?.toUpperCase() === 'R';
-    const version = (flyway[2] ?? '').replaceAll('_', '.');
-    return {
-      tool: 'flyway',
-      directory: dir(1),
-      order: repeatable ? `~${file}` : version,
-      transactional: false,
-    };
+    if (flyway[1]?.toUpperCase() === 'R') return { ...place('flyway', dir(1), file, true), phase: 1 };
+    return place('flyway', dir(1), (flyway[2] ?? '').replaceAll('_', '.'), true);
   }
   if (/^U[0-9]/.test(file)) return undefined;
 
-  if (parent === 'migrations' && grandparent === 'supabase') {
-    return { tool: 'supabase', directory: dir(1), order: file, transactional: false };
+  const directory = dir(1);
+  const journal = evidence?.drizzleJournals.get(directory);
+  if (journal) {
+    const position = journal.get(file.slice(0, -'.sql'.length));
+    // Drizzle applies what its journal lists, in the journal's order; other files wait at the end.
+    return position === undefined
+      ? { ...place('drizzle', directory, file, true), phase: 1 }
+      : place('drizzle', directory, String(position), true);
   }
-  const inMigrationsDir = parts.slice(0, -1).some((part) => MIGRATION_DIRS.has(part.toLowerCase()));
-  if (!inMigrationsDir) return undefined;
-  const drizzle = parts.some((part) => part.toLowerCase().includes('drizzle'));
-  const tool: MigrationTool = drizzle ? 'drizzle' : parent === 'migrations' ? 'node-pg-migrate' : 'plain';
-  return { tool, directory: dir(1), order: file, transactional: false };
+  if (parent === 'migrations' && grandparent === 'supabase') return place('supabase', directory, file, true);
+  if (!parts.slice(0, -1).some((part) => MIGRATION_DIRS.has(part.toLowerCase()))) return undefined;
+  if (mentionsDrizzle) return place('drizzle', directory, file, true);
+  if (parent === 'migrations') return place('node-pg-migrate', directory, file, true);
+  return place('plain', directory, file, false);
 }
 
-/** Numeric-aware: `2_x` before `10_x`, `1.10` after `1.9`; the tools' own ordering. */
-export function compareOrder(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+/** The tools' own ordering: phase first, then numeric-aware, so `2_x` < `10_x` and `1.9` < `1.10`. */
+export function compareOrder(a: MigrationPlace, b: MigrationPlace): number {
+  return a.phase - b.phase || compareVersions(a.order, b.order);
+}
+
+/** Compares runs of digits by value and everything else by code unit. */
+export function compareVersions(a: string, b: string): number {
+  const runs = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const left = runs(a);
+  const right = runs(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i] as string;
+    const y = right[i] as string;
+    if (x === y) continue;
+    const numeric = /^\d/.test(x) && /^\d/.test(y);
+    if (numeric) {
+      const bx = BigInt(x);
+      const by = BigInt(y);
+      if (bx !== by) return bx < by ? -1 : 1;
+      continue;
+    }
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }

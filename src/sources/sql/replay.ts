@@ -1,3 +1,4 @@
+import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import type { Location } from '../../model/location.ts';
 import type {
   Column,
@@ -8,6 +9,7 @@ import type {
   MigrationOperation,
   Table,
 } from '../../model/project-model.ts';
+import { indexText } from './index-text.ts';
 
 // libpg-query's JSON AST, loosely typed: only the fields the replay reads.
 // biome-ignore lint/suspicious/noExplicitAny: the AST is a deep union read defensively.
@@ -28,6 +30,11 @@ export interface StatementContext {
   /** Maps a byte offset of the file to a line. */
   locate: Locate;
 }
+
+/** CREATE TABLE … (LIKE …) option bit (PostgreSQL's CREATE_TABLE_LIKE_INDEXES). */
+const LIKE_INCLUDING_INDEXES = 1 << 6;
+const SERIAL_TYPES = new Set(['serial', 'bigserial', 'smallserial', 'serial2', 'serial4', 'serial8']);
+const NOT_NULL_CONSTRAINTS = new Set(['CONSTR_NOTNULL', 'CONSTR_PRIMARY', 'CONSTR_IDENTITY']);
 
 /** The location of an AST byte offset, or of the statement when the node has none. */
 function at(context: StatementContext, location?: number): Location {
@@ -65,9 +72,39 @@ export class SchemaReplay {
       case 'RenameStmt':
         this.#rename(body);
         return [];
+      case 'DoStmt':
+        return this.#doBlock(body, context);
       default:
         return [];
     }
+  }
+
+  /**
+   * Older Drizzle Kit and many hand-written migrations add foreign keys inside
+   * `DO $$ BEGIN … EXCEPTION WHEN duplicate_object THEN null; END $$`: the SQL statements of a
+   * PL/pgSQL block are replayed as if written outside it, whatever branch they sit in.
+   */
+  #doBlock(body: Node, context: StatementContext): MigrationOperation[] {
+    const code = body.args?.find((arg: Node) => arg.DefElem?.defname === 'as')?.DefElem;
+    const language = body.args?.find((arg: Node) => arg.DefElem?.defname === 'language')?.DefElem;
+    const source = code?.arg?.String?.sval;
+    if (typeof source !== 'string' || (language && language.arg?.String?.sval !== 'plpgsql')) return [];
+    const bodyLine = at(context, code.location).line;
+    const operations: MigrationOperation[] = [];
+    for (const { query, lineno } of embeddedSql(source)) {
+      const location = { ...at(context, code.location), line: bodyLine + Math.max(0, lineno - 1) };
+      const parsed = Buffer.from(query, 'utf8');
+      try {
+        for (const raw of parseSync(query).stmts ?? []) {
+          const start = raw.stmt_location ?? 0;
+          const end = raw.stmt_len ? start + raw.stmt_len : parsed.length;
+          operations.push(...this.apply(raw.stmt, { parsed, offset: 0, start, end, locate: () => location }));
+        }
+      } catch {
+        // Procedural code the parser cannot read alone (it names PL/pgSQL variables): not DDL we can use.
+      }
+    }
+    return operations;
   }
 
   #key(relation: Node): string {
@@ -80,6 +117,7 @@ export class SchemaReplay {
 
   #createTable(body: Node, context: StatementContext): void {
     const relation = body.relation;
+    // A partition shares its parent's columns, keys and indexes: the parent is the table to judge.
     if (!relation?.relname || body.partbound) return;
     if (this.tables.has(this.#key(relation))) return; // IF NOT EXISTS, or a re-run: the first one stands.
     const table: Table = {
@@ -95,24 +133,53 @@ export class SchemaReplay {
     for (const element of body.tableElts ?? []) {
       if (element.ColumnDef) this.#addColumn(table, element.ColumnDef, context);
       else if (element.Constraint) this.#addConstraint(table, element.Constraint, context);
+      else if (element.TableLikeClause) this.#copyLike(table, element.TableLikeClause);
     }
   }
 
-  #addColumn(table: Table, def: Node, context: StatementContext): void {
+  /** `LIKE other`: columns and NOT NULL always; keys and indexes with INCLUDING INDEXES; never foreign keys. */
+  #copyLike(table: Table, like: Node): void {
+    const source = this.#table(like.relation);
+    if (!source) return;
+    table.columns.push(...source.columns.map((column) => ({ ...column, location: table.location })));
+    if (((like.options ?? 0) & LIKE_INCLUDING_INDEXES) === 0) return;
+    const copy = (key: KeyConstraint): KeyConstraint => ({
+      ...key,
+      columns: [...key.columns],
+      location: table.location,
+    });
+    if (source.primaryKey) table.primaryKey = { ...copy(source.primaryKey), name: `${table.name}_pkey` };
+    table.uniques.push(
+      ...source.uniques.map((key) => ({ ...copy(key), name: `${table.name}_${key.columns.join('_')}_key` })),
+    );
+    table.indexes.push(
+      ...source.indexes.map((index) => ({
+        ...index,
+        name: defaultIndexName(table.name, index.elements),
+        elements: index.elements.map((e) => ({ ...e })),
+        location: table.location,
+      })),
+    );
+  }
+
+  /** Returns the foreign keys its inline `REFERENCES` added. */
+  #addColumn(table: Table, def: Node, context: StatementContext): ForeignKey[] {
     const location = at(context, def.location);
+    const type = typeName(def.typeName);
     const column: Column = {
       name: def.colname,
-      type: typeName(def.typeName),
-      nullable: true,
+      type,
+      // serial types and identity columns are NOT NULL without saying so.
+      nullable: !SERIAL_TYPES.has(type),
       location,
     };
     table.columns.push(column);
+    const foreignKeys: ForeignKey[] = [];
     for (const wrapped of def.constraints ?? []) {
       const constraint = wrapped.Constraint;
       if (!constraint) continue;
-      if (constraint.contype === 'CONSTR_NOTNULL') column.nullable = false;
-      else if (constraint.contype === 'CONSTR_PRIMARY') column.nullable = false;
-      this.#addConstraint(
+      if (NOT_NULL_CONSTRAINTS.has(constraint.contype)) column.nullable = false;
+      const foreignKey = this.#addConstraint(
         table,
         {
           ...constraint,
@@ -122,7 +189,9 @@ export class SchemaReplay {
         context,
         location,
       );
+      if (foreignKey) foreignKeys.push(foreignKey);
     }
+    return foreignKeys;
   }
 
   /** Returns the foreign key it added, if any, for the migration operation record. */
@@ -188,11 +257,18 @@ export class SchemaReplay {
       const cmd = wrapped.AlterTableCmd;
       if (!cmd) continue;
       switch (cmd.subtype) {
-        case 'AT_AddColumn':
-          if (cmd.def?.ColumnDef && !table.columns.some((c) => c.name === cmd.def.ColumnDef.colname)) {
-            this.#addColumn(table, cmd.def.ColumnDef, context);
-          }
+        case 'AT_AddColumn': {
+          const def = cmd.def?.ColumnDef;
+          if (!def || table.columns.some((c) => c.name === def.colname)) break;
+          for (const foreignKey of this.#addColumn(table, def, context))
+            operations.push(this.#addForeignKeyOperation(table, foreignKey, false));
           break;
+        }
+        case 'AT_AlterColumnType': {
+          const column = table.columns.find((c) => c.name === cmd.name);
+          if (column && cmd.def?.ColumnDef?.typeName) column.type = typeName(cmd.def.ColumnDef.typeName);
+          break;
+        }
         case 'AT_DropColumn':
           this.#dropColumn(table, cmd.name);
           break;
@@ -200,16 +276,10 @@ export class SchemaReplay {
           const constraint = cmd.def?.Constraint;
           if (!constraint) break;
           const foreignKey = this.#addConstraint(table, constraint, context);
-          if (foreignKey) {
-            operations.push({
-              kind: 'add-foreign-key',
-              table: table.name,
-              foreignKey,
-              notValid: constraint.skip_validation === true,
-              tableExistedBefore: this.#existedAtFileStart.has(table),
-              location: foreignKey.location,
-            });
-          }
+          if (foreignKey)
+            operations.push(
+              this.#addForeignKeyOperation(table, foreignKey, constraint.skip_validation === true),
+            );
           break;
         }
         case 'AT_DropConstraint':
@@ -236,6 +306,17 @@ export class SchemaReplay {
     return operations;
   }
 
+  #addForeignKeyOperation(table: Table, foreignKey: ForeignKey, notValid: boolean): MigrationOperation {
+    return {
+      kind: 'add-foreign-key',
+      table: table.name,
+      foreignKey,
+      notValid,
+      tableExistedBefore: this.#existedAtFileStart.has(table),
+      location: foreignKey.location,
+    };
+  }
+
   #dropColumn(table: Table, name: string): void {
     table.columns = table.columns.filter((c) => c.name !== name);
     const keeps = (columns: string[]) => !columns.includes(name);
@@ -257,21 +338,25 @@ export class SchemaReplay {
     const table = this.#table(body.relation);
     if (!table) return [];
     if (body.idxname && this.#findIndex(body.idxname)) return []; // IF NOT EXISTS on an existing index
-    const elements: IndexElement[] = (body.indexParams ?? []).map((param: Node) => {
+    const written = indexText(context.parsed.subarray(context.start, context.end));
+    const elements: IndexElement[] = (body.indexParams ?? []).map((param: Node, i: number) => {
       const element = param.IndexElem ?? {};
-      const descending = element.ordering === 'SORTBY_DESC';
-      if (element.name) return { column: element.name, ...(descending ? { descending } : {}) };
-      return { expression: expressionText(element.expr, context), ...(descending ? { descending } : {}) };
+      const descending = element.ordering === 'SORTBY_DESC' ? { descending: true } : {};
+      if (element.name) return { column: element.name, ...descending };
+      return { expression: written.expressions[i] ?? '', ...descending };
     });
     const method = body.accessMethod && body.accessMethod !== 'btree' ? { method: body.accessMethod } : {};
     const index: Index = {
-      name: body.idxname ?? `${table.name}_${elements.map((e) => e.column ?? 'expr').join('_')}_idx`,
+      name: body.idxname ?? defaultIndexName(table.name, elements),
       elements,
       unique: body.unique === true,
       ...method,
       location: at(context),
     };
-    if (body.whereClause) index.predicate = predicateOf(body.whereClause, context);
+    if (body.whereClause) {
+      const notNullColumns = notNullConjuncts(body.whereClause);
+      index.predicate = { text: written.predicate ?? '', ...(notNullColumns ? { notNullColumns } : {}) };
+    }
     table.indexes.push(index);
     return [
       {
@@ -292,7 +377,7 @@ export class SchemaReplay {
       const name = parts.at(-1);
       if (!name) continue;
       if (body.removeType === 'OBJECT_TABLE') {
-        const key = parts.length > 1 ? parts.join('.') : `public.${name}`;
+        const key = `${parts.at(-2) ?? 'public'}.${name}`;
         const table = this.tables.get(key);
         this.tables.delete(key);
         // CASCADE drops the foreign keys that point at it; without CASCADE PostgreSQL refuses otherwise.
@@ -321,9 +406,13 @@ export class SchemaReplay {
       const table = this.#table(body.relation);
       if (!table) return;
       const oldName = table.name;
-      this.tables.delete(this.#key(body.relation));
       table.name = body.newname;
-      this.tables.set(`${table.schema ?? 'public'}.${table.name}`, table);
+      // Re-key in place: tables stay in the order the migrations created them.
+      const entries = [...this.tables].map(([key, value]): [string, Table] =>
+        value === table ? [`${table.schema ?? 'public'}.${table.name}`, table] : [key, value],
+      );
+      this.tables.clear();
+      for (const [key, value] of entries) this.tables.set(key, value);
       for (const other of this.tables.values()) {
         for (const fk of other.foreignKeys)
           if (fk.referencedTable === oldName) fk.referencedTable = table.name;
@@ -393,13 +482,6 @@ function typeName(node: Node): string {
   return parts.join('.') || 'unknown';
 }
 
-/** The text of a predicate: from its first byte to the end of the statement. */
-function predicateOf(where: Node, context: StatementContext): NonNullable<Index['predicate']> {
-  const text = sliceFrom(context, firstLocation(where)).replace(/;\s*$/, '').trim();
-  const notNullColumns = notNullConjuncts(where);
-  return notNullColumns ? { text, notNullColumns } : { text };
-}
-
 /** Columns of a predicate made only of `col IS NOT NULL` joined by AND; undefined otherwise. */
 function notNullConjuncts(node: Node): string[] | undefined {
   if (node?.NullTest) {
@@ -414,32 +496,31 @@ function notNullConjuncts(node: Node): string[] | undefined {
   return undefined;
 }
 
-function expressionText(expr: Node, context: StatementContext): string {
-  const at = firstLocation(expr);
-  return at === undefined
-    ? JSON.stringify(expr)
-    : sliceFrom(context, at).split(/[,)]/)[0]?.trim() || JSON.stringify(expr);
-}
-
-/** The smallest `location` in a subtree: where the expression starts in the statement. */
-function firstLocation(node: Node): number | undefined {
-  let best: number | undefined;
+/** The plain SQL statements of a PL/pgSQL body, with their 1-based line in it. */
+function embeddedSql(source: string): Array<{ query: string; lineno: number }> {
+  let tree: Node;
+  try {
+    tree = parsePlPgSQLSync(
+      `CREATE FUNCTION headroom_do() RETURNS void LANGUAGE plpgsql AS $headroom$${source}$headroom$;`,
+    );
+  } catch {
+    return [];
+  }
+  const found: Array<{ query: string; lineno: number }> = [];
   const visit = (value: Node) => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        if (key === 'location' && typeof child === 'number' && child >= 0)
-          best = best === undefined ? child : Math.min(best, child);
-        else visit(child);
-      }
+      const execsql = value.PLpgSQL_stmt_execsql;
+      const query = execsql?.sqlstmt?.PLpgSQL_expr?.query;
+      if (typeof query === 'string') found.push({ query, lineno: execsql.lineno ?? 1 });
+      for (const child of Object.values(value)) visit(child);
     }
   };
-  visit(node);
-  return best;
+  visit(tree);
+  return found;
 }
 
-/** The statement's text from an AST byte offset to its end. */
-function sliceFrom(context: StatementContext, byteOffset: number | undefined): string {
-  if (byteOffset === undefined) return '';
-  return context.parsed.subarray(byteOffset, context.end).toString('utf8');
+/** PostgreSQL's own name for an unnamed index (before it adds a number to avoid a clash). */
+function defaultIndexName(table: string, elements: IndexElement[]): string {
+  return `${table}_${elements.map((e) => e.column ?? 'expr').join('_')}_idx`;
 }

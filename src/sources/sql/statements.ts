@@ -1,43 +1,37 @@
-import { scanSync } from 'libpg-query';
+import { isPunct, lex } from './lexer.ts';
 
 export interface StatementSlice {
-  /** Byte offsets into the UTF-8 text. */
+  /** Byte offsets into the UTF-8 text: first token to the end of its `;` (or last token). */
   start: number;
   end: number;
 }
 
 /**
- * Splits SQL into statements with PostgreSQL's own lexer, so quotes, dollar-quoted bodies and
- * comments are respected. Used only when a whole file does not parse, so one bad statement
- * (a MySQL-ism, a psql meta-command) costs only itself.
+ * Splits SQL into statements the way psql does: at a `;` outside quotes, dollar-quoted bodies,
+ * comments and parentheses. psql meta-commands (`\connect db`) are dropped. Used only when a
+ * whole file does not parse, so one bad statement costs only itself.
  */
-export function splitStatements(sql: string): StatementSlice[] {
-  let tokens: Array<{ start: number; end: number; tokenName: string; text: string }>;
-  try {
-    tokens = scanSync(sql).tokens;
-  } catch {
-    return [{ start: 0, end: Buffer.byteLength(sql) }];
-  }
-  const bytes = Buffer.from(sql, 'utf8');
+export function splitStatements(bytes: Buffer): StatementSlice[] {
   const slices: StatementSlice[] = [];
   let start: number | undefined;
-  let skipUntil = -1;
-  for (const token of tokens) {
-    if (token.start < skipUntil) continue;
-    if (token.tokenName === 'SQL_COMMENT' || token.tokenName === 'C_COMMENT') continue;
-    if (token.text === '\\' && start === undefined) {
-      // A psql meta-command (`\connect db`) runs to the end of its line, not to a semicolon.
-      const newline = bytes.indexOf(0x0a, token.start);
-      skipUntil = newline < 0 ? bytes.length : newline;
+  let last = 0;
+  let depth = 0;
+  const flush = () => {
+    if (start !== undefined) slices.push({ start, end: last });
+    start = undefined;
+    depth = 0;
+  };
+  for (const token of lex(bytes)) {
+    if (token.kind === 'meta') {
+      flush();
       continue;
     }
-    if (token.tokenName === 'ASCII_59') {
-      if (start !== undefined) slices.push({ start, end: token.end });
-      start = undefined;
-    } else {
-      start ??= token.start;
-    }
+    start ??= token.start;
+    last = token.end;
+    if (isPunct(bytes, token, '(')) depth++;
+    else if (isPunct(bytes, token, ')')) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isPunct(bytes, token, ';')) flush();
   }
-  if (start !== undefined) slices.push({ start, end: Buffer.byteLength(sql) });
+  flush();
   return slices;
 }

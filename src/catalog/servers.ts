@@ -1,0 +1,49 @@
+import { fact } from './fact.ts';
+
+const CHECKED = '2026-11-24';
+
+/** Gunicorn runs `$WEB_CONCURRENCY` or 1 worker unless `-w` says. */
+export const GUNICORN_DEFAULT_WORKERS = fact(1, 'benoitc/gunicorn:gunicorn/config.py@65ac1a3', CHECKED);
+
+/** Gunicorn's starting point for sync workers: 2 × cores + 1. */
+export const GUNICORN_SUGGESTED_WORKERS = fact(
+  { perCpu: 2, plus: 1 },
+  'benoitc/gunicorn:docs/content/design.md@65ac1a3',
+  CHECKED,
+);
+
+/** Uvicorn runs `$WEB_CONCURRENCY` or 1 process unless `--workers` says. */
+export const UVICORN_DEFAULT_WORKERS = fact(1, 'encode/uvicorn:uvicorn/main.py@e6c7ce7', CHECKED);
+
+/** Hypercorn runs one worker unless `-w/--workers` says; it does not read WEB_CONCURRENCY. */
+export const HYPERCORN_DEFAULT_WORKERS = fact(
+  1,
+  'https://hypercorn.readthedocs.io/en/latest/how_to_guides/configuring.html',
+  CHECKED,
+);
+
+/** Servers that take their worker count from `WEB_CONCURRENCY` (Heroku sets it by dyno size). */
+export const WEB_CONCURRENCY_READERS = fact(
+  ['gunicorn', 'uvicorn'],
+  'https://devcenter.heroku.com/articles/python-gunicorn',
+  CHECKED,
+  'gunicorn/config.py and uvicorn/main.py both default --workers to $WEB_CONCURRENCY.',
+);
+
+/** Celery's prefork pool starts one child per CPU the machine reports unless `-c` says. */
+export const CELERY_DEFAULT_CONCURRENCY = fact(
+  { perCpu: 1 },
+  'https://docs.celeryq.dev/en/stable/userguide/workers.html#concurrency',
+  CHECKED,
+  'os.cpu_count() of the host, which in a container may exceed the CPU share the plan sells.',
+);
+
+/** Puma runs a single process (threads only) unless `-w/--workers` starts clustered mode. */
+export const PUMA_DEFAULT_WORKERS = fact(1, 'https://github.com/puma/puma#clustered-mode', CHECKED);
+
+/** pm2 `-i max` or `-i 0` starts one process per CPU, `-i -1` one fewer. */
+export const PM2_MAX_INSTANCES = fact(
+  { perCpu: 1 },
+  'https://pm2.keymetrics.io/docs/usage/cluster-mode/',
+  CHECKED,
+);

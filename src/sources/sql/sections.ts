@@ -1,0 +1,27 @@
+/**
+ * Some tools keep both directions in one file, split by marker comments: dbmate
+ * (`-- migrate:down`), goose (`-- +goose Down`) and node-pg-migrate (`-- Down Migration`).
+ * Replaying the down part would undo the up part, so it is blanked out.
+ */
+const DOWN_MARKER = /^--\s*(?:migrate:down\b|\+goose\s+down\b|[\s-]*down\s+migration\b)/i;
+const UP_MARKER = /^--\s*(?:migrate:up\b|\+goose\s+up\b|[\s-]*up\s+migration\b)/i;
+
+/** The text with down sections emptied line by line, so every line keeps its number. */
+export function upSection(text: string): string {
+  if (!text.includes('--')) return text;
+  const lines = text.split('\n');
+  let down = false;
+  let changed = false;
+  for (const [i, line] of lines.entries()) {
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith('--')) {
+      if (DOWN_MARKER.test(trimmed)) down = true;
+      else if (UP_MARKER.test(trimmed)) down = false;
+    }
+    if (down && line !== '') {
+      lines[i] = '';
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : text;
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dockerComposeSource } from '../../../src/sources/docker-compose/index.ts';
+
+const read = async (path: string, text: string) => dockerComposeSource.read([{ path, text }]);
+
+describe('docker-compose', () => {
+  it('reads memory limits and list-form environment (EaswarDSharma/Pokedex)', async () => {
+    const text = readFileSync(
+      new URL('../../fixtures/docker-compose/pokedex.docker-compose.yml', import.meta.url),
+      'utf8',
+    );
+    const { services, datastores, connections, diagnostics } = await read('docker-compose.yml', text);
+    expect(diagnostics).toEqual([]);
+    expect(
+      services?.map((s) => [s.name, s.kind, s.settings.memoryMb?.value, s.settings.memoryMb?.location.line]),
+    ).toEqual([
+      ['client', 'worker', 128, 5],
+      ['server', 'worker', 128, 9],
+      ['worker', 'worker', 128, 21],
+      ['nginx', 'web', 128, 28],
+    ]);
+    expect(services?.[1]?.env.map((e) => e.key)).toEqual([
+      'REDIS_HOST',
+      'REDIS_PORT',
+      'PGUSER',
+      'PGHOST',
+      'PGDATABASE',
+      'PGPASSWORD',
+      'PGPORT',
+    ]);
+    expect(datastores).toEqual([]);
+    expect(connections).toEqual([]);
+  });
+
+  it('replicas, resource limits, exec-form commands, datastores behind registry prefixes, URLs as connections', async () => {
+    const { services, datastores, connections } = await read(
+      'compose.yaml',
+      `services:
+  api:
+    build: .
+    command: ["sh", "-c", "alembic upgrade head && gunicorn app:app -w 4"]
+    ports: ["8000:8000"]
+    environment:
+      DATABASE_URL: postgresql://app:s3cretPass@db:5432/app
+    deploy:
+      replicas: 3
+      resources:
+        limits:
+          cpus: "0.5"
+          memory: 1G
+  db:
+    image: docker.io/library/postgres:16
+  cache:
+    image: valkey/valkey:8
+`,
+    );
+    expect(services?.[0]).toMatchObject({
+      startCommand: { value: "sh -c 'alembic upgrade head && gunicorn app:app -w 4'", location: { line: 4 } },
+      instances: { min: 3, max: 3, location: { line: 9 } },
+      settings: {
+        memoryMb: { value: 1024, location: { line: 13 } },
+        cpus: { value: 0.5, location: { line: 12 } },
+      },
+    });
+    expect(datastores?.map((d) => [d.id, d.kind])).toEqual([
+      ['database:db', 'postgres'],
+      ['keyvalue:cache', 'redis'],
+    ]);
+    expect(connections?.map((c) => [c.key, c.url.masked, c.location.line])).toEqual([
+      ['DATABASE_URL', 'postgresql://app:****@db:5432/app', 7],
+    ]);
+    expect(JSON.stringify({ services, connections })).not.toContain('s3cretPass');
+  });
+
+  it('reports invalid YAML with its line', async () => {
+    expect(
+      (await read('docker-compose.yml', 'services:\n  api:\n    image: "unclosed\n')).diagnostics,
+    ).toMatchObject([
+      { severity: 'error', origin: 'docker-compose', location: { path: 'docker-compose.yml' } },
+    ]);
+  });
+});
