@@ -1,14 +1,19 @@
-// Bundles the Action into one committed file, dist/action.js, as `runs.using: node24` requires.
+// Builds every delivery as one plain-JavaScript file with its dependencies inside:
+// dist/cli.js (the package's `bin`), dist/app.js (`npm start`, the Dockerfile) and dist/action.js
+// (committed, as `runs.using: node24` requires). The CLI's entry keeps its `#!` line, which esbuild
+// puts first. Users' Node never strips types or resolves
+// hundreds of modules, and the package installs with no dependencies at all.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
 
 const require = createRequire(import.meta.url);
+const root = new URL('../', import.meta.url);
 
 /**
  * libpg-query's Emscripten glue loads `libpg-query.wasm` from beside itself at run time, and its
  * minimal build ignores `wasmBinary`. It does honour `instantiateWasm`: the bundle hands it the
- * inlined binary, so dist/action.js stays one self-contained file.
+ * inlined binary. The module is imported lazily, so the binary is decoded only when SQL is read.
  */
 const inlinePostgresParser: Plugin = {
   name: 'inline-libpg-query-wasm',
@@ -27,13 +32,39 @@ const inlinePostgresParser: Plugin = {
   },
 };
 
-export async function buildAction(outfile: string): Promise<void> {
+export interface Delivery {
+  entry: string;
+  outfile: string;
+  /** The oldest Node the file must run on: the CLI and App run on users' Node, the Action on node24. */
+  target: string;
+}
+
+export const DELIVERIES: Record<'cli' | 'app' | 'action', Delivery> = {
+  cli: { entry: 'src/delivery/cli/bin.ts', outfile: 'dist/cli.js', target: 'node20' },
+  app: { entry: 'src/delivery/app/main.ts', outfile: 'dist/app.js', target: 'node20' },
+  action: { entry: 'src/delivery/action/main.ts', outfile: 'dist/action.js', target: 'node24' },
+};
+
+/**
+ * What the dependencies call that Node 20 lacks: chevrotain (the Prisma parser's engine) groups
+ * its grammar with `Object.groupBy` (Node 21). Defined only where missing, as the spec has it.
+ */
+const NODE_20_POLYFILLS = [
+  'Object.groupBy ??= (items, key) => {',
+  '  const groups = Object.create(null);',
+  '  let index = 0;',
+  '  for (const item of items) (groups[key(item, index++)] ??= []).push(item);',
+  '  return groups;',
+  '};',
+];
+
+export async function buildDelivery(delivery: Delivery, outfile = delivery.outfile): Promise<void> {
   await build({
-    entryPoints: [new URL('../src/delivery/action/main.ts', import.meta.url).pathname],
-    outfile,
+    entryPoints: [new URL(delivery.entry, root).pathname],
+    outfile: new URL(outfile, root).pathname,
     bundle: true,
     platform: 'node',
-    target: 'node24',
+    target: delivery.target,
     format: 'esm',
     // libpg-query's `main` is CommonJS; its ESM `module` build is the one the wasm plugin rewrites.
     mainFields: ['module', 'main'],
@@ -50,6 +81,7 @@ export async function buildAction(outfile: string): Promise<void> {
         'const require = __headroomRequire(import.meta.url);',
         'const __filename = __headroomFilePath(import.meta.url);',
         'const __dirname = __headroomDirname(__filename);',
+        ...(delivery.target === 'node20' ? NODE_20_POLYFILLS : []),
       ].join('\n'),
     },
     plugins: [inlinePostgresParser],
@@ -57,6 +89,11 @@ export async function buildAction(outfile: string): Promise<void> {
 }
 
 if (import.meta.main) {
-  await buildAction(new URL('../dist/action.js', import.meta.url).pathname);
-  console.log('wrote dist/action.js');
+  const names = process.argv.slice(2) as Array<keyof typeof DELIVERIES>;
+  for (const name of names.length ? names : (Object.keys(DELIVERIES) as Array<keyof typeof DELIVERIES>)) {
+    const delivery = DELIVERIES[name];
+    if (!delivery) throw new Error(`unknown delivery ${name}: one of ${Object.keys(DELIVERIES).join(', ')}`);
+    await buildDelivery(delivery);
+    console.log(`wrote ${delivery.outfile}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { classifyBytes } from './classify.ts';
 import {
@@ -11,7 +11,12 @@ import {
 } from './file-set.ts';
 import { isSkippedDirectory } from './skipped-directories.ts';
 
-/** A directory on disk. Walks once, lazily; never follows symbolic links out of the tree. */
+/**
+ * A directory on disk. Walks once, lazily; never follows symbolic links out of the tree.
+ * Reads are synchronous on purpose: a review reads thousands of small files, and each async read
+ * costs a round trip through libuv's thread pool that, one after another, leaves the process idle
+ * for most of the read phase. No caller serves other work while a local directory is read.
+ */
 export class LocalFileSet implements FileSet {
   readonly label: string;
   readonly #root: string;
@@ -26,7 +31,7 @@ export class LocalFileSet implements FileSet {
   }
 
   list(): Promise<FileEntry[]> {
-    this.#entries ??= this.#walk();
+    this.#entries ??= Promise.resolve(this.#walk());
     return this.#entries;
   }
 
@@ -36,7 +41,7 @@ export class LocalFileSet implements FileSet {
     for (const path of paths) {
       const entry = known.get(path);
       if (!entry) continue;
-      result.set(path, await this.#readOne(entry));
+      result.set(path, this.#readOne(entry));
     }
     return result;
   }
@@ -45,23 +50,18 @@ export class LocalFileSet implements FileSet {
     return [...this.#skipped];
   }
 
-  async #readOne(entry: FileEntry): Promise<FileContent> {
-    const size = entry.size ?? (await stat(join(this.#root, entry.path))).size;
+  #readOne(entry: FileEntry): FileContent {
+    const size = entry.size ?? statSync(join(this.#root, entry.path)).size;
     if (size > this.#limits.maxFileBytes) return { path: entry.path, kind: 'too-large', size };
-    const handle = await open(join(this.#root, entry.path), 'r');
-    try {
-      return classifyBytes(entry.path, await handle.readFile());
-    } finally {
-      await handle.close();
-    }
+    return classifyBytes(entry.path, readFileSync(join(this.#root, entry.path)));
   }
 
-  async #walk(): Promise<FileEntry[]> {
+  #walk(): FileEntry[] {
     const entries: FileEntry[] = [];
     const pending = [this.#root];
     while (pending.length > 0) {
       const dir = pending.pop() as string;
-      for (const dirent of await readdir(dir, { withFileTypes: true })) {
+      for (const dirent of readdirSync(dir, { withFileTypes: true })) {
         const absolute = join(dir, dirent.name);
         const path = relative(this.#root, absolute).split(sep).join('/');
         if (dirent.isDirectory()) {
@@ -69,7 +69,7 @@ export class LocalFileSet implements FileSet {
             this.#skipped.push({ path: `${path}/`, reason: 'dependency, build or VCS folder' });
           else pending.push(absolute);
         } else if (dirent.isFile()) {
-          entries.push({ path, size: (await stat(absolute)).size });
+          entries.push({ path, size: statSync(absolute).size });
         }
       }
     }

@@ -94,17 +94,3 @@ function render(result: ReviewResult, args: CliArguments): string {
       });
   }
 }
-
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `headroom: fatal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 2;
-    },
-  );
-}

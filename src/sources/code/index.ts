@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/location.ts';
 import type { Source, SourceFile } from '../source.ts';
 import type { CodeFindings } from './code-findings.ts';
-import { readJavaScript } from './javascript.ts';
+import { mayHoldFacts, readJavaScript } from './javascript.ts';
 import { readPython } from './python.ts';
 import { isApplicationCode } from './relevance.ts';
 
@@ -19,7 +19,9 @@ export const codeSource: Source = {
     const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
-    const readable = sorted.filter((f) => !tooLarge.includes(f));
+    const readable = sorted.filter(
+      (f) => !tooLarge.includes(f) && (f.path.endsWith('.py') || mayHoldFacts(f)),
+    );
     const overCount = readable.splice(CODE_LIMITS.maxFiles);
     for (const file of readable) {
       const one = file.path.endsWith('.py') ? readPython(file) : readJavaScript(file);

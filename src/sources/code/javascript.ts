@@ -2,6 +2,7 @@ import { parse } from '@babel/parser';
 import { HTTP_HANDLER_MODULES, JS_CACHE_EXPORTS } from '../../catalog/libraries.ts';
 import type { Location } from '../../model/location.ts';
 import type { SourceFile } from '../source.ts';
+import { type SyntaxNode, walkSyntaxTree } from '../walk-syntax-tree.ts';
 import type { CodeFindings } from './code-findings.ts';
 
 /** A module-scope Map/WeakMap counts as a cache only under a name that says so. */
@@ -10,8 +11,26 @@ const CACHE_NAME = /cache|memo|store/i;
 const NEXT_ROUTE = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/;
 const NEXT_API_PAGE = /(^|\/)pages\/api\//;
 
-// biome-ignore lint/suspicious/noExplicitAny: Babel's ESTree-like nodes are read field by field.
-type Node = any;
+/**
+ * Every fact this reader takes needs one of these in the text: `env` for env reads, `Map` for a
+ * map used as a cache, a quoted cache or HTTP module name for an import or require, the
+ * `use server` directive. Most modules of a large repository have none, and are not parsed.
+ */
+const FACT_TOKENS = new RegExp(
+  String.raw`\benv\b|\b(?:Weak)?Map\b|use server|(['"\`])(?:${[
+    ...Object.keys(JS_CACHE_EXPORTS),
+    ...HTTP_HANDLER_MODULES,
+  ]
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')})\1`,
+);
+
+/** Whether parsing `file` can find anything: a Next.js route by its path, any other file by its tokens. */
+export function mayHoldFacts(file: SourceFile): boolean {
+  return NEXT_ROUTE.test(file.path) || NEXT_API_PAGE.test(file.path) || FACT_TOKENS.test(file.text);
+}
+
+type Node = SyntaxNode;
 
 /** What a local name was imported as: a module and an export (`default` for default/require). */
 interface Binding {
@@ -39,7 +58,7 @@ export function readJavaScript(file: SourceFile): CodeFindings {
 
   const moduleMaps = new Map<string, Node>();
   const filledMaps = new Set<string>();
-  walk(program, [], (node, ancestors) => {
+  walkSyntaxTree(program, (node, ancestors) => {
     for (const [key, where, optional] of envKeysRead(node, ancestors[ancestors.length - 1]))
       found.envReads.push({ key, location: at(where), ...(optional ? { optional } : {}) });
 
@@ -94,20 +113,6 @@ function parseDiagnostic(path: string, error: unknown): CodeFindings['diagnostic
     message: `${path} has a syntax Headroom cannot read (${reason}); env reads and caches past that point may be missed.`,
     location: { path, line: loc?.line ?? 1, ...(loc ? { column: loc.column + 1 } : {}) },
   };
-}
-
-/** Depth-first over every child node, with the chain of ancestors. */
-function walk(node: Node, ancestors: Node[], visit: (node: Node, ancestors: Node[]) => void): void {
-  visit(node, ancestors);
-  ancestors.push(node);
-  for (const key of Object.keys(node)) {
-    if (key === 'loc' || key === 'extra' || key.endsWith('Comments')) continue;
-    const child = node[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item.type === 'string') walk(item, ancestors, visit);
-    } else if (child && typeof child.type === 'string') walk(child, ancestors, visit);
-  }
-  ancestors.pop();
 }
 
 /** Local names bound by `import … from 'm'` and `const x = require('m')` to cache or HTTP modules. */

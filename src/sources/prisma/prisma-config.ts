@@ -1,8 +1,6 @@
-import { parse } from 'acorn';
-import { simple } from 'acorn-walk';
+import { parse } from '@babel/parser';
 import type { Diagnostic } from '../../model/location.ts';
-import { stripTypes } from '../strip-types.ts';
-import type { AstNode } from './prisma-ast-nodes.ts';
+import { type SyntaxNode as AstNode, walkSyntaxTree } from '../walk-syntax-tree.ts';
 
 export interface PrismaConfigFacts {
   path: string;
@@ -19,19 +17,22 @@ export interface PrismaConfigFacts {
 const CONFIG_KEYS = new Set(['schema', 'migrations', 'datasource']);
 
 /**
- * Reads what `prisma.config.ts` states literally, without running it: types are stripped by
- * Node's own stripper (positions kept) and the config object literal walked with acorn.
+ * Reads what `prisma.config.ts` states literally, without running it: Babel parses the file
+ * (TypeScript included, as ESTree nodes) and the config object literal is walked.
  */
 export function readPrismaConfig(
   path: string,
   text: string,
 ): { facts: PrismaConfigFacts; diagnostics: Diagnostic[] } {
-  let program: ReturnType<typeof parse>;
+  let program: AstNode;
   try {
-    const js = path.endsWith('.ts') || path.endsWith('.mts') ? stripTypes(text) : text;
-    program = parse(js, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+    const typescript = /\.[cm]?ts$/.test(path);
+    program = parse(text, {
+      sourceType: 'unambiguous',
+      plugins: ['estree', ...(typescript ? (['typescript'] as const) : [])],
+    }).program;
   } catch (error) {
-    const line = errorLine(error) ?? errorLine(jsSyntaxError(text)) ?? 1;
+    const line = (error as { loc?: { line: number } }).loc?.line ?? 1;
     const reason = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error);
     return {
       facts: { path },
@@ -48,12 +49,12 @@ export function readPrismaConfig(
   // The config is the object literal that names `schema`, `migrations` or `datasource`,
   // however it is exported (`defineConfig({…})`, `{…} satisfies PrismaConfig`, a const).
   let config: AstNode;
-  simple(program, {
-    ObjectExpression(node) {
-      config ??= node.properties.some((p: AstNode) => CONFIG_KEYS.has(propertyName(p) ?? ''))
-        ? node
-        : undefined;
-    },
+  walkSyntaxTree(program, (node) => {
+    if (
+      node.type === 'ObjectExpression' &&
+      node.properties.some((p: AstNode) => CONFIG_KEYS.has(propertyName(p) ?? ''))
+    )
+      config ??= node;
   });
   const facts: PrismaConfigFacts = { path };
   const schema = stringValue(property(config, 'schema'));
@@ -67,27 +68,22 @@ export function readPrismaConfig(
   return { facts, diagnostics: [] };
 }
 
-function errorLine(error: unknown): number | undefined {
-  return (error as { loc?: { line: number } } | undefined)?.loc?.line;
-}
-
-/**
- * Node's type stripper says what is wrong but not where; most config errors are JavaScript
- * errors too, and acorn knows their line.
- */
-function jsSyntaxError(text: string): unknown {
-  try {
-    parse(text, { ecmaVersion: 'latest', sourceType: 'module' });
-    return undefined;
-  } catch (error) {
-    return error;
-  }
-}
-
 function property(object: AstNode, key: string): AstNode {
   if (object?.type !== 'ObjectExpression') return undefined;
-  return object.properties.find((p: AstNode) => propertyName(p) === key)?.value;
+  return withoutTypes(object.properties.find((p: AstNode) => propertyName(p) === key)?.value);
 }
+
+/** `x!`, `x as T`, `x satisfies T` and `<T>x` are `x` at run time. */
+function withoutTypes(node: AstNode): AstNode {
+  return TYPE_WRAPPERS.has(node?.type) ? withoutTypes(node.expression) : node;
+}
+
+const TYPE_WRAPPERS = new Set([
+  'TSNonNullExpression',
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSTypeAssertion',
+]);
 
 function propertyName(node: AstNode): string | undefined {
   if (node?.type !== 'Property' || node.computed) return undefined;
@@ -125,7 +121,7 @@ function isOwnDirectory(node: AstNode): boolean {
 
 /** `env('X')`, `env<Env>('X')` or `process.env.X` / `process.env['X']`, with or without `?? fallback`. */
 function envName(node: AstNode): string | undefined {
-  if (node?.type === 'LogicalExpression') return envName(node.left);
+  if (node?.type === 'LogicalExpression') return envName(withoutTypes(node.left));
   if (node?.type === 'CallExpression' && calleeName(node) === 'env') return stringValue(node.arguments[0]);
   if (
     node?.type === 'MemberExpression' &&

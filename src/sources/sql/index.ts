@@ -1,4 +1,3 @@
-import { loadModule, parseSync } from 'libpg-query';
 import type { Diagnostic, Location } from '../../model/location.ts';
 import type {
   DbSchema,
@@ -15,6 +14,7 @@ import {
   type MigrationPlace,
   migrationPlace,
 } from './layout.ts';
+import { loadPostgresParser, parseSql } from './postgres-parser.ts';
 import { SchemaReplay, type StatementContext } from './replay.ts';
 import { upSection } from './sections.ts';
 import { splitStatements } from './statements.ts';
@@ -27,7 +27,7 @@ export const sqlSource: Source = {
   id: 'sql',
   matches: (path) => isLayoutEvidence(path) || migrationPlace(path) !== undefined,
   async read(files) {
-    await loadModule();
+    await loadPostgresParser();
     return replayMigrations(files);
   },
 };
@@ -85,7 +85,7 @@ function replayFile(
   const locate = lineLocator(file.path, bytes);
   const operations: MigrationOperation[] = [];
   const run = (parsed: Buffer, offset: number) => {
-    const result = parseSync(parsed.toString('utf8'));
+    const result = parseSql(parsed.toString('utf8'));
     for (const raw of result.stmts ?? []) {
       const start = raw.stmt_location ?? 0;
       const end = raw.stmt_len ? start + raw.stmt_len : parsed.length;

@@ -1,4 +1,3 @@
-import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import type { Location } from '../../model/location.ts';
 import type {
   Column,
@@ -10,6 +9,7 @@ import type {
   Table,
 } from '../../model/project-model.ts';
 import { indexText } from './index-text.ts';
+import { parsePlPgSql, parseSql } from './postgres-parser.ts';
 
 // libpg-query's JSON AST, loosely typed: only the fields the replay reads.
 // biome-ignore lint/suspicious/noExplicitAny: the AST is a deep union read defensively.
@@ -95,7 +95,7 @@ export class SchemaReplay {
       const location = { ...at(context, code.location), line: bodyLine + Math.max(0, lineno - 1) };
       const parsed = Buffer.from(query, 'utf8');
       try {
-        for (const raw of parseSync(query).stmts ?? []) {
+        for (const raw of parseSql(query).stmts ?? []) {
           const start = raw.stmt_location ?? 0;
           const end = raw.stmt_len ? start + raw.stmt_len : parsed.length;
           operations.push(...this.apply(raw.stmt, { parsed, offset: 0, start, end, locate: () => location }));
@@ -500,7 +500,7 @@ function notNullConjuncts(node: Node): string[] | undefined {
 function embeddedSql(source: string): Array<{ query: string; lineno: number }> {
   let tree: Node;
   try {
-    tree = parsePlPgSQLSync(
+    tree = parsePlPgSql(
       `CREATE FUNCTION headroom_do() RETURNS void LANGUAGE plpgsql AS $headroom$${source}$headroom$;`,
     );
   } catch {
