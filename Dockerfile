@@ -1,17 +1,20 @@
-# Headroom GitHub App. Node 24 runs the TypeScript sources directly (type stripping): no build step.
-FROM node:24-slim
-
-ENV NODE_ENV=production
-WORKDIR /app
-
+# Headroom GitHub App: one bundled file, dist/app.js, built from the sources in a first stage.
+FROM node:24-slim AS build
+WORKDIR /src
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
-
-COPY app.yml ./
+RUN npm ci --no-audit --no-fund
+COPY scripts ./scripts
 COPY src ./src
 COPY rules ./rules
+RUN node scripts/build.ts app
 
+# The bundle holds its dependencies: the image needs neither node_modules nor npm install.
+FROM node:24-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY app.yml ./
+COPY --from=build /src/dist/app.js ./dist/app.js
 USER node
 EXPOSE 3000
 # APP_ID, PRIVATE_KEY and WEBHOOK_SECRET come from the environment (see .env.example).
-CMD ["node", "src/delivery/app/main.ts"]
+CMD ["node", "dist/app.js"]

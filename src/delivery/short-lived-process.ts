@@ -2,12 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /**
- * V8's baseline WebAssembly compiler only. Without it V8 spends half a second and about 500 MB
- * in the background optimising the PostgreSQL parser (one huge generated grammar function) for a
- * run that is over before the optimised code pays off. V8 freezes its flags once it has started,
- * so `v8.setFlagsFromString` cannot set this one: the process must be started with it.
+ * V8 flags for a process that reviews once and exits. V8 freezes its flags once it has started,
+ * so `v8.setFlagsFromString` cannot set them: the process must be started with them.
+ * - `--liftoff-only`: the baseline WebAssembly compiler only. Without it V8 spends half a second
+ *   and about 500 MB in the background optimising the PostgreSQL parser (one huge generated
+ *   grammar function) for a run that is over before the optimised code pays off.
+ * - `--max-semi-space-size=16` (MB): parsing thousands of modules allocates fast, and Node 24
+ *   grows the young generation to 64 MB for it; 16 MB keeps peak memory about 90 MB lower on a
+ *   large monorepo for a few percent of time.
  */
-const BASELINE_WASM_ONLY = '--liftoff-only';
+const SHORT_RUN_FLAGS = ['--liftoff-only', '--max-semi-space-size=16'];
 
 /**
  * For the CLI and the Action, which review once and exit: when this process was started without
@@ -17,10 +21,10 @@ const BASELINE_WASM_ONLY = '--liftoff-only';
  * long-running and keeps V8's defaults.
  */
 export function relaunchedForShortRun(entry: string): number | undefined {
-  if (process.execArgv.includes(BASELINE_WASM_ONLY)) return undefined;
+  if (SHORT_RUN_FLAGS.every((flag) => process.execArgv.includes(flag))) return undefined;
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, BASELINE_WASM_ONLY, fileURLToPath(entry), ...process.argv.slice(2)],
+    [...process.execArgv, ...SHORT_RUN_FLAGS, fileURLToPath(entry), ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
   if (child.error) return undefined;

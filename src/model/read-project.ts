@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { DEFAULT_LIMITS, type FileContent, type FileSet, type SkipNote } from '../files/file-set.ts';
+import { type PhaseClock, timeWith } from '../review/phase-clock.ts';
 import { allSources } from '../sources/index.ts';
 import type { Source, SourceFile } from '../sources/source.ts';
 import { buildModel } from './build-model.ts';
@@ -16,6 +17,8 @@ export interface ReadOptions {
   maxFiles?: number;
   /** Milliseconds the sources may take together; sources not started by then are skipped, and say so. */
   timeBudgetMs?: number;
+  /** Records the time of each phase (list, read, each source, model) when given. */
+  clock?: PhaseClock;
 }
 
 /** Long enough for the 5,000-migration benchmark several times over; short enough for a webhook's patience. */
@@ -44,7 +47,8 @@ export async function readProject(files: FileSet, options: ReadOptions = {}): Pr
 /** Lists, picks the paths some source wants (by path alone), and reads them once. */
 export async function collectFiles(files: FileSet, options: ReadOptions = {}): Promise<CollectedFiles> {
   const sources = options.sources ?? allSources;
-  const relevant = (await files.list())
+  const time = timeWith(options.clock);
+  const relevant = (await time('list', () => files.list()))
     .map((entry) => entry.path)
     .filter((path) => sources.some((source) => source.matches(path)));
   relevant.sort();
@@ -52,7 +56,7 @@ export async function collectFiles(files: FileSet, options: ReadOptions = {}): P
   const skipped: SkipNote[] = relevant
     .splice(maxFiles)
     .map((path) => ({ path, reason: `more than ${maxFiles} relevant files` }));
-  const contents = await files.read([...relevant, ...(options.alsoRead ?? [])]);
+  const contents = await time('read', () => files.read([...relevant, ...(options.alsoRead ?? [])]));
   const texts = new Map<string, string>();
   const unreadableFiles: Diagnostic[] = [];
   for (const content of contents.values()) {
@@ -68,6 +72,7 @@ export async function parseProject(
   options: ReadOptions = {},
 ): Promise<ProjectReading> {
   const sources = options.sources ?? allSources;
+  const time = timeWith(options.clock);
   const ignored = options.ignore?.length ? picomatch([...options.ignore], { dot: true }) : () => false;
   const skipped = [...collected.skipped];
   const parsed = collected.relevant.filter((path) => {
@@ -92,9 +97,9 @@ export async function parseProject(
         });
       continue;
     }
-    fragments.push(await readSafely(source, mine));
+    fragments.push(await time(`parse ${source.id}`, () => readSafely(source, mine)));
   }
-  return { model: buildModel(fragments), texts: collected.texts, skipped };
+  return { model: time('model', () => buildModel(fragments)), texts: collected.texts, skipped };
 }
 
 function unreadable(content: Exclude<FileContent, { kind: 'text' }>): Diagnostic {

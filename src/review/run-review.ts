@@ -9,6 +9,7 @@ import { runRules } from '../rules/run-rules.ts';
 import { DEFAULT_CONFIG_PATH, defaultConfig, type HeadroomConfig, parseConfig } from './config.ts';
 import type { Finding } from './finding.ts';
 import { computeGate } from './gate.ts';
+import { type PhaseClock, timeWith } from './phase-clock.ts';
 import type { ReviewResult } from './review-result.ts';
 import { applySuppressions } from './suppressions.ts';
 
@@ -21,6 +22,8 @@ export interface ReviewOptions {
   /** Command-line or Action inputs; they win over the config file. */
   overrides?: { tier?: Tier; failOn?: Severity | 'never'; gateOn?: 'new' | 'all' };
   maxFiles?: number;
+  /** Records the time of each phase when given (`--timings`, the benchmark). */
+  clock?: PhaseClock;
 }
 
 /** files ─▶ sources ─▶ model ─▶ rules ─▶ review: one complete review of one file set. */
@@ -29,22 +32,27 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
   const ruleIds = rules.map((rule) => rule.meta.id);
   const path = options.configPath ?? DEFAULT_CONFIG_PATH;
   // The config is read in the same batch as the project's files: one query for a GitHub commit.
+  const clock = options.clock;
   const collected = await collectFiles(files, {
     ...(options.configText === undefined ? { alsoRead: [path] } : {}),
     ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}),
+    ...(clock ? { clock } : {}),
   });
   const {
     config,
     diagnostics: configDiagnostics,
     configPath,
   } = loadConfig(collected, path, options, ruleIds);
-  const reading = await parseProject(collected, { ignore: config.ignore });
-  const findings = runRules(reading.model, rules, { tier: config.tier, rules: config.rules });
+  const reading = await parseProject(collected, { ignore: config.ignore, ...(clock ? { clock } : {}) });
+  const time = timeWith(clock);
+  const findings = time('rules', () =>
+    runRules(reading.model, rules, { tier: config.tier, rules: config.rules }),
+  );
   const {
     active,
     suppressed,
     diagnostics: suppressionDiagnostics,
-  } = applySuppressions(findings, reading.texts, ruleIds);
+  } = time('suppressions', () => applySuppressions(findings, reading.texts, ruleIds));
   const diagnostics = [...configDiagnostics, ...reading.model.diagnostics, ...suppressionDiagnostics];
   const sorted = active.sort(byImportance);
 
@@ -57,7 +65,7 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
     suppressed,
     diagnostics,
     skipped: reading.skipped,
-    capacity: computeCapacity(reading.model, config.capacity),
+    capacity: time('capacity', () => computeCapacity(reading.model, config.capacity)),
     gate: computeGate(sorted, diagnostics, { failOn: config.failOn, gateOn: config.gateOn, compared: false }),
     rules: rules.map((rule) => rule.meta),
     compared: false,

@@ -7,14 +7,9 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../', import.meta.url).pathname;
 const node = join(root, 'node_modules/.bin/node');
 
-/** Runs the CLI as installed (bin/headroom.js). */
+/** Runs the CLI from source, as `npm run headroom` does (test/package runs the packed build). */
 function headroom(...args: string[]) {
-  return spawn(join(root, 'bin/headroom.js'), args);
-}
-
-/** Runs the CLI from source, as `npm run headroom` does. */
-function headroomSource(...args: string[]) {
-  return spawn(join(root, 'src/delivery/cli/main.ts'), args);
+  return spawn(join(root, 'src/delivery/cli/bin.ts'), args);
 }
 
 function spawn(script: string, args: string[]) {
@@ -68,7 +63,7 @@ describe('the headroom CLI', () => {
     await mkdir(join(project, 'migrations'), { recursive: true });
     await writeFile(join(project, 'migrations/001.sql'), 'CREATE TABLE t (a int);\n');
     await writeFile(join(dir, 'shared.yml'), 'tier: launch\nfailOn: note\nfailon: note\n');
-    const run = headroomSource(project, '--config', join(dir, 'shared.yml'));
+    const run = headroom(project, '--config', join(dir, 'shared.yml'));
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('(tier: launch)');
     expect(run.stdout).toContain(`${join(dir, 'shared.yml')}:3`);
@@ -76,12 +71,12 @@ describe('the headroom CLI', () => {
 
   it('exits 2 with one line when --output cannot be written or --config cannot be read', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'headroom-cli-'));
-    expect(headroomSource('examples/fastapi-render', '--output', join(dir, 'no/such/dir/out.txt'))).toEqual({
+    expect(headroom('examples/fastapi-render', '--output', join(dir, 'no/such/dir/out.txt'))).toEqual({
       code: 2,
       stdout: '',
       stderr: `headroom: cannot write ${join(dir, 'no/such/dir/out.txt')}: no such file or directory\n`,
     });
-    expect(headroomSource('examples/fastapi-render', '--config', 'missing.yml')).toEqual({
+    expect(headroom('examples/fastapi-render', '--config', 'missing.yml')).toEqual({
       code: 2,
       stdout: '',
       stderr: 'headroom: cannot read config file missing.yml: no such file or directory\n',

@@ -11,6 +11,7 @@ export interface CliArguments {
   tier?: Tier;
   failOn?: Severity | 'never';
   output?: string;
+  timings: boolean;
   help: boolean;
   version: boolean;
 }
@@ -26,6 +27,7 @@ Options:
                                        target tier; overrides the config
   --fail-on <error|warning|note|never> lowest severity that fails; overrides the config
   --output <file>                      write the report to a file instead of stdout
+  --timings                            print the time of each phase and the peak memory to stderr
   -h, --help                           show this help
   -v, --version                        show the version
 
@@ -54,6 +56,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
       ? { failOn: oneOf('--fail-on', values['fail-on'], [...SEVERITIES, 'never'] as const) }
       : {}),
     ...(values.output ? { output: values.output } : {}),
+    timings: values.timings ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -70,6 +73,7 @@ function parse(argv: readonly string[]) {
       tier: { type: 'string' },
       'fail-on': { type: 'string' },
       output: { type: 'string', short: 'o' },
+      timings: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

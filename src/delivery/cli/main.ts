@@ -7,6 +7,7 @@ import { renderJson } from '../../reporters/json.ts';
 import { renderMarkdown } from '../../reporters/markdown.ts';
 import { renderSarif } from '../../reporters/sarif.ts';
 import { renderText } from '../../reporters/text.ts';
+import { PhaseClock } from '../../review/phase-clock.ts';
 import type { ReviewResult } from '../../review/review-result.ts';
 import { review } from '../../review/run-review.ts';
 import { type CliArguments, HELP, parseCliArguments, UsageError } from './arguments.ts';
@@ -34,17 +35,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`headroom: ${args.directory} is not a directory\n`);
     return 2;
   }
+  const startup = performance.now();
+  const clock = new PhaseClock();
   try {
     const result = await review(new LocalFileSet(directory), {
+      clock,
       // A config given on the command line may live anywhere; diagnostics name it as typed.
       ...(args.config !== undefined
         ? { configPath: args.config, configText: await readConfig(args.config) }
         : {}),
       overrides: { tier: args.tier, failOn: args.failOn },
     });
-    const report = render(result, args);
+    const report = clock.time('render', () => render(result, args));
     if (args.output) await writeReport(args.output, report);
     else process.stdout.write(report);
+    if (args.timings) process.stderr.write(formatTimings(startup, clock));
     return result.gate.conclusion === 'failure' ? 1 : 0;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
@@ -78,6 +83,22 @@ function reason(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** One line per phase, then the whole process: a regression shows where it is. */
+function formatTimings(startup: number, clock: PhaseClock): string {
+  const rows = [
+    { phase: 'startup', ms: startup },
+    ...clock.phases(),
+    { phase: 'total', ms: performance.now() },
+  ];
+  const width = Math.max(...rows.map((row) => row.phase.length));
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  return [
+    ...rows.map((row) => `${row.phase.padEnd(width)}  ${row.ms.toFixed(1).padStart(8)} ms`),
+    `${'peak RSS'.padEnd(width)}  ${peakMb.toFixed(0).padStart(8)} MB`,
+    '',
+  ].join('\n');
 }
 
 function render(result: ReviewResult, args: CliArguments): string {

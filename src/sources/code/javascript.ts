@@ -12,18 +12,23 @@ const NEXT_ROUTE = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/;
 const NEXT_API_PAGE = /(^|\/)pages\/api\//;
 
 /**
- * Every fact this reader takes needs one of these in the text: `env` for env reads, `Map` for a
- * map used as a cache, a quoted cache or HTTP module name for an import or require, the
- * `use server` directive. Most modules of a large repository have none, and are not parsed.
+ * Every fact this reader takes needs one of these in the text: `process.env`/`import.meta.env`
+ * for env reads, `new Map` for a map used as a cache, the `use server` directive, a quoted HTTP
+ * module, and for a cache library its quoted name (when its default export builds caches) or
+ * the name of the export that does (`memoize` of lodash). Most modules of a large repository have
+ * none, and are not parsed at all.
  */
 const FACT_TOKENS = new RegExp(
-  String.raw`\benv\b|\b(?:Weak)?Map\b|use server|(['"\`])(?:${[
-    ...Object.keys(JS_CACHE_EXPORTS),
-    ...HTTP_HANDLER_MODULES,
-  ]
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-    .join('|')})\1`,
+  [
+    String.raw`process\s*\.\s*env\b|import\s*\.\s*meta\s*\.\s*env\b|\bnew\s+(?:Weak)?Map\b|use server`,
+    String.raw`(['"\`])(?:${[...HTTP_HANDLER_MODULES, ...Object.keys(JS_CACHE_EXPORTS).filter((m) => JS_CACHE_EXPORTS[m]?.default)].map(escapeRegExp).join('|')})\1`,
+    String.raw`\b(?:${[...new Set(Object.values(JS_CACHE_EXPORTS).flatMap((exports) => Object.keys(exports)))].filter((name) => name !== 'default').join('|')})\b`,
+  ].join('|'),
 );
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
 
 /** Whether parsing `file` can find anything: a Next.js route by its path, any other file by its tokens. */
 export function mayHoldFacts(file: SourceFile): boolean {
@@ -208,22 +213,26 @@ function longLivedHolder(
   node: Node,
   ancestors: Node[],
 ): { name: string; value: Node; moduleScope: boolean } | undefined {
-  const inFunction = ancestors.some(isFunction);
-  if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && !inFunction)
-    return {
-      name: node.id.name,
-      value: node.init,
-      moduleScope: !ancestors.some((a) => a.type.startsWith('Class')),
-    };
-  if ((node.type === 'ClassProperty' || node.type === 'ClassPrivateProperty') && node.value && !inFunction)
-    return { name: node.key.name ?? node.key.id?.name ?? 'cache', value: node.value, moduleScope: false };
-  const method = [...ancestors].reverse().find(isFunction);
+  // The type tests come first: the ancestor scans below are paid only by the few nodes that hold.
+  if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init)
+    return ancestors.some(isFunction)
+      ? undefined
+      : {
+          name: node.id.name,
+          value: node.init,
+          moduleScope: !ancestors.some((a) => a.type.startsWith('Class')),
+        };
+  if ((node.type === 'ClassProperty' || node.type === 'ClassPrivateProperty') && node.value)
+    return ancestors.some(isFunction)
+      ? undefined
+      : { name: node.key.name ?? node.key.id?.name ?? 'cache', value: node.value, moduleScope: false };
   if (
     node.type === 'AssignmentExpression' &&
     node.left.type === 'MemberExpression' &&
     node.left.object.type === 'ThisExpression' &&
     !node.left.computed &&
-    method === ancestors.findLast((a) => a.type === 'ClassMethod' && a.kind === 'constructor')
+    ancestors.findLast(isFunction) ===
+      ancestors.findLast((a) => a.type === 'ClassMethod' && a.kind === 'constructor')
   )
     return { name: node.left.property.name, value: node.right, moduleScope: false };
   return undefined;
@@ -271,6 +280,17 @@ function mapFilledInFunction(node: Node, ancestors: Node[]): string | undefined 
   return ancestors.some(isFunction) ? object.name : undefined;
 }
 
+const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+  'TSDeclareFunction',
+  'TSDeclareMethod',
+]);
+
 function isFunction(node: Node): boolean {
-  return /Function(Expression|Declaration)?$|Method$/.test(node.type);
+  return FUNCTION_TYPES.has(node.type);
 }
