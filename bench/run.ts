@@ -1,26 +1,123 @@
-// `npm run bench`: reviews synthetic repositories of growing size, each in its own process,
-// and prints wall time, throughput and peak memory so cost growth is visible.
-import { execFileSync } from 'node:child_process';
+// `npm run bench [-- DIR…]`: cold CLI processes (the built dist/cli.js, as users run it) on
+// synthetic repositories of growing size, on the largest bundled example (and the Action's bundle
+// on it), and on any directory given. Prints each phase's time and the peak memory, so the next
+// regression shows where it is.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { buildDelivery, DELIVERIES } from '../scripts/build.ts';
+import { syntheticRepo, writeRepo } from './synthetic-repo.ts';
 
+const root = new URL('../', import.meta.url).pathname;
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
-console.log('models+migrations   files   review ms   files/s   peak RSS MB   findings');
-for (const size of sizes) {
-  const output = execFileSync(
-    process.execPath,
-    [new URL('./review-once.ts', import.meta.url).pathname, String(size)],
-    {
-      encoding: 'utf8',
-    },
-  );
-  const run = JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
-  console.log(
-    [
-      String(size).padStart(17),
-      String(run.files).padStart(7),
-      run.ms.toFixed(0).padStart(11),
-      ((run.files / run.ms) * 1000).toFixed(0).padStart(9),
-      run.peakMb.toFixed(0).padStart(13),
-      String(run.findings).padStart(10),
-    ].join(' '),
-  );
+const LARGEST_EXAMPLE = 'examples/nextjs-prisma-supabase';
+
+interface Measured {
+  label: string;
+  /** Wall time of the whole command, as a user waits for it (relaunch included). */
+  wallMs: number;
+  phases: Map<string, number>;
+  peakMb?: number;
 }
+
+/** Runs the CLI in a fresh process and reads what `--timings` printed. */
+function cliRun(label: string, dir: string): Measured {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [join(root, 'dist/cli.js'), dir, '--format', 'json', '--timings'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const wallMs = performance.now() - started;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${label}: exit ${run.status}\n${run.stderr}`);
+  const phases = new Map<string, number>();
+  let peakMb: number | undefined;
+  for (const line of run.stderr.split('\n')) {
+    const timed = /^(.+?)\s+([\d.]+) ms$/.exec(line);
+    if (timed) phases.set(timed[1] as string, Number(timed[2]));
+    const peak = /^peak RSS\s+(\d+) MB$/.exec(line);
+    if (peak) peakMb = Number(peak[1]);
+  }
+  return { label, wallMs, phases, ...(peakMb !== undefined ? { peakMb } : {}) };
+}
+
+/** The Action's bundle as a runner starts it, on a push (no API call is needed for one). */
+async function actionRun(label: string, dir: string): Promise<Measured> {
+  const files = await mkdtemp(join(tmpdir(), 'headroom-bench-runner-'));
+  try {
+    const event = join(files, 'event.json');
+    await writeFile(event, JSON.stringify({ ref: 'refs/heads/main', after: '0'.repeat(40) }));
+    for (const name of ['output', 'summary']) await writeFile(join(files, name), '');
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [join(root, 'dist/action.js')], {
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH ?? '',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'bench/example',
+        GITHUB_WORKSPACE: dir,
+        GITHUB_OUTPUT: join(files, 'output'),
+        GITHUB_STEP_SUMMARY: join(files, 'summary'),
+        // Nothing listens there: a request the Action should not make fails at once.
+        GITHUB_API_URL: 'http://127.0.0.1:9',
+        'INPUT_GITHUB-TOKEN': 'bench',
+        'INPUT_FAIL-ON': 'never',
+        INPUT_COMMENT: 'false',
+        'INPUT_WORKING-DIRECTORY': '.',
+      },
+    });
+    const wallMs = performance.now() - started;
+    if (run.status !== 0) throw new Error(`${label}: exit ${run.status}\n${run.stdout}\n${run.stderr}`);
+    return { label, wallMs, phases: new Map() };
+  } finally {
+    await rm(files, { recursive: true, force: true });
+  }
+}
+
+function print(runs: Measured[]): void {
+  const parse = (run: Measured) =>
+    [...run.phases].filter(([phase]) => phase.startsWith('parse ')).reduce((sum, [, ms]) => sum + ms, 0);
+  const columns: Array<[string, (run: Measured) => number | undefined]> = [
+    ['wall', (run) => run.wallMs],
+    ['startup', (run) => run.phases.get('startup')],
+    ['list', (run) => run.phases.get('list')],
+    ['read', (run) => run.phases.get('read')],
+    ['parse', (run) => (run.phases.size ? parse(run) : undefined)],
+    ['rules', (run) => run.phases.get('rules')],
+    ['render', (run) => run.phases.get('render')],
+    ['peak MB', (run) => run.peakMb],
+  ];
+  const width = Math.max(...runs.map((run) => run.label.length), 5);
+  console.log(['run'.padEnd(width), ...columns.map(([name]) => name.padStart(8))].join(' '));
+  for (const run of runs) {
+    const cells = columns.map(([, value]) => {
+      const v = value(run);
+      return (v === undefined ? '–' : v.toFixed(0)).padStart(8);
+    });
+    console.log([run.label.padEnd(width), ...cells].join(' '));
+  }
+  console.log('\nparse, per source (ms):');
+  for (const run of runs) {
+    const sources = [...run.phases]
+      .filter(([phase]) => phase.startsWith('parse '))
+      .map(([phase, ms]) => `${phase.slice('parse '.length)} ${ms.toFixed(0)}`);
+    if (sources.length) console.log(`  ${run.label.padEnd(width)} ${sources.join(', ')}`);
+  }
+}
+
+await buildDelivery(DELIVERIES.cli);
+const runs: Measured[] = [];
+for (const size of sizes) {
+  const dir = await mkdtemp(join(tmpdir(), `headroom-bench-${size}-`));
+  try {
+    await writeRepo(dir, syntheticRepo(size));
+    runs.push(cliRun(`synthetic ${size} models+migrations`, dir));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+runs.push(cliRun(`cli ${LARGEST_EXAMPLE}`, join(root, LARGEST_EXAMPLE)));
+runs.push(await actionRun(`action ${LARGEST_EXAMPLE}`, join(root, LARGEST_EXAMPLE)));
+for (const dir of process.argv.slice(2)) runs.push(cliRun(basename(dir), dir));
+print(runs);

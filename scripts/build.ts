@@ -5,6 +5,7 @@
 // hundreds of modules, and the package installs with no dependencies at all.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { basename, dirname } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 const require = createRequire(import.meta.url);
@@ -37,10 +38,15 @@ export interface Delivery {
   outfile: string;
   /** The oldest Node the file must run on: the CLI and App run on users' Node, the Action on node24. */
   target: string;
+  /**
+   * Put what the entry imports dynamically in chunks beside it (`dist/cli-chunks/`): the CLI's
+   * relaunching process then compiles a few kilobytes, not the whole review.
+   */
+  split?: boolean;
 }
 
 export const DELIVERIES: Record<'cli' | 'app' | 'action', Delivery> = {
-  cli: { entry: 'src/delivery/cli/bin.ts', outfile: 'dist/cli.js', target: 'node20' },
+  cli: { entry: 'src/delivery/cli/bin.ts', outfile: 'dist/cli.js', target: 'node20', split: true },
   app: { entry: 'src/delivery/app/main.ts', outfile: 'dist/app.js', target: 'node20' },
   action: { entry: 'src/delivery/action/main.ts', outfile: 'dist/action.js', target: 'node24' },
 };
@@ -61,7 +67,14 @@ const NODE_20_POLYFILLS = [
 export async function buildDelivery(delivery: Delivery, outfile = delivery.outfile): Promise<void> {
   await build({
     entryPoints: [new URL(delivery.entry, root).pathname],
-    outfile: new URL(outfile, root).pathname,
+    ...(delivery.split
+      ? {
+          splitting: true,
+          outdir: dirname(new URL(outfile, root).pathname),
+          entryNames: basename(outfile, '.js'),
+          chunkNames: `${basename(outfile, '.js')}-chunks/[name]-[hash]`,
+        }
+      : { outfile: new URL(outfile, root).pathname }),
     bundle: true,
     platform: 'node',
     target: delivery.target,

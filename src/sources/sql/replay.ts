@@ -50,11 +50,22 @@ function at(context: StatementContext, location?: number): Location {
  */
 export class SchemaReplay {
   readonly tables = new Map<string, Table>();
-  /** Tables that existed when the current migration file started. */
-  #existedAtFileStart = new Set<Table>();
+  /**
+   * Tables the current migration file created. Every other table existed when the file started;
+   * tracking the few new ones keeps a file's start constant-time over thousands of tables.
+   */
+  #createdInFile = new Set<Table>();
+
+  /**
+   * Which table each index name was last given to. An entry can go stale (the index or its table
+   * dropped since) and is then checked away; every index that is added is recorded here, so a name
+   * missing from it names no index. PostgreSQL's index names are unique in their schema, and
+   * DROP INDEX, ALTER INDEX and IF NOT EXISTS find them by name alone.
+   */
+  readonly #indexOwners = new Map<string, Table>();
 
   startFile(): void {
-    this.#existedAtFileStart = new Set(this.tables.values());
+    this.#createdInFile = new Set();
   }
 
   apply(stmt: Node, context: StatementContext): MigrationOperation[] {
@@ -130,6 +141,7 @@ export class SchemaReplay {
       location: at(context, relation.location),
     };
     this.tables.set(this.#key(relation), table);
+    this.#createdInFile.add(table);
     for (const element of body.tableElts ?? []) {
       if (element.ColumnDef) this.#addColumn(table, element.ColumnDef, context);
       else if (element.Constraint) this.#addConstraint(table, element.Constraint, context);
@@ -152,14 +164,13 @@ export class SchemaReplay {
     table.uniques.push(
       ...source.uniques.map((key) => ({ ...copy(key), name: `${table.name}_${key.columns.join('_')}_key` })),
     );
-    table.indexes.push(
-      ...source.indexes.map((index) => ({
+    for (const index of source.indexes)
+      this.#addIndex(table, {
         ...index,
         name: defaultIndexName(table.name, index.elements),
         elements: index.elements.map((e) => ({ ...e })),
         location: table.location,
-      })),
-    );
+      });
   }
 
   /** Returns the foreign keys its inline `REFERENCES` added. */
@@ -312,7 +323,7 @@ export class SchemaReplay {
       table: table.name,
       foreignKey,
       notValid,
-      tableExistedBefore: this.#existedAtFileStart.has(table),
+      tableExistedBefore: !this.#createdInFile.has(table),
       location: foreignKey.location,
     };
   }
@@ -357,14 +368,14 @@ export class SchemaReplay {
       const notNullColumns = notNullConjuncts(body.whereClause);
       index.predicate = { text: written.predicate ?? '', ...(notNullColumns ? { notNullColumns } : {}) };
     }
-    table.indexes.push(index);
+    this.#addIndex(table, index);
     return [
       {
         kind: 'create-index',
         table: table.name,
         index,
         concurrently: body.concurrent === true,
-        tableExistedBefore: this.#existedAtFileStart.has(table),
+        tableExistedBefore: !this.#createdInFile.has(table),
         location: index.location,
       },
     ];
@@ -393,7 +404,7 @@ export class SchemaReplay {
           name,
           table: found.table.name,
           concurrently: body.concurrent === true,
-          tableExistedBefore: this.#existedAtFileStart.has(found.table),
+          tableExistedBefore: !this.#createdInFile.has(found.table),
           location: at(context),
         });
       }
@@ -429,7 +440,10 @@ export class SchemaReplay {
       }
     } else if (body.renameType === 'OBJECT_INDEX') {
       const found = this.#findIndex(body.relation?.relname);
-      if (found) found.index.name = body.newname;
+      if (found) {
+        found.index.name = body.newname;
+        this.#indexOwners.set(body.newname, found.table);
+      }
     } else if (body.renameType === 'OBJECT_TABCONSTRAINT') {
       const table = this.#table(body.relation);
       const constraint =
@@ -439,12 +453,16 @@ export class SchemaReplay {
     }
   }
 
+  #addIndex(table: Table, index: Index): void {
+    table.indexes.push(index);
+    if (index.name) this.#indexOwners.set(index.name, table);
+  }
+
   #findIndex(name: string): { table: Table; index: Index } | undefined {
-    for (const table of this.tables.values()) {
-      const index = table.indexes.find((i) => i.name === name);
-      if (index) return { table, index };
-    }
-    return undefined;
+    const table = this.#indexOwners.get(name);
+    if (!table || this.tables.get(`${table.schema ?? 'public'}.${table.name}`) !== table) return undefined;
+    const index = table.indexes.find((i) => i.name === name);
+    return index ? { table, index } : undefined;
   }
 
   #indexColumns(table: Table, name: string): string[] {
