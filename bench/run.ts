@@ -106,13 +106,26 @@ function print(runs: Measured[]): void {
   }
 }
 
+/** Five reviews in one long-lived process, as the App runs them, with the given V8 flags. */
+function repeatedRun(dir: string, flags: string[]): string {
+  const run = spawnSync(process.execPath, [...flags, join(root, 'bench/repeat-review.ts'), dir, '5'], {
+    encoding: 'utf8',
+  });
+  const { ms, peakMb } = JSON.parse(run.stdout) as { ms: number[]; peakMb: number };
+  return `${ms.map((m) => m.toFixed(0)).join(', ')} ms; peak ${peakMb.toFixed(0)} MB`;
+}
+
 await buildDelivery(DELIVERIES.cli);
 const runs: Measured[] = [];
+const longLived: string[] = [];
 for (const size of sizes) {
   const dir = await mkdtemp(join(tmpdir(), `headroom-bench-${size}-`));
   try {
     await writeRepo(dir, syntheticRepo(size));
     runs.push(cliRun(`synthetic ${size} models+migrations`, dir));
+    if (size === 1000)
+      for (const flags of [[], ['--liftoff-only']])
+        longLived.push(`  synthetic 1000, ${flags.join(' ') || 'V8 defaults'}: ${repeatedRun(dir, flags)}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -121,3 +134,4 @@ runs.push(cliRun(`cli ${LARGEST_EXAMPLE}`, join(root, LARGEST_EXAMPLE)));
 runs.push(await actionRun(`action ${LARGEST_EXAMPLE}`, join(root, LARGEST_EXAMPLE)));
 for (const dir of process.argv.slice(2)) runs.push(cliRun(basename(dir), dir));
 print(runs);
+if (longLived.length) console.log(`\nfive reviews in one process (the App):\n${longLived.join('\n')}`);

@@ -3,9 +3,9 @@
 // (committed, as `runs.using: node24` requires). The CLI's entry keeps its `#!` line, which esbuild
 // puts first. Users' Node never strips types or resolves
 // hundreds of modules, and the package installs with no dependencies at all.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 const require = createRequire(import.meta.url);
@@ -39,8 +39,8 @@ export interface Delivery {
   /** The oldest Node the file must run on: the CLI and App run on users' Node, the Action on node24. */
   target: string;
   /**
-   * Put what the entry imports dynamically in chunks beside it (`dist/cli-chunks/`): the CLI's
-   * relaunching process then compiles a few kilobytes, not the whole review.
+   * Put what the entry imports dynamically in chunks beside it (`dist/cli-chunks/`): the
+   * relaunching process of the CLI or the Action then compiles a few kilobytes, not the review.
    */
   split?: boolean;
 }
@@ -48,7 +48,7 @@ export interface Delivery {
 export const DELIVERIES: Record<'cli' | 'app' | 'action', Delivery> = {
   cli: { entry: 'src/delivery/cli/bin.ts', outfile: 'dist/cli.js', target: 'node20', split: true },
   app: { entry: 'src/delivery/app/main.ts', outfile: 'dist/app.js', target: 'node20' },
-  action: { entry: 'src/delivery/action/main.ts', outfile: 'dist/action.js', target: 'node24' },
+  action: { entry: 'src/delivery/action/entry.ts', outfile: 'dist/action.js', target: 'node24', split: true },
 };
 
 /**
@@ -64,17 +64,25 @@ const NODE_20_POLYFILLS = [
   '};',
 ];
 
+/** Where a split delivery's chunks go: `dist/cli.js` → `dist/cli-chunks/`. */
+export function chunksDirectory(outfile: string): string {
+  return `${basename(outfile, '.js')}-chunks`;
+}
+
 export async function buildDelivery(delivery: Delivery, outfile = delivery.outfile): Promise<void> {
+  const out = new URL(outfile, root).pathname;
+  // Chunk names carry a content hash: last build's chunks would otherwise stay beside the new ones.
+  if (delivery.split) await rm(join(dirname(out), chunksDirectory(out)), { recursive: true, force: true });
   await build({
     entryPoints: [new URL(delivery.entry, root).pathname],
     ...(delivery.split
       ? {
           splitting: true,
-          outdir: dirname(new URL(outfile, root).pathname),
-          entryNames: basename(outfile, '.js'),
-          chunkNames: `${basename(outfile, '.js')}-chunks/[name]-[hash]`,
+          outdir: dirname(out),
+          entryNames: basename(out, '.js'),
+          chunkNames: `${chunksDirectory(out)}/[name]-[hash]`,
         }
-      : { outfile: new URL(outfile, root).pathname }),
+      : { outfile: out }),
     bundle: true,
     platform: 'node',
     target: delivery.target,

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -14,13 +15,32 @@ import { fileURLToPath } from 'node:url';
 const SHORT_RUN_FLAGS = ['--liftoff-only', '--max-semi-space-size=16'];
 
 /**
- * For the CLI and the Action, which review once and exit: when this process was started without
- * the flag, runs `entry` again in a child process that has it, with the same arguments, standard
- * streams and environment, and returns the exit status to end with. Returns `undefined` when this
- * process is the one to do the work (it has the flag, or no child could be started). The App is
- * long-running and keeps V8's defaults.
+ * Runs a one-shot entry point (the CLI, the Action): relaunched with the flags above when this
+ * process lacks them, here otherwise. `load` imports the work only in the process that does it,
+ * so the relaunching one compiles a few kilobytes. Sets the exit status.
  */
-export function relaunchedForShortRun(entry: string): number | undefined {
+export async function runShortLived(
+  entry: string,
+  load: () => Promise<() => Promise<number>>,
+): Promise<void> {
+  const relaunched = relaunchedForShortRun(entry);
+  if (relaunched !== undefined) {
+    process.exitCode = relaunched;
+    return;
+  }
+  // Node ≥ 22.1 keeps the compiled code on disk between runs; Node 20 compiles it each time.
+  module.enableCompileCache?.();
+  process.exitCode = await (await load())();
+}
+
+/**
+ * When this process was started without the flags, runs `entry` again in a child process that
+ * has them, with the same arguments, standard streams and environment, and returns the exit
+ * status to end with. Returns `undefined` when this process is the one to do the work (it has the
+ * flags, or no child could be started). The App is a long-running process: its start command
+ * passes `--liftoff-only` itself.
+ */
+function relaunchedForShortRun(entry: string): number | undefined {
   if (SHORT_RUN_FLAGS.every((flag) => process.execArgv.includes(flag))) return undefined;
   const child = spawnSync(
     process.execPath,

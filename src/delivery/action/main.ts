@@ -15,7 +15,6 @@ import { type ReviewOptions, review } from '../../review/run-review.ts';
 import { acknowledgementsIn } from '../github/acknowledgements.ts';
 import type { PullRequestRef } from '../github/client.ts';
 import { COMMENT_MAX_LENGTH, findReviewComment, writeReviewComment } from '../github/review-comment.ts';
-import { relaunchedForShortRun } from '../short-lived-process.ts';
 import { ANNOTATIONS_PER_LEVEL, emitAnnotations } from './annotations.ts';
 import { handleCommentEdit } from './comment-edit.ts';
 import { type ActionInputs, readInputs } from './inputs.ts';
@@ -188,9 +187,10 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const relaunched = relaunchedForShortRun(import.meta.url);
-if (relaunched !== undefined) process.exitCode = relaunched;
-else
-  run().catch((error: unknown) => {
+/** The step: its failure is the step's failure, with the reason as the error annotation. */
+export async function runStep(): Promise<number> {
+  await run().catch((error: unknown) => {
     core.setFailed(`Headroom could not run: ${messageOf(error)}`);
   });
+  return Number(process.exitCode ?? 0);
+}
