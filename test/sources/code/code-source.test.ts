@@ -62,4 +62,26 @@ describe('codeSource', () => {
       ['src/m0500.js', expect.stringContaining('2 code file(s) past the first 500 code files')],
     ]);
   });
+
+  it('parses only files that can hold a fact, so the count cap counts those', async () => {
+    // Modules with no env read, cache or HTTP import: a large repository is mostly these.
+    const plain = Array.from({ length: CODE_LIMITS.maxFiles + 10 }, (_, i) => ({
+      path: `src/a${String(i).padStart(4, '0')}.ts`,
+      text: `export function f${i}(map: Map<string, number>, env: string) { return map.get(env); }\n`,
+    }));
+    const found = await codeSource.read([
+      ...plain,
+      // Broken, and nothing in it to find: not parsed, so no syntax diagnostic either.
+      { path: 'src/broken.ts', text: 'export const = ;\n' },
+      { path: 'src/z-config.ts', text: 'export const url = process.env.API_URL;\n' },
+      {
+        path: 'src/z-memo.ts',
+        text: "import { memoize } from 'lodash';\nexport const get = memoize(load);\n",
+      },
+      { path: 'src/z-broken-env.ts', text: 'export const = process.env.BROKEN;\n' },
+    ]);
+    expect(found.envReads?.map((r) => r.key)).toEqual(['API_URL']);
+    expect(found.inProcessCaches?.map((c) => [c.location.path, c.name])).toEqual([['src/z-memo.ts', 'get']]);
+    expect(found.diagnostics?.map((d) => d.location.path)).toEqual(['src/z-broken-env.ts']);
+  });
 });
