@@ -23,7 +23,8 @@ export function mergeFragments(fragments: readonly ModelFragment[]): ProjectMode
   for (const fragment of fragments) {
     for (const key of Object.keys(model) as Array<keyof ProjectModel>) {
       const items = fragment[key];
-      if (items) (model[key] as unknown[]).push(...items);
+      // One push per item: spreading a list of hundreds of thousands into a call overflows the stack.
+      if (items) for (const item of items) (model[key] as unknown[]).push(item);
     }
   }
   return model;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/location.ts';
 import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
@@ -138,7 +138,27 @@ export function parseConfig(
   if (diagnostics.length > 0) return { config: defaultConfig(), diagnostics };
 
   const lineOf = (keys: readonly PropertyKey[]) => lineOfPath(document.contents, keys, lineCounter);
-  let candidate = withoutEmptySections(document.toJS() ?? {}, configSchema);
+  let parsed: unknown;
+  try {
+    // An alias before its anchor, or aliases that expand without bound, only fail here.
+    parsed = document.toJS({ maxAliasCount: MAX_CONFIG_ALIASES });
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const offset = firstUnresolvedAlias(document) ?? 0;
+    const line = clampToText(text, lineCounter.linePos(offset).line);
+    return {
+      config: defaultConfig(),
+      diagnostics: [
+        {
+          severity: 'error',
+          origin: 'config',
+          message: `Invalid YAML in ${path}: ${reason}`,
+          location: { path, line },
+        },
+      ],
+    };
+  }
+  let candidate = withoutEmptySections(parsed ?? {}, configSchema);
   // Each pass drops what was wrong and validates again; a handful of passes covers any real file.
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = configSchema.safeParse(candidate);
@@ -161,6 +181,24 @@ export function parseConfig(
     );
   }
   return { config: defaultConfig(), diagnostics: inLineOrder(diagnostics) };
+}
+
+/** A config has no reason for more aliases than this; past it, yaml stops an alias bomb. */
+const MAX_CONFIG_ALIASES = 100;
+
+/** Where the first alias that names no earlier anchor is, or `undefined` (the error was another). */
+function firstUnresolvedAlias(document: ReturnType<typeof parseDocument>): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      if (isAlias(node) && node.resolve(document) === undefined) {
+        offset = node.range?.[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /** Successive validation passes find problems out of order; the reader goes top to bottom. */

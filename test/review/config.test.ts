@@ -156,4 +156,29 @@ describe('.github/headroom.yml', () => {
     ]);
     expect(parse('').problems).toEqual([]);
   });
+
+  it('reports an alias used before its anchor at the alias, instead of crashing', () => {
+    const { config, problems } = parse('tier: scale\nfailOn: *level\nlevel: &level warning\n');
+    expect(problems).toEqual([
+      {
+        line: 2,
+        message: `Invalid YAML in ${PATH}: Unresolved alias (the anchor must be set before the alias): level`,
+      },
+    ]);
+    expect(config.tier).toBe('growth');
+  });
+
+  it('stops an alias bomb with a diagnostic', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
+    const started = performance.now();
+    const { problems } = parse(`${lines.join('\n')}\ntier: scale\n`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(problems).toEqual([{ line: 1, message: expect.stringContaining('Invalid YAML') }]);
+  });
 });
