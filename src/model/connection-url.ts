@@ -214,7 +214,7 @@ function detectPooler(scheme: string, url: ConnectionUrl): PoolerKind | undefine
   return undefined;
 }
 
-const URL_TOKEN_END = /[\s'"`<>()]/;
+const URL_TOKEN_END = /[\s'"`<>()]/g;
 const PASSWORD_ASSIGNMENT =
   /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 
@@ -226,16 +226,26 @@ const PASSWORD_ASSIGNMENT =
 export function maskSecretsInText(text: string): string {
   let masked = '';
   let from = 0;
+  // A `://` inside a URL already judged credential-free cannot start one with credentials: its
+  // userinfo could only be found at an `@` the outer URL was checked against. Skipping such
+  // `://`s keeps masking linear on any input (a line of `redis://u:p` repeated took seconds).
+  let judgedUntil = 0;
   for (let sep = text.indexOf('://'); sep >= 0; sep = text.indexOf('://', sep + 3)) {
-    if (sep < from) continue;
+    if (sep < from || sep < judgedUntil) continue;
     let start = sep;
     while (start > from && /[A-Za-z0-9+.-]/.test(text[start - 1] as string)) start--;
     if (start === sep) continue;
-    const rest = text.slice(sep + 3);
-    const end = sep + 3 + indexOrEnd(rest, rest.search(URL_TOKEN_END));
+    URL_TOKEN_END.lastIndex = sep + 3;
+    const end = URL_TOKEN_END.exec(text)?.index ?? text.length;
     const authority = splitAuthority(text.slice(sep + 3, end));
-    if (authority.userinfo === undefined || splitUserinfo(authority.userinfo).password === undefined)
+    if (authority.userinfo === undefined) {
+      judgedUntil = end;
       continue;
+    }
+    if (splitUserinfo(authority.userinfo).password === undefined) {
+      judgedUntil = sep + 3 + authority.userinfo.length;
+      continue;
+    }
     masked += `${text.slice(from, sep + 3)}${maskedUserinfo(authority.userinfo)}${authority.hostList}${authority.tail}`;
     from = end;
   }

@@ -184,4 +184,20 @@ describe('maskSecretsInText', () => {
   ])('%s', (text, expected) => {
     expect(maskSecretsInText(text)).toBe(expected);
   });
+
+  it('masks a credential URL nested in the query of a URL without one', () => {
+    expect(
+      maskSecretsInText('see https://example.com/r?to=postgres://app:hunter22@db.example.com/app now'),
+    ).toBe('see https://example.com/r?to=postgres://app:***@db.example.com/app now');
+  });
+
+  it('stays linear on a line of half-URLs repeated (a Procfile that hung the review)', () => {
+    const line = 'redis://u:p'.repeat(50_000);
+    const started = performance.now();
+    expect(maskSecretsInText(`web: ${line} postgres://app:hunter22@db.example.com/app`)).toBe(
+      `web: ${line} postgres://app:****@db.example.com/app`,
+    );
+    // A hang guard, not a benchmark: the quadratic version took over four seconds here.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
 });
