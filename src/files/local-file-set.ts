@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { classifyBytes } from './classify.ts';
 import {
@@ -41,7 +41,11 @@ export class LocalFileSet implements FileSet {
     for (const path of paths) {
       const entry = known.get(path);
       if (!entry) continue;
-      result.set(path, this.#readOne(entry));
+      try {
+        result.set(path, this.#readOne(entry));
+      } catch (error) {
+        this.#skipped.push({ path, reason: `cannot be read (${errorCode(error)})` });
+      }
     }
     return result;
   }
@@ -61,19 +65,48 @@ export class LocalFileSet implements FileSet {
     const pending = [this.#root];
     while (pending.length > 0) {
       const dir = pending.pop() as string;
-      for (const dirent of readdirSync(dir, { withFileTypes: true })) {
+      let dirents: Dirent[];
+      try {
+        dirents = readdirSync(dir, { withFileTypes: true });
+      } catch (error) {
+        // The root itself must be readable: the caller checked it is a directory.
+        if (dir === this.#root) throw error;
+        this.#skipped.push({
+          path: `${this.#relative(dir)}/`,
+          reason: `cannot be read (${errorCode(error)})`,
+        });
+        continue;
+      }
+      for (const dirent of dirents) {
         const absolute = join(dir, dirent.name);
-        const path = relative(this.#root, absolute).split(sep).join('/');
+        const path = this.#relative(absolute);
+        // Node decodes names as UTF-8; a name that is not cannot be opened by the decoded form.
+        if (dirent.name.includes('\uFFFD')) {
+          this.#skipped.push({ path, reason: 'its name is not valid UTF-8' });
+          continue;
+        }
         if (dirent.isDirectory()) {
           if (isSkippedDirectory(dirent.name))
             this.#skipped.push({ path: `${path}/`, reason: 'dependency, build or VCS folder' });
           else pending.push(absolute);
         } else if (dirent.isFile()) {
-          entries.push({ path, size: statSync(absolute).size });
+          try {
+            entries.push({ path, size: statSync(absolute).size });
+          } catch (error) {
+            this.#skipped.push({ path, reason: `cannot be read (${errorCode(error)})` });
+          }
         }
       }
     }
     entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return entries;
   }
+
+  #relative(absolute: string): string {
+    return relative(this.#root, absolute).split(sep).join('/');
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }

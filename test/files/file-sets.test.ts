@@ -1,9 +1,12 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocalFileSet } from '../../src/files/local-file-set.ts';
 import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
+import { review } from '../../src/review/run-review.ts';
 
 async function tree(files: Record<string, string | Uint8Array>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'headroom-files-'));
@@ -51,6 +54,42 @@ describe('LocalFileSet', () => {
     const root = await tree({ 'latin1.env': new Uint8Array([0x41, 0x3d, 0xe9, 0x0a]) });
     const read = await new LocalFileSet(root).read(['latin1.env']);
     expect(read.get('latin1.env')?.kind).toBe('binary');
+  });
+});
+
+describe('LocalFileSet on a hostile file system', () => {
+  it('passes over names that are not UTF-8, symlink loops, FIFOs and files gone before reading, and says so', async () => {
+    const root = await tree({ 'render.yaml': 'services: []\n', '.env': 'A=1\n', '.env.local': 'B=2\n' });
+    // A file name with byte 0xFF, which Node can only decode with a replacement character.
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${root}/`), Buffer.from([0xff]), Buffer.from('.env')]),
+      'C=3\n',
+    );
+    await symlink(join(root, 'loop'), join(root, 'loop'));
+    execFileSync('mkfifo', [join(root, 'pipe.env')]);
+    const files = new LocalFileSet(root);
+    expect((await files.list()).map((e) => e.path)).toEqual(['.env', '.env.local', 'render.yaml']);
+    await rm(join(root, '.env.local'));
+    const read = await files.read(['.env', '.env.local', 'render.yaml']);
+    expect([...read.keys()]).toEqual(['.env', 'render.yaml']);
+    expect(files.skipped()).toEqual([
+      { path: '\uFFFD.env', reason: 'its name is not valid UTF-8' },
+      { path: '.env.local', reason: 'cannot be read (ENOENT)' },
+    ]);
+  });
+
+  it('still reviews the rest of such a directory', async () => {
+    const root = await tree({ 'render.yaml': 'services:\n  - type: web\n    name: api\n    plan: free\n' });
+    writeFileSync(
+      Buffer.concat([Buffer.from(`${root}/`), Buffer.from([0xfe, 0xff]), Buffer.from('.yaml')]),
+      'x',
+    );
+    const result = await review(new LocalFileSet(root));
+    expect(result.findings.map((f) => f.ruleId)).toContain('plan/free-web-sleeps');
+    expect(result.skipped).toContainEqual({
+      path: '\uFFFD\uFFFD.yaml',
+      reason: 'its name is not valid UTF-8',
+    });
   });
 });
 
