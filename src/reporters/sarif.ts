@@ -1,9 +1,9 @@
 import { TOOL_URI } from '../meta.ts';
-import { maskSecretsInText } from '../model/connection-url.ts';
 import type { Finding } from '../review/finding.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import type { RuleMeta, Severity } from '../rules/rule.ts';
 import { docsUrl } from '../rules/run-rules.ts';
+import { maskedJson } from './masked-json.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -71,7 +71,7 @@ export function renderSarif(result: ReviewResult): string {
       },
     ],
   };
-  return `${maskSecretsInText(JSON.stringify(sarif, null, 2))}\n`;
+  return maskedJson(sarif);
 }
 
 function sarifRule(rule: RuleMeta, result: ReviewResult) {

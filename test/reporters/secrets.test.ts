@@ -60,4 +60,33 @@ describe('secrets never appear in any output', () => {
     expect(output).toContain('postgresql://user:****@host/db');
     expect(output).not.toContain('s3cretPass');
   });
+
+  it.each(['json', 'sarif'] as const)(
+    '%s stays valid JSON when a value ends in `PASSWORD=`',
+    async (format) => {
+      // env/undeclared-variable's fix is `KEY=` for each key: masking serialised text once took the
+      // closing quote of `"REDIS_PASSWORD="` for the start of a quoted password.
+      const endsInAssignment = defineRule({
+        ...quotesConnections,
+        meta: { ...quotesConnections.meta, id: 'env/ends-in-assignment' },
+        check: (model) =>
+          model.envFiles.map((file) => ({
+            entity: 'env:REDIS_PASSWORD',
+            message: 'Read and not declared: REDIS_PASSWORD=',
+            location: { path: file.path, line: 1 },
+            fix: { text: 'Declare it.', replacement: 'REDIS_PASSWORD=' },
+          })),
+      });
+      const result = await review(
+        new MemoryFileSet({ '.env': 'DATABASE_URL=postgresql://user:s3cretPass@host/db\n' }),
+        {
+          rules: [quotesConnections, endsInAssignment],
+        },
+      );
+      const output = (format === 'json' ? renderJson : renderSarif)(result);
+      expect(() => JSON.parse(output)).not.toThrow();
+      expect(output).toContain('REDIS_PASSWORD=');
+      expect(output).not.toContain('s3cretPass');
+    },
+  );
 });

@@ -19136,7 +19136,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
@@ -19171,7 +19171,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
@@ -19190,7 +19190,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor2) {
+    function visit3(node2, visitor2) {
       const visitor_ = initVisitor(visitor2);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -19199,9 +19199,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node2, visitor2, path) {
       const ctrl = callVisitor(key, node2, visitor2, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -19335,7 +19335,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -19345,7 +19345,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19489,7 +19489,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -19516,7 +19516,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor2) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
         const sa = JSON.stringify(anchor2);
@@ -19527,7 +19527,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -19707,7 +19707,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -19733,7 +19733,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -24655,15 +24655,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor2) {
+    function visit3(cst, visitor2) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor2);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -24674,8 +24674,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent2 = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit3.parentCollection = (cst, path) => {
+      const parent2 = visit3.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
@@ -24706,7 +24706,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -26422,7 +26422,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser3 = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -26450,8 +26450,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -33286,7 +33286,11 @@ var LocalFileSet = class {
     for (const path of paths) {
       const entry = known.get(path);
       if (!entry) continue;
-      result.set(path, this.#readOne(entry));
+      try {
+        result.set(path, this.#readOne(entry));
+      } catch (error63) {
+        this.#skipped.push({ path, reason: `cannot be read (${errorCode(error63)})` });
+      }
     }
     return result;
   }
@@ -33303,22 +33307,47 @@ var LocalFileSet = class {
     const pending = [this.#root];
     while (pending.length > 0) {
       const dir = pending.pop();
-      for (const dirent of readdirSync(dir, { withFileTypes: true })) {
+      let dirents;
+      try {
+        dirents = readdirSync(dir, { withFileTypes: true });
+      } catch (error63) {
+        if (dir === this.#root) throw error63;
+        this.#skipped.push({
+          path: `${this.#relative(dir)}/`,
+          reason: `cannot be read (${errorCode(error63)})`
+        });
+        continue;
+      }
+      for (const dirent of dirents) {
         const absolute = join(dir, dirent.name);
-        const path = relative(this.#root, absolute).split(sep2).join("/");
+        const path = this.#relative(absolute);
+        if (dirent.name.includes("\uFFFD")) {
+          this.#skipped.push({ path, reason: "its name is not valid UTF-8" });
+          continue;
+        }
         if (dirent.isDirectory()) {
           if (isSkippedDirectory(dirent.name))
             this.#skipped.push({ path: `${path}/`, reason: "dependency, build or VCS folder" });
           else pending.push(absolute);
         } else if (dirent.isFile()) {
-          entries.push({ path, size: statSync(absolute).size });
+          try {
+            entries.push({ path, size: statSync(absolute).size });
+          } catch (error63) {
+            this.#skipped.push({ path, reason: `cannot be read (${errorCode(error63)})` });
+          }
         }
       }
     }
     entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     return entries;
   }
+  #relative(absolute) {
+    return relative(this.#root, absolute).split(sep2).join("/");
+  }
 };
+function errorCode(error63) {
+  return error63.code ?? (error63 instanceof Error ? error63.message : String(error63));
+}
 
 // src/files/subdirectory-file-set.ts
 var SubdirectoryFileSet = class {
@@ -33540,21 +33569,28 @@ function detectPooler(scheme, url2) {
   if (url2.params.pgbouncer === "true") return "pgbouncer";
   return void 0;
 }
-var URL_TOKEN_END = /[\s'"`<>()]/;
+var URL_TOKEN_END = /[\s'"`<>()]/g;
 var PASSWORD_ASSIGNMENT = /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 function maskSecretsInText(text2) {
   let masked = "";
   let from = 0;
+  let judgedUntil = 0;
   for (let sep3 = text2.indexOf("://"); sep3 >= 0; sep3 = text2.indexOf("://", sep3 + 3)) {
-    if (sep3 < from) continue;
+    if (sep3 < from || sep3 < judgedUntil) continue;
     let start = sep3;
     while (start > from && /[A-Za-z0-9+.-]/.test(text2[start - 1])) start--;
     if (start === sep3) continue;
-    const rest = text2.slice(sep3 + 3);
-    const end = sep3 + 3 + indexOrEnd(rest, rest.search(URL_TOKEN_END));
+    URL_TOKEN_END.lastIndex = sep3 + 3;
+    const end = URL_TOKEN_END.exec(text2)?.index ?? text2.length;
     const authority = splitAuthority(text2.slice(sep3 + 3, end));
-    if (authority.userinfo === void 0 || splitUserinfo(authority.userinfo).password === void 0)
+    if (authority.userinfo === void 0) {
+      judgedUntil = end;
       continue;
+    }
+    if (splitUserinfo(authority.userinfo).password === void 0) {
+      judgedUntil = sep3 + 3 + authority.userinfo.length;
+      continue;
+    }
     masked += `${text2.slice(from, sep3 + 3)}${maskedUserinfo(authority.userinfo)}${authority.hostList}${authority.tail}`;
     from = end;
   }
@@ -33943,6 +33979,12 @@ function crashFinding(rule, error63) {
   };
 }
 
+// src/reporters/masked-json.ts
+function maskedJson(value) {
+  return `${JSON.stringify(value, (_key, v) => typeof v === "string" ? maskSecretsInText(v) : v, 2)}
+`;
+}
+
 // src/reporters/sarif.ts
 var LEVEL = {
   error: "error",
@@ -34004,8 +34046,7 @@ function renderSarif(result) {
       }
     ]
   };
-  return `${maskSecretsInText(JSON.stringify(sarif, null, 2))}
-`;
+  return maskedJson(sarif);
 }
 function sarifRule(rule, result) {
   const level = rule.severity[result.tier];
@@ -53966,7 +54007,26 @@ function parseConfig(text2, path, knownRuleIds) {
   }));
   if (diagnostics.length > 0) return { config: defaultConfig(), diagnostics };
   const lineOf = (keys) => lineOfPath(document.contents, keys, lineCounter);
-  let candidate = withoutEmptySections(document.toJS() ?? {}, configSchema);
+  let parsed;
+  try {
+    parsed = document.toJS({ maxAliasCount: MAX_CONFIG_ALIASES });
+  } catch (error63) {
+    const reason = (error63 instanceof Error ? error63.message : String(error63)).split("\n")[0];
+    const offset = firstUnresolvedAlias(document) ?? 0;
+    const line = clampToText(text2, lineCounter.linePos(offset).line);
+    return {
+      config: defaultConfig(),
+      diagnostics: [
+        {
+          severity: "error",
+          origin: "config",
+          message: `Invalid YAML in ${path}: ${reason}`,
+          location: { path, line }
+        }
+      ]
+    };
+  }
+  let candidate = withoutEmptySections(parsed ?? {}, configSchema);
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = configSchema.safeParse(candidate);
     const problems = result.success ? unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds) : result.error.issues.flatMap(describeIssue);
@@ -53986,6 +54046,20 @@ function parseConfig(text2, path, knownRuleIds) {
     );
   }
   return { config: defaultConfig(), diagnostics: inLineOrder(diagnostics) };
+}
+var MAX_CONFIG_ALIASES = 100;
+function firstUnresolvedAlias(document) {
+  let offset;
+  (0, import_yaml2.visit)(document, {
+    Alias(_, node2) {
+      if ((0, import_yaml2.isAlias)(node2) && node2.resolve(document) === void 0) {
+        offset = node2.range?.[0];
+        return import_yaml2.visit.BREAK;
+      }
+      return void 0;
+    }
+  });
+  return offset;
 }
 function inLineOrder(diagnostics) {
   return diagnostics.sort((a, b) => a.location.line - b.location.line);
@@ -71906,16 +71980,16 @@ var NOT_CHILDREN = /* @__PURE__ */ new Set([
   "innerComments",
   "errors"
 ]);
-function walkSyntaxTree(node2, visit2, ancestors = []) {
-  visit2(node2, ancestors);
+function walkSyntaxTree(node2, visit3, ancestors = []) {
+  visit3(node2, ancestors);
   ancestors.push(node2);
   for (const key in node2) {
     const child = node2[key];
     if (typeof child !== "object" || child === null || NOT_CHILDREN.has(key)) continue;
     if (Array.isArray(child)) {
       for (const item of child)
-        if (item && typeof item.type === "string") walkSyntaxTree(item, visit2, ancestors);
-    } else if (typeof child.type === "string") walkSyntaxTree(child, visit2, ancestors);
+        if (item && typeof item.type === "string") walkSyntaxTree(item, visit3, ancestors);
+    } else if (typeof child.type === "string") walkSyntaxTree(child, visit3, ancestors);
   }
   ancestors.pop();
 }
@@ -74002,7 +74076,7 @@ function mergeFragments(fragments) {
   for (const fragment of fragments) {
     for (const key of Object.keys(model)) {
       const items = fragment[key];
-      if (items) model[key].push(...items);
+      if (items) for (const item of items) model[key].push(item);
     }
   }
   return model;
@@ -83453,16 +83527,16 @@ function embeddedSql(source) {
     return [];
   }
   const found = [];
-  const visit2 = (value) => {
-    if (Array.isArray(value)) value.forEach(visit2);
+  const visit3 = (value) => {
+    if (Array.isArray(value)) value.forEach(visit3);
     else if (value && typeof value === "object") {
       const execsql = value.PLpgSQL_stmt_execsql;
       const query = execsql?.sqlstmt?.PLpgSQL_expr?.query;
       if (typeof query === "string") found.push({ query, lineno: execsql.lineno ?? 1 });
-      for (const child of Object.values(value)) visit2(child);
+      for (const child of Object.values(value)) visit3(child);
     }
   };
-  visit2(tree);
+  visit3(tree);
   return found;
 }
 function defaultIndexName(table, elements) {
