@@ -19,11 +19,10 @@ export const codeSource: Source = {
     const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
-    const readable = sorted.filter(
-      (f) => !tooLarge.includes(f) && (f.path.endsWith('.py') || mayHoldFacts(f)),
-    );
+    const readable = sorted.filter((f) => !tooLarge.includes(f));
     const overCount = readable.splice(CODE_LIMITS.maxFiles);
-    for (const file of readable) {
+    // A JavaScript file with nothing the reader takes is not parsed: the facts are the same.
+    for (const file of readable.filter((f) => f.path.endsWith('.py') || mayHoldFacts(f))) {
       const one = file.path.endsWith('.py') ? readPython(file) : readJavaScript(file);
       found.envReads.push(...one.envReads);
       found.inProcessCaches.push(...one.inProcessCaches);

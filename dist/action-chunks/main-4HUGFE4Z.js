@@ -72575,11 +72575,9 @@ var codeSource = {
     const found = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
     const sorted = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
-    const readable = sorted.filter(
-      (f) => !tooLarge.includes(f) && (f.path.endsWith(".py") || mayHoldFacts(f))
-    );
+    const readable = sorted.filter((f) => !tooLarge.includes(f));
     const overCount = readable.splice(CODE_LIMITS.maxFiles);
-    for (const file2 of readable) {
+    for (const file2 of readable.filter((f) => f.path.endsWith(".py") || mayHoldFacts(f))) {
       const one = file2.path.endsWith(".py") ? readPython(file2) : readJavaScript(file2);
       found.envReads.push(...one.envReads);
       found.inProcessCaches.push(...one.inProcessCaches);
