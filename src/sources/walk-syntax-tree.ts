@@ -30,3 +30,15 @@ export function walkSyntaxTree(
   }
   ancestors.pop();
 }
+
+const TYPE_WRAPPERS = new Set([
+  'TSNonNullExpression',
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSTypeAssertion',
+]);
+
+/** `x!`, `x as T`, `x satisfies T` and `<T>x` are `x` at run time. */
+export function withoutTypes(node: SyntaxNode): SyntaxNode {
+  return TYPE_WRAPPERS.has(node?.type) ? withoutTypes(node.expression) : node;
+}

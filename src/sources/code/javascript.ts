@@ -2,7 +2,7 @@ import { parse } from '@babel/parser';
 import { HTTP_HANDLER_MODULES, JS_CACHE_EXPORTS } from '../../catalog/libraries.ts';
 import type { Location } from '../../model/location.ts';
 import type { SourceFile } from '../source.ts';
-import { type SyntaxNode, walkSyntaxTree } from '../walk-syntax-tree.ts';
+import { type SyntaxNode, walkSyntaxTree, withoutTypes } from '../walk-syntax-tree.ts';
 import type { CodeFindings } from './code-findings.ts';
 
 /** A module-scope Map/WeakMap counts as a cache only under a name that says so. */
@@ -240,8 +240,7 @@ function longLivedHolder(
 
 /** `lru-cache`, `memoizee`… when the value is built by a cache class or a memoizer. */
 function cacheKind(value: Node, bindings: Map<string, Binding>): string | undefined {
-  const expression =
-    value.type === 'TSAsExpression' || value.type === 'TSSatisfiesExpression' ? value.expression : value;
+  const expression = withoutTypes(value);
   if (expression.type !== 'NewExpression' && expression.type !== 'CallExpression') return undefined;
   const callee = expression.callee;
   const binding =

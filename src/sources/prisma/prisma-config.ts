@@ -1,6 +1,6 @@
 import { parse } from '@babel/parser';
 import type { Diagnostic } from '../../model/location.ts';
-import { type SyntaxNode as AstNode, walkSyntaxTree } from '../walk-syntax-tree.ts';
+import { type SyntaxNode as AstNode, walkSyntaxTree, withoutTypes } from '../walk-syntax-tree.ts';
 
 export interface PrismaConfigFacts {
   path: string;
@@ -72,18 +72,6 @@ function property(object: AstNode, key: string): AstNode {
   if (object?.type !== 'ObjectExpression') return undefined;
   return withoutTypes(object.properties.find((p: AstNode) => propertyName(p) === key)?.value);
 }
-
-/** `x!`, `x as T`, `x satisfies T` and `<T>x` are `x` at run time. */
-function withoutTypes(node: AstNode): AstNode {
-  return TYPE_WRAPPERS.has(node?.type) ? withoutTypes(node.expression) : node;
-}
-
-const TYPE_WRAPPERS = new Set([
-  'TSNonNullExpression',
-  'TSAsExpression',
-  'TSSatisfiesExpression',
-  'TSTypeAssertion',
-]);
 
 function propertyName(node: AstNode): string | undefined {
   if (node?.type !== 'Property' || node.computed) return undefined;

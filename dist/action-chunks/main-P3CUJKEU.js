@@ -71993,6 +71993,15 @@ function walkSyntaxTree(node2, visit3, ancestors = []) {
   }
   ancestors.pop();
 }
+var TYPE_WRAPPERS = /* @__PURE__ */ new Set([
+  "TSNonNullExpression",
+  "TSAsExpression",
+  "TSSatisfiesExpression",
+  "TSTypeAssertion"
+]);
+function withoutTypes(node2) {
+  return TYPE_WRAPPERS.has(node2?.type) ? withoutTypes(node2.expression) : node2;
+}
 
 // src/sources/code/javascript.ts
 var CACHE_NAME = /cache|memo|store/i;
@@ -72150,7 +72159,7 @@ function longLivedHolder(node2, ancestors) {
   return void 0;
 }
 function cacheKind(value, bindings2) {
-  const expression = value.type === "TSAsExpression" || value.type === "TSSatisfiesExpression" ? value.expression : value;
+  const expression = withoutTypes(value);
   if (expression.type !== "NewExpression" && expression.type !== "CallExpression") return void 0;
   const callee = expression.callee;
   const binding2 = callee.type === "Identifier" ? bindings2.get(callee.name) : callee.type === "MemberExpression" && callee.object.type === "Identifier" && !callee.computed ? namespaceMember(bindings2.get(callee.object.name), callee.property.name) : void 0;
@@ -81994,15 +82003,6 @@ function property(object2, key) {
   if (object2?.type !== "ObjectExpression") return void 0;
   return withoutTypes(object2.properties.find((p) => propertyName(p) === key)?.value);
 }
-function withoutTypes(node2) {
-  return TYPE_WRAPPERS.has(node2?.type) ? withoutTypes(node2.expression) : node2;
-}
-var TYPE_WRAPPERS = /* @__PURE__ */ new Set([
-  "TSNonNullExpression",
-  "TSAsExpression",
-  "TSSatisfiesExpression",
-  "TSTypeAssertion"
-]);
 function propertyName(node2) {
   if (node2?.type !== "Property" || node2.computed) return void 0;
   return node2.key.type === "Identifier" ? node2.key.name : stringValue(node2.key);
