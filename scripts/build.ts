@@ -51,19 +51,6 @@ export const DELIVERIES: Record<'cli' | 'app' | 'action', Delivery> = {
   action: { entry: 'src/delivery/action/entry.ts', outfile: 'dist/action.js', target: 'node24', split: true },
 };
 
-/**
- * What the dependencies call that Node 20 lacks: chevrotain (the Prisma parser's engine) groups
- * its grammar with `Object.groupBy` (Node 21). Defined only where missing, as the spec has it.
- */
-const NODE_20_POLYFILLS = [
-  'Object.groupBy ??= (items, key) => {',
-  '  const groups = Object.create(null);',
-  '  let index = 0;',
-  '  for (const item of items) (groups[key(item, index++)] ??= []).push(item);',
-  '  return groups;',
-  '};',
-];
-
 /** Where a split delivery's chunks go: `dist/cli.js` → `dist/cli-chunks/`. */
 export function chunksDirectory(outfile: string): string {
   return `${basename(outfile, '.js')}-chunks`;
@@ -102,7 +89,6 @@ export async function buildDelivery(delivery: Delivery, outfile = delivery.outfi
         'const require = __headroomRequire(import.meta.url);',
         'const __filename = __headroomFilePath(import.meta.url);',
         'const __dirname = __headroomDirname(__filename);',
-        ...(delivery.target === 'node20' ? NODE_20_POLYFILLS : []),
       ].join('\n'),
     },
     plugins: [inlinePostgresParser],

@@ -1,14 +1,12 @@
-import { type Block, getSchema, PrismaParser, VisitorClassFactory } from '@mrleebo/prisma-ast';
 import type { Diagnostic } from '../../model/location.ts';
+import { PrismaSyntaxError, parsePrismaSchema } from './parse-schema.ts';
+import type { AstNode } from './prisma-ast-nodes.ts';
 import { scanPrismaText } from './scan-text.ts';
 
-const parser = new PrismaParser({ nodeLocationTracking: 'full' });
-const visitor = new (VisitorClassFactory(parser))();
-
-/** The blocks (`model`, `datasource`, `enum`…) of one .prisma file, as prisma-ast gives them. */
+/** The blocks (`model`, `datasource`, `enum`…) of one .prisma file, in prisma-ast's shape. */
 export interface ParsedPrismaFile {
   path: string;
-  blocks: Block[];
+  blocks: AstNode[];
 }
 
 /**
@@ -28,11 +26,11 @@ export function parsePrismaFile(
   const whole = parseText(text);
   if (whole.blocks) return { file: { path, blocks: whole.blocks }, diagnostics };
 
-  const blocks: Block[] = [];
+  const blocks: AstNode[] = [];
   let start = 0;
   for (const end of [...blockEnds, text.length]) {
     if (end <= start) continue;
-    // Padding with the line breaks before the block keeps prisma-ast's line numbers exact.
+    // Padding with the line breaks before the block keeps the line numbers exact.
     const before = text.slice(0, start).replace(/[^\n]/g, '');
     const part = parseText(before + text.slice(start, end));
     if (part.blocks) blocks.push(...part.blocks);
@@ -42,22 +40,16 @@ export function parsePrismaFile(
   return { file: { path, blocks }, diagnostics };
 }
 
-type ParseOutcome = { blocks: Block[] } | { blocks?: undefined; diagnostic: (path: string) => Diagnostic };
+type ParseOutcome = { blocks: AstNode[] } | { blocks?: undefined; diagnostic: (path: string) => Diagnostic };
 
 function parseText(text: string): ParseOutcome {
   try {
-    return { blocks: getSchema(text, { parser, visitor }).list };
+    return { blocks: parsePrismaSchema(text) };
   } catch (error) {
-    // chevrotain's errors carry the token where parsing stopped (EOF has no line).
-    const token = (error as { token?: { startLine?: number; image?: string } }).token;
-    const found = !token?.image
-      ? 'the end of the file'
-      : token.image === '\n'
-        ? 'a line break'
-        : `"${token.image}"`;
-    const line = Number.isFinite(token?.startLine) ? (token?.startLine as number) : text.split('\n').length;
+    if (!(error instanceof PrismaSyntaxError)) throw error;
     return {
-      diagnostic: (path) => invalid(path, line, `unexpected ${found}; the block there was not read`),
+      diagnostic: (path) =>
+        invalid(path, error.line, `unexpected ${error.found}; the block there was not read`),
     };
   }
 }

@@ -1,4 +1,4 @@
-/** What one pass over a .prisma file finds before prisma-ast sees it. */
+/** What one pass over a .prisma file finds before the parser sees it. */
 export interface ScannedText {
   /** The text with block comments and stray characters blanked; every line break kept. */
   text: string;
@@ -9,14 +9,14 @@ export interface ScannedText {
 }
 
 // Everything Prisma's lexer accepts outside strings and comments: identifiers, numbers,
-// punctuation and whitespace. prisma-ast drops any other character silently, so they are
-// found here to be reported.
+// punctuation and whitespace. Any other character is found here, reported, and blanked.
 const TOKEN_CHARACTER = /[\w\s@.?{}()[\],:=-]/;
 
 /**
- * prisma-ast rejects `/* … *\/` block comments, which Prisma accepts, and skips characters it
- * cannot lex without saying so. One pass that knows strings and comments fixes both, and
- * finds the top-level blocks so a file with one broken block can still be read block by block.
+ * Blanks `/* … *\/` block comments, which Prisma accepts and the parser (like prisma-ast) does
+ * not, and characters no token starts with, saying where. One pass that knows strings and
+ * comments does both, and finds the top-level blocks so a file with one broken block can still
+ * be read block by block.
  */
 export function scanPrismaText(source: string): ScannedText {
   const out = source.split('');

@@ -2272,17 +2272,17 @@ var require_timers = __commonJS({
       let idx = 0;
       let len = fastTimers.length;
       while (idx < len) {
-        const timer2 = fastTimers[idx];
-        if (timer2._state === PENDING) {
-          timer2._idleStart = fastNow - TICK_MS;
-          timer2._state = ACTIVE;
-        } else if (timer2._state === ACTIVE && fastNow >= timer2._idleStart + timer2._idleTimeout) {
-          timer2._state = TO_BE_CLEARED;
-          timer2._idleStart = -1;
-          timer2._onTimeout(timer2._timerArg);
+        const timer = fastTimers[idx];
+        if (timer._state === PENDING) {
+          timer._idleStart = fastNow - TICK_MS;
+          timer._state = ACTIVE;
+        } else if (timer._state === ACTIVE && fastNow >= timer._idleStart + timer._idleTimeout) {
+          timer._state = TO_BE_CLEARED;
+          timer._idleStart = -1;
+          timer._onTimeout(timer._timerArg);
         }
-        if (timer2._state === TO_BE_CLEARED) {
-          timer2._state = NOT_IN_LIST;
+        if (timer._state === TO_BE_CLEARED) {
+          timer._state = NOT_IN_LIST;
           if (--len !== 0) {
             fastTimers[idx] = fastTimers[len];
           }
@@ -5832,7 +5832,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser3 = class {
+    var Parser2 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert3(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6230,8 +6230,8 @@ var require_client_h1 = __commonJS({
         }
       }
     };
-    function onParserTimeout(parser3) {
-      const { socket, timeoutType, client, paused } = parser3.deref();
+    function onParserTimeout(parser2) {
+      const { socket, timeoutType, client, paused } = parser2.deref();
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client[kRunning] > 1) {
           assert3(!paused, "cannot be paused while waiting for headers");
@@ -6259,11 +6259,11 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser3(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
-        const parser3 = this[kParser];
-        if (err.code === "ECONNRESET" && parser3.statusCode && !parser3.shouldKeepAlive) {
-          const parserErr = parser3.finish();
+        const parser2 = this[kParser];
+        if (err.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
+          const parserErr = parser2.finish();
           if (parserErr) {
             this[kError] = parserErr;
             this[kClient][kOnError](parserErr);
@@ -6274,15 +6274,15 @@ var require_client_h1 = __commonJS({
         this[kClient][kOnError](err);
       });
       addListener(socket, "readable", function() {
-        const parser3 = this[kParser];
-        if (parser3) {
-          parser3.readMore();
+        const parser2 = this[kParser];
+        if (parser2) {
+          parser2.readMore();
         }
       });
       addListener(socket, "end", function() {
-        const parser3 = this[kParser];
-        if (parser3.statusCode && !parser3.shouldKeepAlive) {
-          const parserErr = parser3.finish();
+        const parser2 = this[kParser];
+        if (parser2.statusCode && !parser2.shouldKeepAlive) {
+          const parserErr = parser2.finish();
           if (parserErr) {
             util.destroy(this, parserErr);
           }
@@ -6292,11 +6292,11 @@ var require_client_h1 = __commonJS({
       });
       addListener(socket, "close", function() {
         const client2 = this[kClient];
-        const parser3 = this[kParser];
+        const parser2 = this[kParser];
         clearIdleSocketValidation(this);
-        if (parser3) {
-          if (!this[kError] && parser3.statusCode && !parser3.shouldKeepAlive) {
-            this[kError] = parser3.finish() || this[kError];
+        if (parser2) {
+          if (!this[kError] && parser2.statusCode && !parser2.shouldKeepAlive) {
+            this[kError] = parser2.finish() || this[kError];
           }
           this[kParser].destroy();
           this[kParser] = null;
@@ -18133,14 +18133,14 @@ var require_websocket = __commonJS({
         const webSocketOptions = this[kController]?.dispatcher?.webSocketOptions;
         const maxFragments = webSocketOptions?.maxFragments;
         const maxPayloadSize = webSocketOptions?.maxPayloadSize;
-        const parser3 = new ByteParser(this, parsedExtensions, {
+        const parser2 = new ByteParser(this, parsedExtensions, {
           maxFragments,
           maxPayloadSize
         });
-        parser3.on("drain", onParserDrain);
-        parser3.on("error", onParserError.bind(this));
+        parser2.on("drain", onParserDrain);
+        parser2.on("error", onParserError.bind(this));
         response.socket.ws = this;
-        this[kByteParser] = parser3;
+        this[kByteParser] = parser2;
         this.#sendQueue = new SendQueue(response.socket);
         this[kReadyState] = states.OPEN;
         const extensions = response.headersList.get("sec-websocket-extensions");
@@ -18653,24 +18653,24 @@ ${value}`;
         this.dropConsumedChunks();
       }
       handleBOM() {
-        const first2 = this.peekBufferedByte(0);
+        const first = this.peekBufferedByte(0);
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first2 === BOM[0]) {
+          if (first === BOM[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first2 === BOM[0] && second === BOM[1]) {
+          if (first === BOM[0] && second === BOM[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first2 === BOM[0] && second === BOM[1] && third === BOM[2]) {
+        if (first === BOM[0] && second === BOM[1] && third === BOM[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -19190,8 +19190,8 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node2, visitor2) {
-      const visitor_ = initVisitor(visitor2);
+    function visit3(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
@@ -19202,17 +19202,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor2, path) {
-      const ctrl = callVisitor(key, node2, visitor2, path);
+    function visit_(key, node2, visitor, path) {
+      const ctrl = callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor2, path);
+        return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor2, path);
+            const ci = visit_(i, node2.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19224,12 +19224,12 @@ var require_visit = __commonJS({
           }
         } else if (identity.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
-          const ck = visit_("key", node2.key, visitor2, path);
+          const ck = visit_("key", node2.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor2, path);
+          const cv = visit_("value", node2.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19238,8 +19238,8 @@ var require_visit = __commonJS({
       }
       return ctrl;
     }
-    async function visitAsync(node2, visitor2) {
-      const visitor_ = initVisitor(visitor2);
+    async function visitAsync(node2, visitor) {
+      const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
@@ -19250,17 +19250,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor2, path) {
-      const ctrl = await callVisitor(key, node2, visitor2, path);
+    async function visitAsync_(key, node2, visitor, path) {
+      const ctrl = await callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor2, path);
+        return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path = Object.freeze(path.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor2, path);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19272,12 +19272,12 @@ var require_visit = __commonJS({
           }
         } else if (identity.isPair(node2)) {
           path = Object.freeze(path.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor2, path);
+          const ck = await visitAsync_("key", node2.key, visitor, path);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor2, path);
+          const cv = await visitAsync_("value", node2.value, visitor, path);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19286,37 +19286,37 @@ var require_visit = __commonJS({
       }
       return ctrl;
     }
-    function initVisitor(visitor2) {
-      if (typeof visitor2 === "object" && (visitor2.Collection || visitor2.Node || visitor2.Value)) {
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
         return Object.assign({
-          Alias: visitor2.Node,
-          Map: visitor2.Node,
-          Scalar: visitor2.Node,
-          Seq: visitor2.Node
-        }, visitor2.Value && {
-          Map: visitor2.Value,
-          Scalar: visitor2.Value,
-          Seq: visitor2.Value
-        }, visitor2.Collection && {
-          Map: visitor2.Collection,
-          Seq: visitor2.Collection
-        }, visitor2);
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
       }
-      return visitor2;
+      return visitor;
     }
-    function callVisitor(key, node2, visitor2, path) {
-      if (typeof visitor2 === "function")
-        return visitor2(key, node2, path);
+    function callVisitor(key, node2, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key, node2, path);
       if (identity.isMap(node2))
-        return visitor2.Map?.(key, node2, path);
+        return visitor.Map?.(key, node2, path);
       if (identity.isSeq(node2))
-        return visitor2.Seq?.(key, node2, path);
+        return visitor.Seq?.(key, node2, path);
       if (identity.isPair(node2))
-        return visitor2.Pair?.(key, node2, path);
+        return visitor.Pair?.(key, node2, path);
       if (identity.isScalar(node2))
-        return visitor2.Scalar?.(key, node2, path);
+        return visitor.Scalar?.(key, node2, path);
       if (identity.isAlias(node2))
-        return visitor2.Alias?.(key, node2, path);
+        return visitor.Alias?.(key, node2, path);
       return void 0;
     }
     function replaceNode(key, path, node2) {
@@ -22863,7 +22863,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
-    function resolveProps(tokens2, { flow: flow2, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow: flow2, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -22878,7 +22878,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens2) {
+      for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -22969,7 +22969,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens2[tokens2.length - 1];
+      const last = tokens[tokens.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -23701,9 +23701,9 @@ var require_resolve_block_scalar = __commonJS({
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first2 = split[0];
-      const m = first2.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -23835,9 +23835,9 @@ var require_resolve_flow_scalar = __commonJS({
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
-          const cc2 = escapeCodes[next];
-          if (cc2)
-            res += cc2;
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
           else if (next === "\n") {
             next = source[i + 1];
             while (next === " " || next === "	")
@@ -23919,9 +23919,9 @@ var require_resolve_flow_scalar = __commonJS({
       "	": "	"
     };
     function parseCharCode(source, offset, length, onError) {
-      const cc2 = source.substr(offset, length);
-      const ok = cc2.length === length && /^[0-9a-fA-F]+$/.test(cc2);
-      const code2 = ok ? parseInt(cc2, 16) : NaN;
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
         return String.fromCodePoint(code2);
       } catch {
@@ -24309,8 +24309,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens2, forceDoc = false, endOffset = -1) {
-        for (const token of tokens2)
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -24655,10 +24655,10 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor2) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
-      _visit(Object.freeze([]), cst, visitor2);
+      _visit(Object.freeze([]), cst, visitor);
     }
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
@@ -24682,15 +24682,15 @@ var require_cst_visit = __commonJS({
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor2) {
-      let ctrl = visitor2(item, path);
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor2);
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24834,7 +24834,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer2 = class {
+    var Lexer = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -25397,7 +25397,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer2;
+    exports.Lexer = Lexer;
   }
 });
 
@@ -25529,7 +25529,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser3 = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -26302,7 +26302,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser3;
+    exports.Parser = Parser2;
   }
 });
 
@@ -26316,7 +26316,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser2 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -26324,7 +26324,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -26338,7 +26338,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -26420,7 +26420,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit3 = require_visit();
     exports.Composer = composer.Composer;
@@ -26445,7 +26445,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser3.Parser;
+    exports.Parser = parser2.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -26771,7 +26771,7 @@ var require_scan = __commonJS({
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
-      const tokens2 = [];
+      const tokens = [];
       const parts = [];
       let str = input2;
       let index = -1;
@@ -26855,7 +26855,7 @@ var require_scan = __commonJS({
         }
         if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
-          tokens2.push(token);
+          tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
           if (prev === CHAR_DOT && index === start + 1) {
@@ -27017,9 +27017,9 @@ var require_scan = __commonJS({
       if (opts.tokens === true) {
         state.maxDepth = 0;
         if (!isPathSeparator(code2)) {
-          tokens2.push(token);
+          tokens.push(token);
         }
-        state.tokens = tokens2;
+        state.tokens = tokens;
       }
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
@@ -27029,13 +27029,13 @@ var require_scan = __commonJS({
           const value2 = input2.slice(n2, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
-              tokens2[idx].isPrefix = true;
-              tokens2[idx].value = prefix2;
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix2;
             } else {
-              tokens2[idx].value = value2;
+              tokens[idx].value = value2;
             }
-            depth(tokens2[idx]);
-            state.maxDepth += tokens2[idx].depth;
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
             parts.push(value2);
@@ -27046,9 +27046,9 @@ var require_scan = __commonJS({
         const value = input2.slice(n);
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens2[tokens2.length - 1].value = value;
-          depth(tokens2[tokens2.length - 1]);
-          state.maxDepth += tokens2[tokens2.length - 1].depth;
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
         }
         state.slashes = slashes;
         state.parts = parts;
@@ -27324,7 +27324,7 @@ var require_parse2 = __commonJS({
         throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens2 = [bos];
+      const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const PLATFORM_CHARS = constants3.globChars(opts.windows);
       const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
@@ -27369,7 +27369,7 @@ var require_parse2 = __commonJS({
         parens: 0,
         quotes: 0,
         globstar: false,
-        tokens: tokens2
+        tokens
       };
       input2 = utils.removePrefix(input2, state);
       len = input2.length;
@@ -27434,7 +27434,7 @@ var require_parse2 = __commonJS({
           return;
         }
         tok.prev = prev;
-        tokens2.push(tok);
+        tokens.push(tok);
         prev = tok;
       };
       const extglobOpen = (type, value2) => {
@@ -27443,7 +27443,7 @@ var require_parse2 = __commonJS({
         token.parens = state.parens;
         token.output = state.output;
         token.startIndex = state.index;
-        token.tokensIndex = tokens2.length;
+        token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
@@ -27456,14 +27456,14 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens2[token.tokensIndex];
+          const open3 = tokens[token.tokensIndex];
           open3.type = "text";
           open3.value = literal2;
           open3.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens2.length; i++) {
-            tokens2[i].value = "";
-            tokens2[i].output = "";
-            delete tokens2[i].suffix;
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
           }
           state.output = token.output + open3.output;
           state.backtrack = true;
@@ -27494,26 +27494,26 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first2, rest, index) => {
-          if (first2 === "\\") {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+          if (first === "\\") {
             backslashes = true;
             return m;
           }
-          if (first2 === "?") {
+          if (first === "?") {
             if (esc2) {
-              return esc2 + first2 + (rest ? QMARK.repeat(rest.length) : "");
+              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
           }
-          if (first2 === ".") {
+          if (first === ".") {
             return DOT_LITERAL.repeat(chars.length);
           }
-          if (first2 === "*") {
+          if (first === "*") {
             if (esc2) {
-              return esc2 + first2 + (rest ? star : "");
+              return esc2 + first + (rest ? star : "");
             }
             return star;
           }
@@ -27586,7 +27586,7 @@ var require_parse2 = __commonJS({
                   prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
-                  if (!bos.output && tokens2.indexOf(prev) === 1) {
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
                     bos.output = ONE_CHAR;
                   }
                   continue;
@@ -27704,10 +27704,10 @@ var require_parse2 = __commonJS({
           }
           let output2 = ")";
           if (brace.dots === true) {
-            const arr = tokens2.slice();
+            const arr = tokens.slice();
             const range = [];
             for (let i = arr.length - 1; i >= 0; i--) {
-              tokens2.pop();
+              tokens.pop();
               if (arr[i].type === "brace") {
                 break;
               }
@@ -27755,7 +27755,7 @@ var require_parse2 = __commonJS({
             state.start = state.index + 1;
             state.consumed = "";
             state.output = "";
-            tokens2.pop();
+            tokens.pop();
             prev = bos;
             continue;
           }
@@ -28231,255 +28231,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/lilconfig/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/lilconfig/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.lilconfigSync = exports.lilconfig = exports.defaultLoaders = void 0;
-    var path = __require("path");
-    var fs3 = __require("fs");
-    var os5 = __require("os");
-    var fsReadFileAsync = fs3.promises.readFile;
-    function getDefaultSearchPlaces(name) {
-      return [
-        "package.json",
-        `.${name}rc.json`,
-        `.${name}rc.js`,
-        `.${name}rc.cjs`,
-        `.config/${name}rc`,
-        `.config/${name}rc.json`,
-        `.config/${name}rc.js`,
-        `.config/${name}rc.cjs`,
-        `${name}.config.js`,
-        `${name}.config.cjs`
-      ];
-    }
-    function getSearchPaths(startDir, stopDir) {
-      return startDir.split(path.sep).reduceRight((acc, _, ind, arr) => {
-        const currentPath = arr.slice(0, ind + 1).join(path.sep);
-        if (!acc.passedStopDir)
-          acc.searchPlaces.push(currentPath || path.sep);
-        if (currentPath === stopDir)
-          acc.passedStopDir = true;
-        return acc;
-      }, { searchPlaces: [], passedStopDir: false }).searchPlaces;
-    }
-    exports.defaultLoaders = Object.freeze({
-      ".js": __require,
-      ".json": __require,
-      ".cjs": __require,
-      noExt(_, content) {
-        return JSON.parse(content);
-      }
-    });
-    function getExtDesc(ext) {
-      return ext === "noExt" ? "files without extensions" : `extension "${ext}"`;
-    }
-    function getOptions2(name, options = {}) {
-      const conf = {
-        stopDir: os5.homedir(),
-        searchPlaces: getDefaultSearchPlaces(name),
-        ignoreEmptySearchPlaces: true,
-        transform: (x) => x,
-        packageProp: [name],
-        ...options,
-        loaders: { ...exports.defaultLoaders, ...options.loaders }
-      };
-      conf.searchPlaces.forEach((place) => {
-        const key = path.extname(place) || "noExt";
-        const loader = conf.loaders[key];
-        if (!loader) {
-          throw new Error(`No loader specified for ${getExtDesc(key)}, so searchPlaces item "${place}" is invalid`);
-        }
-        if (typeof loader !== "function") {
-          throw new Error(`loader for ${getExtDesc(key)} is not a function (type provided: "${typeof loader}"), so searchPlaces item "${place}" is invalid`);
-        }
-      });
-      return conf;
-    }
-    function getPackageProp(props, obj) {
-      if (typeof props === "string" && props in obj)
-        return obj[props];
-      return (Array.isArray(props) ? props : props.split(".")).reduce((acc, prop) => acc === void 0 ? acc : acc[prop], obj) || null;
-    }
-    function getSearchItems(searchPlaces, searchPaths) {
-      return searchPaths.reduce((acc, searchPath) => {
-        searchPlaces.forEach((sp) => acc.push({
-          searchPlace: sp,
-          filepath: path.join(searchPath, sp),
-          loaderKey: path.extname(sp) || "noExt"
-        }));
-        return acc;
-      }, []);
-    }
-    function validateFilePath(filepath) {
-      if (!filepath)
-        throw new Error("load must pass a non-empty string");
-    }
-    function validateLoader(loader, ext) {
-      if (!loader)
-        throw new Error(`No loader specified for extension "${ext}"`);
-      if (typeof loader !== "function")
-        throw new Error("loader is not a function");
-    }
-    function lilconfig(name, options) {
-      const { ignoreEmptySearchPlaces, loaders, packageProp, searchPlaces, stopDir, transform: transform2 } = getOptions2(name, options);
-      return {
-        async search(searchFrom = process.cwd()) {
-          const searchPaths = getSearchPaths(searchFrom, stopDir);
-          const result = {
-            config: null,
-            filepath: ""
-          };
-          const searchItems = getSearchItems(searchPlaces, searchPaths);
-          for (const { searchPlace, filepath, loaderKey } of searchItems) {
-            try {
-              await fs3.promises.access(filepath);
-            } catch (_a3) {
-              continue;
-            }
-            const content = String(await fsReadFileAsync(filepath));
-            const loader = loaders[loaderKey];
-            if (searchPlace === "package.json") {
-              const pkg = await loader(filepath, content);
-              const maybeConfig = getPackageProp(packageProp, pkg);
-              if (maybeConfig != null) {
-                result.config = maybeConfig;
-                result.filepath = filepath;
-                break;
-              }
-              continue;
-            }
-            const isEmpty = content.trim() === "";
-            if (isEmpty && ignoreEmptySearchPlaces)
-              continue;
-            if (isEmpty) {
-              result.isEmpty = true;
-              result.config = void 0;
-            } else {
-              validateLoader(loader, loaderKey);
-              result.config = await loader(filepath, content);
-            }
-            result.filepath = filepath;
-            break;
-          }
-          if (result.filepath === "" && result.config === null)
-            return transform2(null);
-          return transform2(result);
-        },
-        async load(filepath) {
-          validateFilePath(filepath);
-          const absPath = path.resolve(process.cwd(), filepath);
-          const { base, ext } = path.parse(absPath);
-          const loaderKey = ext || "noExt";
-          const loader = loaders[loaderKey];
-          validateLoader(loader, loaderKey);
-          const content = String(await fsReadFileAsync(absPath));
-          if (base === "package.json") {
-            const pkg = await loader(absPath, content);
-            return transform2({
-              config: getPackageProp(packageProp, pkg),
-              filepath: absPath
-            });
-          }
-          const result = {
-            config: null,
-            filepath: absPath
-          };
-          const isEmpty = content.trim() === "";
-          if (isEmpty && ignoreEmptySearchPlaces)
-            return transform2({
-              config: void 0,
-              filepath: absPath,
-              isEmpty: true
-            });
-          result.config = isEmpty ? void 0 : await loader(absPath, content);
-          return transform2(isEmpty ? { ...result, isEmpty, config: void 0 } : result);
-        }
-      };
-    }
-    exports.lilconfig = lilconfig;
-    function lilconfigSync2(name, options) {
-      const { ignoreEmptySearchPlaces, loaders, packageProp, searchPlaces, stopDir, transform: transform2 } = getOptions2(name, options);
-      return {
-        search(searchFrom = process.cwd()) {
-          const searchPaths = getSearchPaths(searchFrom, stopDir);
-          const result = {
-            config: null,
-            filepath: ""
-          };
-          const searchItems = getSearchItems(searchPlaces, searchPaths);
-          for (const { searchPlace, filepath, loaderKey } of searchItems) {
-            try {
-              fs3.accessSync(filepath);
-            } catch (_a3) {
-              continue;
-            }
-            const loader = loaders[loaderKey];
-            const content = String(fs3.readFileSync(filepath));
-            if (searchPlace === "package.json") {
-              const pkg = loader(filepath, content);
-              const maybeConfig = getPackageProp(packageProp, pkg);
-              if (maybeConfig != null) {
-                result.config = maybeConfig;
-                result.filepath = filepath;
-                break;
-              }
-              continue;
-            }
-            const isEmpty = content.trim() === "";
-            if (isEmpty && ignoreEmptySearchPlaces)
-              continue;
-            if (isEmpty) {
-              result.isEmpty = true;
-              result.config = void 0;
-            } else {
-              validateLoader(loader, loaderKey);
-              result.config = loader(filepath, content);
-            }
-            result.filepath = filepath;
-            break;
-          }
-          if (result.filepath === "" && result.config === null)
-            return transform2(null);
-          return transform2(result);
-        },
-        load(filepath) {
-          validateFilePath(filepath);
-          const absPath = path.resolve(process.cwd(), filepath);
-          const { base, ext } = path.parse(absPath);
-          const loaderKey = ext || "noExt";
-          const loader = loaders[loaderKey];
-          validateLoader(loader, loaderKey);
-          const content = String(fs3.readFileSync(absPath));
-          if (base === "package.json") {
-            const pkg = loader(absPath, content);
-            return transform2({
-              config: getPackageProp(packageProp, pkg),
-              filepath: absPath
-            });
-          }
-          const result = {
-            config: null,
-            filepath: absPath
-          };
-          const isEmpty = content.trim() === "";
-          if (isEmpty && ignoreEmptySearchPlaces)
-            return transform2({
-              filepath: absPath,
-              config: void 0,
-              isEmpty: true
-            });
-          result.config = isEmpty ? void 0 : loader(absPath, content);
-          return transform2(isEmpty ? { ...result, isEmpty, config: void 0 } : result);
-        }
-      };
-    }
-    exports.lilconfigSync = lilconfigSync2;
-  }
-});
-
 // src/delivery/action/main.ts
 import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3, resolve } from "node:path";
@@ -28529,13 +28280,13 @@ var Command = class {
     let cmdStr = CMD_STRING + this.command;
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
-      let first2 = true;
+      let first = true;
       for (const key in this.properties) {
         if (this.properties.hasOwnProperty(key)) {
           const val = this.properties[key];
           if (val) {
-            if (first2) {
-              first2 = false;
+            if (first) {
+              first = false;
             } else {
               cmdStr += ",";
             }
@@ -33482,22 +33233,22 @@ function maskedUserinfo(userinfo) {
   return `${user}${password === void 0 ? "" : `:${SECRET_MASK}`}@`;
 }
 function firstHost(hostList) {
-  const first2 = hostList.slice(
+  const first = hostList.slice(
     0,
     indexOrEnd(
       hostList,
       indexOutsideTemplates(hostList, (c) => c === ",")
     )
   );
-  if (first2.startsWith("[")) {
-    const close = first2.indexOf("]");
+  if (first.startsWith("[")) {
+    const close = first.indexOf("]");
     if (close < 0) return {};
-    return { host: first2.slice(1, close), ...portOf(first2.slice(close + 1)) };
+    return { host: first.slice(1, close), ...portOf(first.slice(close + 1)) };
   }
-  const colon = lastIndexOutsideTemplates(first2, ":");
-  if (colon < 0) return first2 ? { host: safeDecode(first2) } : {};
-  const host = first2.slice(0, colon);
-  return { ...host ? { host: safeDecode(host) } : {}, ...portOf(first2.slice(colon)) };
+  const colon = lastIndexOutsideTemplates(first, ":");
+  if (colon < 0) return first ? { host: safeDecode(first) } : {};
+  const host = first.slice(0, colon);
+  return { ...host ? { host: safeDecode(host) } : {}, ...portOf(first.slice(colon)) };
 }
 function portOf(suffix) {
   return /^:\d{1,5}$/.test(suffix) ? { port: Number(suffix.slice(1)) } : {};
@@ -35329,7 +35080,7 @@ function attachSchema(issues, start, inst) {
     (_a3 = issues[i]).schema ?? (_a3.schema = inst);
   }
 }
-function finalizeIssue(iss, ctx, config3) {
+function finalizeIssue(iss, ctx, config2) {
   var _a3;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
@@ -35339,7 +35090,7 @@ function finalizeIssue(iss, ctx, config3) {
       iss.schema = iss.inst;
   }
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -37912,10 +37663,10 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     }
     return void 0;
   });
-  const first2 = def.options.length === 1 ? def.options[0]._zod.run : null;
+  const first = def.options.length === 1 ? def.options[0]._zod.run : null;
   inst._zod.parse = (payload, ctx) => {
-    if (first2) {
-      return first2(payload, ctx);
+    if (first) {
+      return first(payload, ctx);
     }
     let async = false;
     const results = [];
@@ -37972,10 +37723,10 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
 var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
   $ZodUnion.init(inst, def);
   def.inclusive = false;
-  const first2 = def.options.length === 1 ? def.options[0]._zod.run : null;
+  const first = def.options.length === 1 ? def.options[0]._zod.run : null;
   inst._zod.parse = (payload, ctx) => {
-    if (first2) {
-      return first2(payload, ctx);
+    if (first) {
+      return first(payload, ctx);
     }
     let async = false;
     const results = [];
@@ -47098,18 +46849,18 @@ var ZodCompileUnsupportedError = class extends Error {
     this.islandable = islandable;
   }
 };
-function compileValidator(schema, parser3) {
+function compileValidator(schema, parser2) {
   try {
     return compileFn(schema, { assertOnly: true });
   } catch {
-    return parser3;
+    return parser2;
   }
 }
 function compile(schema, options) {
   try {
-    const parser3 = compileFn(schema);
-    const clone2 = withParser(schema, parser3);
-    clone2._zod.bag.validator = compileValidator(schema, parser3);
+    const parser2 = compileFn(schema);
+    const clone2 = withParser(schema, parser2);
+    clone2._zod.bag.validator = compileValidator(schema, parser2);
     return clone2;
   } catch (err) {
     if (options?.strict)
@@ -47117,7 +46868,7 @@ function compile(schema, options) {
     return schema;
   }
 }
-function withParser(schema, parser3) {
+function withParser(schema, parser2) {
   if (isRecursiveSchema(schema)) {
     throw new ZodCompileUnsupportedError("a schema whose subtree contains a reference cycle");
   }
@@ -47131,7 +46882,7 @@ function withParser(schema, parser3) {
     if (ctx && isBackEdge(ctx, payload.value)) {
       return originalRun(payload, ctx);
     }
-    const out = parser3(payload.value);
+    const out = parser2(payload.value);
     if (out !== INVALID) {
       payload.value = out;
       return payload;
@@ -47142,19 +46893,19 @@ function withParser(schema, parser3) {
   };
   wrapped.__originalRun = originalRun;
   clone2._zod.bag.fallbackRun = originalRun;
-  clone2._zod.bag.validator = parser3;
+  clone2._zod.bag.validator = parser2;
   clone2._zod.run = wrapped;
   if (!liveRun.__originalRun)
-    installCompiledUserMethods(clone2, schema, parser3);
+    installCompiledUserMethods(clone2, schema, parser2);
   return clone2;
 }
-function installCompiledUserMethods(target, source, parser3) {
+function installCompiledUserMethods(target, source, parser2) {
   const targetAny = target;
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
     targetAny.safeParse = (data, params) => {
-      const out = parser3(data);
+      const out = parser2(data);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
@@ -47164,7 +46915,7 @@ function installCompiledUserMethods(target, source, parser3) {
   if (typeof sourceAny.parse === "function") {
     const originalParse2 = sourceAny.parse;
     targetAny.parse = (data, params) => {
-      const out = parser3(data);
+      const out = parser2(data);
       if (out !== INVALID) {
         return out;
       }
@@ -50450,9 +50201,9 @@ var numberProcessor = (schema, ctx, _json, params) => {
       else
         handleUnrepresentable(schema, ctx, json2, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
     }
-    const [first2, ...rest] = divisors;
-    if (first2 !== void 0)
-      json2.multipleOf = first2;
+    const [first, ...rest] = divisors;
+    if (first !== void 0)
+      json2.multipleOf = first;
     if (rest.length)
       json2.allOf = [...json2.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
@@ -53156,14 +52907,14 @@ function checkArrayGuards(arraySchema, guards) {
         const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
-        const first2 = firstSeen.get(key);
-        if (first2 === void 0) {
+        const first = firstSeen.get(key);
+        if (first === void 0) {
           firstSeen.set(key, i);
           continue;
         }
         payload.issues.push({
           code: "custom",
-          message: `Array items must be unique: element at index ${i} duplicates the one at index ${first2}`,
+          message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
           input: items,
           path: [i],
           continue: true
@@ -53966,7 +53717,7 @@ var configSchema = external_exports.strictObject({
     memoryPerProcessMb: external_exports.number().positive().optional(),
     services: external_exports.record(external_exports.string(), serviceCapacity).default({})
   }).default({ services: {} })
-}).refine((config3) => !(config3.tier && config3.expectedUsers !== void 0), {
+}).refine((config2) => !(config2.tier && config2.expectedUsers !== void 0), {
   message: "Set either `tier` or `expectedUsers`, not both.",
   path: ["expectedUsers"]
 });
@@ -54575,9 +54326,9 @@ function startInvocations(model, service) {
 function wholeCpus(cpus) {
   return Math.max(1, Math.floor(cpus ?? 1));
 }
-function processesOf(model, service, config3 = {}, cpus = planResources(service).cpus?.value) {
-  if (config3.processes)
-    return { value: config3.processes, source: "config", note: "capacity.services in headroom.yml" };
+function processesOf(model, service, config2 = {}, cpus = planResources(service).cpus?.value) {
+  if (config2.processes)
+    return { value: config2.processes, source: "config", note: "capacity.services in headroom.yml" };
   const serviceEnv = literalEnv(service);
   const invocations = startInvocations(model, service);
   for (const invocation of invocations) {
@@ -54707,15 +54458,15 @@ function planResources(service) {
     cpus: { value: plan.value.cpus, source, note }
   };
 }
-function memoryPerProcess(model, service, config3) {
-  if (config3.memoryPerProcessMb)
+function memoryPerProcess(model, service, config2) {
+  if (config2.memoryPerProcessMb)
     return {
-      value: config3.memoryPerProcessMb,
+      value: config2.memoryPerProcessMb,
       source: "config",
       note: `capacity.services.${service.name}.memoryPerProcessMb in headroom.yml`
     };
-  if (config3.defaultMb)
-    return { value: config3.defaultMb, source: "config", note: "capacity.memoryPerProcessMb in headroom.yml" };
+  if (config2.defaultMb)
+    return { value: config2.defaultMb, source: "config", note: "capacity.memoryPerProcessMb in headroom.yml" };
   const runtime = runtimeOf(model, service);
   const value = ASSUMED_PROCESS_MEMORY_MB.value[runtime];
   return {
@@ -54748,10 +54499,10 @@ function majorOf(range) {
   const match = /(\d+)/.exec(range ?? "");
   return match ? Number(match[1]) : 0;
 }
-function poolSizeOf(model, service, cpus, url2, config3 = {}) {
-  if (config3.poolSize)
+function poolSizeOf(model, service, cpus, url2, config2 = {}) {
+  if (config2.poolSize)
     return {
-      value: config3.poolSize,
+      value: config2.poolSize,
       source: "config",
       note: `capacity.services.${service.name}.poolSize in headroom.yml`
     };
@@ -55008,23 +54759,23 @@ function databaseIdentity(url2) {
 }
 
 // src/capacity/compute.ts
-function computeCapacity(model, config3 = {}) {
-  const { services, databases } = capacityDetails(model, config3);
+function computeCapacity(model, config2 = {}) {
+  const { services, databases } = capacityDetails(model, config2);
   return {
     services,
     databases: databases.map(({ entity: _e, location: _l, store: _s, pooled: _p, ...summary2 }) => summary2)
   };
 }
-function capacityDetails(model, config3 = {}) {
-  const services = model.services.filter((s) => s.kind !== "static" && s.kind !== "serverless").map((s) => serviceCapacity2(model, s, config3));
+function capacityDetails(model, config2 = {}) {
+  const services = model.services.filter((s) => s.kind !== "static" && s.kind !== "serverless").map((s) => serviceCapacity2(model, s, config2));
   const reaches = [
     ...model.datastores.filter((d) => d.kind === "postgres").map((d) => renderDatabaseReach(model, d)),
     ...externalDatabases(model)
   ];
-  return { services, databases: reaches.map((reach) => databaseDemand(model, reach, services, config3)) };
+  return { services, databases: reaches.map((reach) => databaseDemand(model, reach, services, config2)) };
 }
-function serviceCapacity2(model, service, config3 = {}) {
-  const own2 = config3.services?.[service.name] ?? {};
+function serviceCapacity2(model, service, config2 = {}) {
+  const own2 = config2.services?.[service.name] ?? {};
   const { memoryMb, cpus, note } = planResources(service);
   const capacity = {
     service: service.name,
@@ -55033,7 +54784,7 @@ function serviceCapacity2(model, service, config3 = {}) {
     processes: processesOf(model, service, own2, cpus?.value),
     memoryPerProcessMb: memoryPerProcess(model, service, {
       ...own2,
-      ...config3.memoryPerProcessMb ? { defaultMb: config3.memoryPerProcessMb } : {}
+      ...config2.memoryPerProcessMb ? { defaultMb: config2.memoryPerProcessMb } : {}
     })
   };
   if (service.plan) capacity.plan = service.plan.name;
@@ -55042,7 +54793,7 @@ function serviceCapacity2(model, service, config3 = {}) {
   if (note) capacity.notes = [note];
   return capacity;
 }
-function databaseDemand(model, reach, services, config3) {
+function databaseDemand(model, reach, services, config2) {
   const contributors2 = [];
   for (const { service, url: url2 } of reach.direct) {
     const capacity = services.find((s) => s.service === service.name);
@@ -55052,7 +54803,7 @@ function databaseDemand(model, reach, services, config3) {
       service,
       capacity.cpus?.value,
       url2,
-      config3.services?.[service.name]
+      config2.services?.[service.name]
     ) ?? {
       value: 1,
       source: "assumed",
@@ -55658,12 +55409,12 @@ var undeclared_variable_default = defineRule({
   },
   check(model) {
     const declared = declaredEnvKeys(model);
-    const first2 = /* @__PURE__ */ new Map();
+    const first = /* @__PURE__ */ new Map();
     for (const read of [...prismaReads(model), ...model.envReads]) {
-      if (!read.optional && !declared.has(read.key) && !PROVIDED_ENV_KEYS.has(read.key) && !first2.has(read.key))
-        first2.set(read.key, read);
+      if (!read.optional && !declared.has(read.key) && !PROVIDED_ENV_KEYS.has(read.key) && !first.has(read.key))
+        first.set(read.key, read);
     }
-    return [...first2.values()].map(
+    return [...first.values()].map(
       (read) => ({
         entity: `env:${read.key}`,
         message: `${read.key} is read here but no env file or hosting config declares it, so a new environment starts without it.`,
@@ -56073,13 +55824,13 @@ var no_error_tracking_default = defineRule({
     if (deployed2.length === 0) return [];
     if (firstOf(projectPackages(model), ERROR_TRACKING_PACKAGES)) return [];
     if ([...declaredEnvKeys(model)].some((key) => DSN_KEYS.test(key))) return [];
-    const first2 = deployed2[0];
-    if (!first2) return [];
+    const first = deployed2[0];
+    if (!first) return [];
     return [
       {
         entity: "project:error-tracking",
         message: `${deployed2.map((s) => s.name).join(", ")} ${deployed2.length === 1 ? "is" : "are"} deployed with no error tracker in the dependencies and no DSN in the environment: failures under load will go unseen.`,
-        location: first2.location,
+        location: first.location,
         fix: { text: "Add an error tracker SDK and its DSN." }
       }
     ];
@@ -56724,10 +56475,10 @@ var workers_exceed_cpu_default = defineRule({
       }
     }
   },
-  check(model, { capacity: config3 }) {
+  check(model, { capacity: config2 }) {
     return model.services.flatMap((service) => {
       if (service.kind === "static" || service.kind === "serverless") return [];
-      const capacity = serviceCapacity2(model, service, config3);
+      const capacity = serviceCapacity2(model, service, config2);
       const cpus = capacity.cpus?.value;
       if (!cpus || capacity.processes.source === "default" || capacity.processes.source === "assumed")
         return [];
@@ -56770,10 +56521,10 @@ var workers_exceed_memory_default = defineRule({
   options: external_exports.object({
     headroomPercent: external_exports.number().min(0).max(90).default(10).describe("RAM kept free for the OS and spikes.")
   }),
-  check(model, { options, capacity: config3 }) {
+  check(model, { options, capacity: config2 }) {
     return model.services.flatMap((service) => {
       if (service.kind === "static" || service.kind === "serverless") return [];
-      const capacity = serviceCapacity2(model, service, config3);
+      const capacity = serviceCapacity2(model, service, config2);
       const ram = capacity.memoryMb?.value;
       const perProcess = capacity.memoryPerProcessMb?.value;
       if (!ram || !perProcess) return [];
@@ -56975,8 +56726,8 @@ var transaction_pooler_prisma_params_default = defineRule({
       if (schema.origin !== "prisma" || schema.provider !== "postgresql" || !datasource?.urlEnv) continue;
       const pooled = pooledUrls(model, datasource.urlEnv);
       if (engine) findings.push(...pooled.flatMap(pgbouncerParamFinding));
-      const first2 = pooled[0];
-      if (first2) findings.push(...directUrlFindings(model, schema, first2));
+      const first = pooled[0];
+      if (first) findings.push(...directUrlFindings(model, schema, first));
     }
     const seen = /* @__PURE__ */ new Set();
     return findings.filter((f) => !seen.has(f.entity) && seen.add(f.entity));
@@ -58563,8 +58314,8 @@ var ScopeHandler = class {
   scopeStack = [];
   inModule;
   undefinedExports = /* @__PURE__ */ new Map();
-  constructor(parser3, inModule) {
-    this.parser = parser3;
+  constructor(parser2, inModule) {
+    this.parser = parser2;
     this.inModule = inModule;
   }
   get inTopLevel() {
@@ -59608,7 +59359,7 @@ var flow = (superClass) => class FlowParserMixin extends superClass {
     this.expect(1);
     return this.finishNode(node2, "TupleTypeAnnotation");
   }
-  flowParseFunctionTypeParam(first2) {
+  flowParseFunctionTypeParam(first) {
     let name = null;
     let optional2 = false;
     let typeAnnotation;
@@ -59616,7 +59367,7 @@ var flow = (superClass) => class FlowParserMixin extends superClass {
     const lh = this.lookahead();
     const isThis = this.state.type === 74;
     if (lh.type === 10 || lh.type === 13) {
-      if (isThis && !first2) {
+      if (isThis && !first) {
         this.raise(FlowErrors.ThisParamMustBeFirst, node2);
       }
       name = this.parseIdentifier(isThis);
@@ -63735,8 +63486,8 @@ var ClassScope = class {
 var ClassScopeHandler = class {
   parser;
   stack = [];
-  constructor(parser3) {
-    this.parser = parser3;
+  constructor(parser2) {
+    this.parser = parser2;
   }
   current() {
     return this.stack[this.stack.length - 1];
@@ -63833,8 +63584,8 @@ var ArrowHeadParsingScope = class extends ExpressionScope {
 var ExpressionScopeHandler = class {
   parser;
   stack = [new ExpressionScope()];
-  constructor(parser3) {
-    this.parser = parser3;
+  constructor(parser2) {
+    this.parser = parser2;
   }
   enter(scope) {
     this.stack.push(scope);
@@ -64548,10 +64299,10 @@ var LValParser = class extends NodeUtils {
   parseBindingList(close, closeCharCode, flags) {
     const allowEmpty = flags & 1;
     const elts = [];
-    let first2 = true;
+    let first = true;
     while (!this.eat(close)) {
-      if (first2) {
-        first2 = false;
+      if (first) {
+        first = false;
       } else {
         this.expect(8);
       }
@@ -65312,10 +65063,10 @@ var ExpressionParser = class extends LValParser {
   }
   parseCallExpressionArguments(allowPlaceholder, nodeForExtra, refExpressionErrors) {
     const elts = [];
-    let first2 = true;
+    let first = true;
     while (!this.eat(7)) {
-      if (first2) {
-        first2 = false;
+      if (first) {
+        first = false;
       } else {
         this.expect(8);
         if (this.match(7)) {
@@ -65709,12 +65460,12 @@ var ExpressionParser = class extends LValParser {
     const innerStartLoc = this.state.startLoc;
     const exprList = [];
     const refExpressionErrors = new ExpressionErrors();
-    let first2 = true;
+    let first = true;
     let spreadStartLoc;
     let optionalCommaStartLoc;
     while (!this.match(7)) {
-      if (first2) {
-        first2 = false;
+      if (first) {
+        first = false;
       } else {
         this.expect(8, refExpressionErrors.optionalParametersLoc === null ? null : refExpressionErrors.optionalParametersLoc);
         if (this.match(7)) {
@@ -65868,13 +65619,13 @@ var ExpressionParser = class extends LValParser {
   }
   parseObjectLike(close, isPattern, refExpressionErrors) {
     let sawProto = false;
-    let first2 = true;
+    let first = true;
     const node2 = this.startNode();
     node2.properties = [];
     this.next();
     while (!this.match(close)) {
-      if (first2) {
-        first2 = false;
+      if (first) {
+        first = false;
       } else {
         this.expect(8);
         if (this.match(close)) {
@@ -66163,10 +65914,10 @@ var ExpressionParser = class extends LValParser {
   }
   parseExprList(close, allowEmpty, refExpressionErrors, nodeForExtra) {
     const elts = [];
-    let first2 = true;
+    let first = true;
     while (!this.eat(close)) {
-      if (first2) {
-        first2 = false;
+      if (first) {
+        first = false;
       } else {
         this.expect(8);
         if (this.match(close)) {
@@ -66476,9 +66227,9 @@ var switchLabel = {
 var loneSurrogate = /[\uD800-\uDFFF]/u;
 var keywordRelationalOperator = /in(?:stanceof)?/y;
 var keywordLikeWord = /[a-z]{2,10}/y;
-function createExportedTokens(tokens2) {
-  for (let i = 0; i < tokens2.length; i++) {
-    const token = tokens2[i];
+function createExportedTokens(tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     const {
       type
     } = token;
@@ -66486,7 +66237,7 @@ function createExportedTokens(tokens2) {
       token.type = getExportedToken(type);
     }
   }
-  return tokens2;
+  return tokens;
 }
 var StatementParser = class extends ExpressionParser {
   parseTopLevel(file2, program) {
@@ -68023,11 +67774,11 @@ var StatementParser = class extends ExpressionParser {
   }
   parseExportSpecifiers(isInTypeExport) {
     const nodes = [];
-    let first2 = true;
+    let first = true;
     this.expect(2);
     while (!this.eat(4)) {
-      if (first2) {
-        first2 = false;
+      if (first) {
+        first = false;
       } else {
         this.expect(8);
         if (this.eat(4)) break;
@@ -68297,11 +68048,11 @@ var StatementParser = class extends ExpressionParser {
     }
   }
   parseNamedImportSpecifiers(node2) {
-    let first2 = true;
+    let first = true;
     this.expect(2);
     while (!this.eat(4)) {
-      if (first2) {
-        first2 = false;
+      if (first) {
+        first = false;
       } else {
         if (this.eat(10)) {
           throw this.raise(Errors.DestructureNamedImport, this.state.startLoc);
@@ -68549,18 +68300,18 @@ function tsIsInvalidArrowParamsError(error63, returnTypeStart) {
 }
 function tsHasUnambiguousArrowParams(params) {
   if (!params?.length) return true;
-  let first2 = params[0];
-  if (first2?.type === "AssignmentPattern" || first2?.type === "AssignmentExpression") {
-    first2 = first2.left;
+  let first = params[0];
+  if (first?.type === "AssignmentPattern" || first?.type === "AssignmentExpression") {
+    first = first.left;
   }
-  switch (first2?.type) {
+  switch (first?.type) {
     case "RestElement":
     case "SpreadElement":
       return true;
     case "TSTypeCastExpression":
-      return first2.expression.type === "Identifier" || first2.expression.type === "ThisExpression";
+      return first.expression.type === "Identifier" || first.expression.type === "ThisExpression";
     case "Identifier":
-      return !!first2.typeAnnotation || !!first2.optional;
+      return !!first.typeAnnotation || !!first.optional;
     default:
       return false;
   }
@@ -69373,12 +69124,12 @@ var typescript = (superClass) => class TypeScriptParserMixin extends superClass 
   tsParseUnionOrIntersectionType(kind, parseConstituentType, operator) {
     const startLoc = this.state.startLoc;
     const hasLeadingOperator = this.eat(operator);
-    const first2 = parseConstituentType();
+    const first = parseConstituentType();
     if (!hasLeadingOperator && !this.match(operator)) {
-      return first2;
+      return first;
     }
     const node2 = this.startNodeAt(startLoc);
-    const types2 = [first2];
+    const types2 = [first];
     while (this.eat(operator)) types2.push(parseConstituentType());
     node2.types = types2;
     return this.finishNode(node2, kind);
@@ -71896,12 +71647,12 @@ function parse5(input2, options) {
     };
     try {
       options.sourceType = "module";
-      const parser3 = getParser(options, input2);
-      const ast = parser3.parse();
-      if (parser3.sawUnambiguousESM) {
+      const parser2 = getParser(options, input2);
+      const ast = parser2.parse();
+      if (parser2.sawUnambiguousESM) {
         return ast;
       }
-      if (parser3.ambiguousScriptDifferentAst) {
+      if (parser2.ambiguousScriptDifferentAst) {
         try {
           options.sourceType = "script";
           return getParser(options, input2).parse();
@@ -72341,7 +72092,7 @@ function readPython(file2) {
     });
   const at3 = (token) => ({ path: file2.path, line: token.line });
   const imports = importsOf(lines);
-  const qualify = (tokens2, start) => qualifiedName(tokens2, start, imports);
+  const qualify = (tokens, start) => qualifiedName(tokens, start, imports);
   for (const line of lines) {
     const module = importedModule(line);
     if (module && [...HTTP_HANDLER_MODULES].some((m) => module === m || module.startsWith(`${m}.`))) {
@@ -72356,15 +72107,15 @@ function readPython(file2) {
   lines.forEach((line, index) => {
     while (blocks.length > 0 && (blocks[blocks.length - 1]?.indent ?? 0) >= line.indent) blocks.pop();
     const inFunction = blocks.some((b) => b.kind === "def");
-    const tokens2 = line.tokens;
-    for (const { key, optional: optional2 } of envReads(tokens2, qualify))
+    const tokens = line.tokens;
+    for (const { key, optional: optional2 } of envReads(tokens, qualify))
       found.envReads.push({ key: key.value, location: at3(key), ...optional2 ? { optional: optional2 } : {} });
-    if (tokens2[0]?.value === "@") {
-      const kind = qualify(tokens2, 1);
+    if (tokens[0]?.value === "@") {
+      const kind = qualify(tokens, 1);
       if (kind && isCacheDecorator(kind.name)) decorators.push({ kind: kind.name, line });
       return;
     }
-    const definition = definedFunction(tokens2);
+    const definition = definedFunction(tokens);
     if (definition) {
       for (const decorator of decorators)
         if (definition.parameters > 0)
@@ -72374,17 +72125,17 @@ function readPython(file2) {
             location: at3(decorator.line)
           });
       blocks.push({ kind: "def", indent: line.indent });
-    } else if (tokens2[0]?.value === "class") {
+    } else if (tokens[0]?.value === "class") {
       blocks.push({ kind: "class", indent: line.indent });
-      if (classBases(tokens2, qualify).some((base) => SETTINGS_BASES.has(base)))
+      if (classBases(tokens, qualify).some((base) => SETTINGS_BASES.has(base)))
         found.envReads.push(
           ...settingsFields(lines, index).map((f) => ({ key: f.key, location: at3(f.token) }))
         );
     }
     decorators = [];
-    const filled = filledName(tokens2);
+    const filled = filledName(tokens);
     if (filled && inFunction) filledInFunction.add(filled);
-    const assigned = assignment(tokens2);
+    const assigned = assignment(tokens);
     if (!assigned || inFunction) return;
     const call = assigned.value[0]?.kind === "name" ? qualify(assigned.value, 0) : void 0;
     const cacheClass = call && assigned.value[call.end]?.value === "(" ? cacheClassOf(call.name) : void 0;
@@ -72400,10 +72151,10 @@ function readPython(file2) {
 }
 function importsOf(lines) {
   const imports = /* @__PURE__ */ new Map();
-  for (const { tokens: tokens2 } of lines) {
-    const values = tokens2.map((t) => t.value);
+  for (const { tokens } of lines) {
+    const values = tokens.map((t) => t.value);
     if (values[0] === "import") {
-      for (const clause of splitTopLevel(tokens2.slice(1))) {
+      for (const clause of splitTopLevel(tokens.slice(1))) {
         const [dotted, alias] = dottedWithAlias(clause);
         if (dotted)
           imports.set(
@@ -72415,7 +72166,7 @@ function importsOf(lines) {
       const importAt = values.indexOf("import");
       const module = values.slice(1, importAt).join("");
       if (importAt < 0 || module.startsWith(".")) continue;
-      const names2 = tokens2.slice(importAt + 1).filter((t) => t.value !== "(" && t.value !== ")");
+      const names2 = tokens.slice(importAt + 1).filter((t) => t.value !== "(" && t.value !== ")");
       for (const clause of splitTopLevel(names2)) {
         const [name, alias] = dottedWithAlias(clause);
         if (name && name !== "*") imports.set(alias ?? name, `${module}.${name}`);
@@ -72430,15 +72181,15 @@ function importedModule(line) {
   if (values[0] === "import") return dottedWithAlias(splitTopLevel(line.tokens.slice(1))[0] ?? [])[0];
   return void 0;
 }
-function dottedWithAlias(tokens2) {
-  const asAt = tokens2.findIndex((t) => t.value === "as");
-  const dotted = (asAt < 0 ? tokens2 : tokens2.slice(0, asAt)).map((t) => t.value).join("");
-  return [dotted || void 0, asAt < 0 ? void 0 : tokens2[asAt + 1]?.value];
+function dottedWithAlias(tokens) {
+  const asAt = tokens.findIndex((t) => t.value === "as");
+  const dotted = (asAt < 0 ? tokens : tokens.slice(0, asAt)).map((t) => t.value).join("");
+  return [dotted || void 0, asAt < 0 ? void 0 : tokens[asAt + 1]?.value];
 }
-function splitTopLevel(tokens2) {
+function splitTopLevel(tokens) {
   const parts = [[]];
   let depth = 0;
-  for (const token of tokens2) {
+  for (const token of tokens) {
     if ("([{".includes(token.value)) depth++;
     if (")]}".includes(token.value)) depth--;
     if (token.value === "," && depth === 0) parts.push([]);
@@ -72446,31 +72197,31 @@ function splitTopLevel(tokens2) {
   }
   return parts.filter((part) => part.length > 0);
 }
-function qualifiedName(tokens2, start, imports) {
-  const first2 = tokens2[start];
-  if (first2?.kind !== "name") return void 0;
-  const parts = [first2.value];
+function qualifiedName(tokens, start, imports) {
+  const first = tokens[start];
+  if (first?.kind !== "name") return void 0;
+  const parts = [first.value];
   let end = start + 1;
-  while (tokens2[end]?.value === "." && tokens2[end + 1]?.kind === "name") {
-    parts.push(tokens2[end + 1]?.value);
+  while (tokens[end]?.value === "." && tokens[end + 1]?.kind === "name") {
+    parts.push(tokens[end + 1]?.value);
     end += 2;
   }
   const resolved = imports.get(parts[0]) ?? parts[0];
   return { name: [resolved, ...parts.slice(1)].join("."), end };
 }
-function envReads(tokens2, qualify) {
+function envReads(tokens, qualify) {
   const keys = [];
-  for (let i = 0; i < tokens2.length; i++) {
-    if (tokens2[i]?.kind !== "name" || tokens2[i - 1]?.value === ".") continue;
-    const name = qualify(tokens2, i);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.kind !== "name" || tokens[i - 1]?.value === ".") continue;
+    const name = qualify(tokens, i);
     if (!name) continue;
-    const open3 = tokens2[name.end];
-    const key = tokens2[name.end + 1];
+    const open3 = tokens[name.end];
+    const key = tokens[name.end + 1];
     if (key?.kind !== "string" || key.prefix.includes("f") || key.prefix.includes("b")) continue;
-    const subscriptRead = name.name === ENV_MAPPING && open3?.value === "[" && tokens2[name.end + 2]?.value === "]" && tokens2[name.end + 3]?.value !== "=";
+    const subscriptRead = name.name === ENV_MAPPING && open3?.value === "[" && tokens[name.end + 2]?.value === "]" && tokens[name.end + 3]?.value !== "=";
     const getterCall = ENV_GETTERS.has(name.name) && open3?.value === "(";
     if (subscriptRead || getterCall)
-      keys.push({ key, optional: getterCall && tokens2[name.end + 2]?.value === "," });
+      keys.push({ key, optional: getterCall && tokens[name.end + 2]?.value === "," });
   }
   return keys;
 }
@@ -72484,14 +72235,14 @@ function cacheClassOf(qualified) {
     for (const name of names2) if (qualified === `${module}.${name}`) return qualified;
   return void 0;
 }
-function definedFunction(tokens2) {
-  const defAt = tokens2[0]?.value === "async" ? 1 : 0;
-  const name = tokens2[defAt + 1];
-  if (tokens2[defAt]?.value !== "def" || name?.kind !== "name" || tokens2[defAt + 2]?.value !== "(")
+function definedFunction(tokens) {
+  const defAt = tokens[0]?.value === "async" ? 1 : 0;
+  const name = tokens[defAt + 1];
+  if (tokens[defAt]?.value !== "def" || name?.kind !== "name" || tokens[defAt + 2]?.value !== "(")
     return void 0;
   const inside = [];
   let depth = 0;
-  for (const token of tokens2.slice(defAt + 2)) {
+  for (const token of tokens.slice(defAt + 2)) {
     if ("([{".includes(token.value)) depth++;
     if (")]}".includes(token.value)) depth--;
     if (depth === 0) break;
@@ -72502,12 +72253,12 @@ function definedFunction(tokens2) {
   );
   return { name: name.value, parameters: parameters.length };
 }
-function classBases(tokens2, qualify) {
-  if (tokens2[2]?.value !== "(") return [];
+function classBases(tokens, qualify) {
+  if (tokens[2]?.value !== "(") return [];
   const bases = [];
-  for (let i = 3; i < tokens2.length; i++) {
-    if (tokens2[i - 1]?.value !== "(" && tokens2[i - 1]?.value !== ",") continue;
-    const name = qualify(tokens2, i);
+  for (let i = 3; i < tokens.length; i++) {
+    if (tokens[i - 1]?.value !== "(" && tokens[i - 1]?.value !== ",") continue;
+    const name = qualify(tokens, i);
     if (name) bases.push(name.name);
   }
   return bases;
@@ -72520,25 +72271,25 @@ function settingsFields(lines, classAt) {
     body.push(line);
   }
   const bodyIndent = body[0]?.indent;
-  const tokens2 = body.flatMap((l) => l.tokens);
-  const prefixAt = tokens2.findIndex(
-    (t, i) => t.value === "env_prefix" && ["=", ":"].includes(tokens2[i + 1]?.value ?? "")
+  const tokens = body.flatMap((l) => l.tokens);
+  const prefixAt = tokens.findIndex(
+    (t, i) => t.value === "env_prefix" && ["=", ":"].includes(tokens[i + 1]?.value ?? "")
   );
-  const prefix2 = prefixAt >= 0 && tokens2[prefixAt + 2]?.kind === "string" ? tokens2[prefixAt + 2]?.value ?? "" : "";
+  const prefix2 = prefixAt >= 0 && tokens[prefixAt + 2]?.kind === "string" ? tokens[prefixAt + 2]?.value ?? "" : "";
   return body.filter((line) => line.indent === bodyIndent).flatMap(
     ({ tokens: [name, colon, ...rest] }) => name?.kind === "name" && colon?.value === ":" && !name.value.startsWith("_") && name.value !== "model_config" && !rest.some((t) => t.value === "=") ? [{ key: `${prefix2}${name.value}`.toUpperCase(), token: name }] : []
   );
 }
-function assignment(tokens2) {
-  const name = tokens2[0];
+function assignment(tokens) {
+  const name = tokens[0];
   if (name?.kind !== "name") return void 0;
   let depth = 0;
-  for (let i = 1; i < tokens2.length; i++) {
-    const value = tokens2[i]?.value;
+  for (let i = 1; i < tokens.length; i++) {
+    const value = tokens[i]?.value;
     if ("([{".includes(value)) depth++;
     if (")]}".includes(value)) depth--;
     if (value === "=" && depth === 0)
-      return i === 1 || tokens2[1]?.value === ":" ? { name, value: tokens2.slice(i + 1) } : void 0;
+      return i === 1 || tokens[1]?.value === ":" ? { name, value: tokens.slice(i + 1) } : void 0;
   }
   return void 0;
 }
@@ -72547,18 +72298,18 @@ function isEmptyDict(value, call) {
   const factory = call ?? (value[0]?.kind === "name" ? value[0].value : void 0);
   return factory !== void 0 && (DICT_FACTORIES.has(factory) || factory === "dict");
 }
-function filledName(tokens2) {
-  const [name, next, method] = tokens2;
+function filledName(tokens) {
+  const [name, next, method] = tokens;
   if (name?.kind !== "name") return void 0;
   if (next?.value === "." && (method?.value === "setdefault" || method?.value === "update"))
     return name.value;
   if (next?.value !== "[") return void 0;
   let depth = 0;
-  for (let i = 1; i < tokens2.length; i++) {
-    const value = tokens2[i]?.value;
+  for (let i = 1; i < tokens.length; i++) {
+    const value = tokens[i]?.value;
     if ("([{".includes(value)) depth++;
     if (")]}".includes(value)) depth--;
-    if (depth === 0) return tokens2[i + 1]?.value === "=" ? name.value : void 0;
+    if (depth === 0) return tokens[i + 1]?.value === "=" ? name.value : void 0;
   }
   return void 0;
 }
@@ -72601,8 +72352,8 @@ var codeSource = {
   }
 };
 function skipped(files, why) {
-  const [first2] = files;
-  if (!first2) return [];
+  const [first] = files;
+  if (!first) return [];
   const names2 = files.slice(0, 5).map((f) => f.path);
   const more = files.length > names2.length ? ` and ${files.length - names2.length} more` : "";
   return [
@@ -72610,7 +72361,7 @@ function skipped(files, why) {
       severity: "info",
       origin: "code",
       message: `${files.length} code file(s) ${why} were not read for env reads and caches: ${names2.join(", ")}${more}.`,
-      location: { path: first2.path, line: 1 }
+      location: { path: first.path, line: 1 }
     }
   ];
 }
@@ -72930,7 +72681,7 @@ ${codeblock}`, options);
 function parseString(ctx) {
   let startPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p++);
-  let first2 = c;
+  let first = c;
   let isLiteral = c === 39;
   let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
   if (isMultiline) {
@@ -72948,11 +72699,11 @@ function parseString(ctx) {
       state = state && 3;
     } else if (c < 32 && c !== 9 || c === 127) {
       TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first2 && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first2 && ctx.s.charCodeAt(ctx.p + 2) === first2)) {
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
       if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first2)
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
           ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first2)
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
           ctx.p++;
       }
       if (!state) {
@@ -74547,7314 +74298,261 @@ function bindings(table, prefix2, at3) {
   }));
 }
 
-// node_modules/@chevrotain/utils/lib/src/print.js
-function PRINT_ERROR(msg) {
-  if (console && console.error) {
-    console.error(`Error: ${msg}`);
-  }
-}
-function PRINT_WARNING(msg) {
-  if (console && console.warn) {
-    console.warn(`Warning: ${msg}`);
-  }
-}
-
-// node_modules/@chevrotain/utils/lib/src/timer.js
-function timer(func) {
-  const start = (/* @__PURE__ */ new Date()).getTime();
-  const val = func();
-  const end = (/* @__PURE__ */ new Date()).getTime();
-  const total = end - start;
-  return { time: total, value: val };
-}
-
-// node_modules/@chevrotain/utils/lib/src/to-fast-properties.js
-function toFastProperties(toBecomeFast) {
-  function FakeConstructor() {
-  }
-  FakeConstructor.prototype = toBecomeFast;
-  const fakeInstance = new FakeConstructor();
-  function fakeAccess() {
-    return typeof fakeInstance.bar;
-  }
-  fakeAccess();
-  fakeAccess();
-  if (1)
-    return toBecomeFast;
-  (0, eval)(toBecomeFast);
-}
-
-// node_modules/@chevrotain/gast/lib/src/model.js
-function tokenLabel(tokType) {
-  if (hasTokenLabel(tokType)) {
-    return tokType.LABEL;
-  } else {
-    return tokType.name;
-  }
-}
-function hasTokenLabel(obj) {
-  return typeof obj.LABEL === "string" && obj.LABEL !== "";
-}
-var AbstractProduction = class {
-  get definition() {
-    return this._definition;
-  }
-  set definition(value) {
-    this._definition = value;
-  }
-  constructor(_definition) {
-    this._definition = _definition;
-  }
-  accept(visitor2) {
-    visitor2.visit(this);
-    this.definition.forEach((prod) => {
-      prod.accept(visitor2);
-    });
+// src/sources/prisma/parse-schema.ts
+var PrismaSyntaxError = class extends Error {
+  line;
+  found;
+  constructor(line, found) {
+    super(`unexpected ${found} at line ${line}`);
+    this.line = line;
+    this.found = found;
   }
 };
-var NonTerminal = class extends AbstractProduction {
-  constructor(options) {
-    super([]);
-    this.idx = 1;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-  set definition(definition) {
-  }
-  get definition() {
-    if (this.referencedRule !== void 0) {
-      return this.referencedRule.definition;
-    }
-    return [];
-  }
-  accept(visitor2) {
-    visitor2.visit(this);
-  }
-};
-var Rule = class extends AbstractProduction {
-  constructor(options) {
-    super(options.definition);
-    this.orgText = "";
-    Object.assign(this, pickOnlyDefined(options));
-  }
-};
-var Alternative = class extends AbstractProduction {
-  constructor(options) {
-    super(options.definition);
-    this.ignoreAmbiguities = false;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-};
-var Option = class extends AbstractProduction {
-  constructor(options) {
-    super(options.definition);
-    this.idx = 1;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-};
-var RepetitionMandatory = class extends AbstractProduction {
-  constructor(options) {
-    super(options.definition);
-    this.idx = 1;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-};
-var RepetitionMandatoryWithSeparator = class extends AbstractProduction {
-  constructor(options) {
-    super(options.definition);
-    this.idx = 1;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-};
-var Repetition = class extends AbstractProduction {
-  constructor(options) {
-    super(options.definition);
-    this.idx = 1;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-};
-var RepetitionWithSeparator = class extends AbstractProduction {
-  constructor(options) {
-    super(options.definition);
-    this.idx = 1;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-};
-var Alternation = class extends AbstractProduction {
-  get definition() {
-    return this._definition;
-  }
-  set definition(value) {
-    this._definition = value;
-  }
-  constructor(options) {
-    super(options.definition);
-    this.idx = 1;
-    this.ignoreAmbiguities = false;
-    this.hasPredicates = false;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-};
-var Terminal = class {
-  constructor(options) {
-    this.idx = 1;
-    Object.assign(this, pickOnlyDefined(options));
-  }
-  accept(visitor2) {
-    visitor2.visit(this);
-  }
-};
-function serializeGrammar(topRules) {
-  return topRules.map(serializeProduction);
-}
-function serializeProduction(node2) {
-  function convertDefinition(definition) {
-    return definition.map(serializeProduction);
-  }
-  if (node2 instanceof NonTerminal) {
-    const serializedNonTerminal = {
-      type: "NonTerminal",
-      name: node2.nonTerminalName,
-      idx: node2.idx
-    };
-    if (typeof node2.label === "string") {
-      serializedNonTerminal.label = node2.label;
-    }
-    return serializedNonTerminal;
-  } else if (node2 instanceof Alternative) {
-    return {
-      type: "Alternative",
-      definition: convertDefinition(node2.definition)
-    };
-  } else if (node2 instanceof Option) {
-    return {
-      type: "Option",
-      idx: node2.idx,
-      definition: convertDefinition(node2.definition)
-    };
-  } else if (node2 instanceof RepetitionMandatory) {
-    return {
-      type: "RepetitionMandatory",
-      idx: node2.idx,
-      definition: convertDefinition(node2.definition)
-    };
-  } else if (node2 instanceof RepetitionMandatoryWithSeparator) {
-    return {
-      type: "RepetitionMandatoryWithSeparator",
-      idx: node2.idx,
-      separator: serializeProduction(new Terminal({ terminalType: node2.separator })),
-      definition: convertDefinition(node2.definition)
-    };
-  } else if (node2 instanceof RepetitionWithSeparator) {
-    return {
-      type: "RepetitionWithSeparator",
-      idx: node2.idx,
-      separator: serializeProduction(new Terminal({ terminalType: node2.separator })),
-      definition: convertDefinition(node2.definition)
-    };
-  } else if (node2 instanceof Repetition) {
-    return {
-      type: "Repetition",
-      idx: node2.idx,
-      definition: convertDefinition(node2.definition)
-    };
-  } else if (node2 instanceof Alternation) {
-    return {
-      type: "Alternation",
-      idx: node2.idx,
-      definition: convertDefinition(node2.definition)
-    };
-  } else if (node2 instanceof Terminal) {
-    const serializedTerminal = {
-      type: "Terminal",
-      name: node2.terminalType.name,
-      label: tokenLabel(node2.terminalType),
-      idx: node2.idx
-    };
-    if (typeof node2.label === "string") {
-      serializedTerminal.terminalLabel = node2.label;
-    }
-    const pattern = node2.terminalType.PATTERN;
-    if (node2.terminalType.PATTERN) {
-      serializedTerminal.pattern = pattern instanceof RegExp ? pattern.source : pattern;
-    }
-    return serializedTerminal;
-  } else if (node2 instanceof Rule) {
-    return {
-      type: "Rule",
-      name: node2.name,
-      orgText: node2.orgText,
-      definition: convertDefinition(node2.definition)
-    };
-  } else {
-    throw Error("non exhaustive match");
-  }
-}
-function pickOnlyDefined(obj) {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== void 0));
-}
-
-// node_modules/@chevrotain/gast/lib/src/visitor.js
-var GAstVisitor = class {
-  visit(node2) {
-    const nodeAny = node2;
-    switch (nodeAny.constructor) {
-      case NonTerminal:
-        return this.visitNonTerminal(nodeAny);
-      case Alternative:
-        return this.visitAlternative(nodeAny);
-      case Option:
-        return this.visitOption(nodeAny);
-      case RepetitionMandatory:
-        return this.visitRepetitionMandatory(nodeAny);
-      case RepetitionMandatoryWithSeparator:
-        return this.visitRepetitionMandatoryWithSeparator(nodeAny);
-      case RepetitionWithSeparator:
-        return this.visitRepetitionWithSeparator(nodeAny);
-      case Repetition:
-        return this.visitRepetition(nodeAny);
-      case Alternation:
-        return this.visitAlternation(nodeAny);
-      case Terminal:
-        return this.visitTerminal(nodeAny);
-      case Rule:
-        return this.visitRule(nodeAny);
-      /* c8 ignore next 2 */
-      default:
-        throw Error("non exhaustive match");
-    }
-  }
-  /* c8 ignore next */
-  visitNonTerminal(node2) {
-  }
-  /* c8 ignore next */
-  visitAlternative(node2) {
-  }
-  /* c8 ignore next */
-  visitOption(node2) {
-  }
-  /* c8 ignore next */
-  visitRepetition(node2) {
-  }
-  /* c8 ignore next */
-  visitRepetitionMandatory(node2) {
-  }
-  /* c8 ignore next 3 */
-  visitRepetitionMandatoryWithSeparator(node2) {
-  }
-  /* c8 ignore next */
-  visitRepetitionWithSeparator(node2) {
-  }
-  /* c8 ignore next */
-  visitAlternation(node2) {
-  }
-  /* c8 ignore next */
-  visitTerminal(node2) {
-  }
-  /* c8 ignore next */
-  visitRule(node2) {
-  }
-};
-
-// node_modules/@chevrotain/gast/lib/src/helpers.js
-function isSequenceProd(prod) {
-  return prod instanceof Alternative || prod instanceof Option || prod instanceof Repetition || prod instanceof RepetitionMandatory || prod instanceof RepetitionMandatoryWithSeparator || prod instanceof RepetitionWithSeparator || prod instanceof Terminal || prod instanceof Rule;
-}
-function isOptionalProd(prod, alreadyVisited = []) {
-  const isDirectlyOptional = prod instanceof Option || prod instanceof Repetition || prod instanceof RepetitionWithSeparator;
-  if (isDirectlyOptional) {
-    return true;
-  }
-  if (prod instanceof Alternation) {
-    return prod.definition.some((subProd) => {
-      return isOptionalProd(subProd, alreadyVisited);
-    });
-  } else if (prod instanceof NonTerminal && alreadyVisited.includes(prod)) {
-    return false;
-  } else if (prod instanceof AbstractProduction) {
-    if (prod instanceof NonTerminal) {
-      alreadyVisited.push(prod);
-    }
-    return prod.definition.every((subProd) => {
-      return isOptionalProd(subProd, alreadyVisited);
-    });
-  } else {
-    return false;
-  }
-}
-function isBranchingProd(prod) {
-  return prod instanceof Alternation;
-}
-function getProductionDslName(prod) {
-  if (prod instanceof NonTerminal) {
-    return "SUBRULE";
-  } else if (prod instanceof Option) {
-    return "OPTION";
-  } else if (prod instanceof Alternation) {
-    return "OR";
-  } else if (prod instanceof RepetitionMandatory) {
-    return "AT_LEAST_ONE";
-  } else if (prod instanceof RepetitionMandatoryWithSeparator) {
-    return "AT_LEAST_ONE_SEP";
-  } else if (prod instanceof RepetitionWithSeparator) {
-    return "MANY_SEP";
-  } else if (prod instanceof Repetition) {
-    return "MANY";
-  } else if (prod instanceof Terminal) {
-    return "CONSUME";
-  } else {
-    throw Error("non exhaustive match");
-  }
-}
-
-// node_modules/chevrotain/lib/src/parse/grammar/rest.js
-var RestWalker = class {
-  walk(prod, prevRest = []) {
-    prod.definition.forEach((subProd, index) => {
-      const currRest = prod.definition.slice(index + 1);
-      if (subProd instanceof NonTerminal) {
-        this.walkProdRef(subProd, currRest, prevRest);
-      } else if (subProd instanceof Terminal) {
-        this.walkTerminal(subProd, currRest, prevRest);
-      } else if (subProd instanceof Alternative) {
-        this.walkFlat(subProd, currRest, prevRest);
-      } else if (subProd instanceof Option) {
-        this.walkOption(subProd, currRest, prevRest);
-      } else if (subProd instanceof RepetitionMandatory) {
-        this.walkAtLeastOne(subProd, currRest, prevRest);
-      } else if (subProd instanceof RepetitionMandatoryWithSeparator) {
-        this.walkAtLeastOneSep(subProd, currRest, prevRest);
-      } else if (subProd instanceof RepetitionWithSeparator) {
-        this.walkManySep(subProd, currRest, prevRest);
-      } else if (subProd instanceof Repetition) {
-        this.walkMany(subProd, currRest, prevRest);
-      } else if (subProd instanceof Alternation) {
-        this.walkOr(subProd, currRest, prevRest);
-      } else {
-        throw Error("non exhaustive match");
-      }
-    });
-  }
-  walkTerminal(terminal, currRest, prevRest) {
-  }
-  walkProdRef(refProd, currRest, prevRest) {
-  }
-  walkFlat(flatProd, currRest, prevRest) {
-    const fullOrRest = currRest.concat(prevRest);
-    this.walk(flatProd, fullOrRest);
-  }
-  walkOption(optionProd, currRest, prevRest) {
-    const fullOrRest = currRest.concat(prevRest);
-    this.walk(optionProd, fullOrRest);
-  }
-  walkAtLeastOne(atLeastOneProd, currRest, prevRest) {
-    const fullAtLeastOneRest = [
-      new Option({ definition: atLeastOneProd.definition })
-    ].concat(currRest, prevRest);
-    this.walk(atLeastOneProd, fullAtLeastOneRest);
-  }
-  walkAtLeastOneSep(atLeastOneSepProd, currRest, prevRest) {
-    const fullAtLeastOneSepRest = restForRepetitionWithSeparator(atLeastOneSepProd, currRest, prevRest);
-    this.walk(atLeastOneSepProd, fullAtLeastOneSepRest);
-  }
-  walkMany(manyProd, currRest, prevRest) {
-    const fullManyRest = [
-      new Option({ definition: manyProd.definition })
-    ].concat(currRest, prevRest);
-    this.walk(manyProd, fullManyRest);
-  }
-  walkManySep(manySepProd, currRest, prevRest) {
-    const fullManySepRest = restForRepetitionWithSeparator(manySepProd, currRest, prevRest);
-    this.walk(manySepProd, fullManySepRest);
-  }
-  walkOr(orProd, currRest, prevRest) {
-    const fullOrRest = currRest.concat(prevRest);
-    orProd.definition.forEach((alt) => {
-      const prodWrapper = new Alternative({ definition: [alt] });
-      this.walk(prodWrapper, fullOrRest);
-    });
-  }
-};
-function restForRepetitionWithSeparator(repSepProd, currRest, prevRest) {
-  const repSepRest = [
-    new Option({
-      definition: [
-        new Terminal({ terminalType: repSepProd.separator })
-      ].concat(repSepProd.definition)
-    })
-  ];
-  const fullRepSepRest = repSepRest.concat(currRest, prevRest);
-  return fullRepSepRest;
-}
-
-// node_modules/chevrotain/lib/src/parse/grammar/first.js
-function first(prod) {
-  if (prod instanceof NonTerminal) {
-    return first(prod.referencedRule);
-  } else if (prod instanceof Terminal) {
-    return firstForTerminal(prod);
-  } else if (isSequenceProd(prod)) {
-    return firstForSequence(prod);
-  } else if (isBranchingProd(prod)) {
-    return firstForBranching(prod);
-  } else {
-    throw Error("non exhaustive match");
-  }
-}
-function firstForSequence(prod) {
-  let firstSet = [];
-  const seq = prod.definition;
-  let nextSubProdIdx = 0;
-  let hasInnerProdsRemaining = seq.length > nextSubProdIdx;
-  let currSubProd;
-  let isLastInnerProdOptional = true;
-  while (hasInnerProdsRemaining && isLastInnerProdOptional) {
-    currSubProd = seq[nextSubProdIdx];
-    isLastInnerProdOptional = isOptionalProd(currSubProd);
-    firstSet = firstSet.concat(first(currSubProd));
-    nextSubProdIdx = nextSubProdIdx + 1;
-    hasInnerProdsRemaining = seq.length > nextSubProdIdx;
-  }
-  return [...new Set(firstSet)];
-}
-function firstForBranching(prod) {
-  const allAlternativesFirsts = prod.definition.map((innerProd) => {
-    return first(innerProd);
-  });
-  return [...new Set(allAlternativesFirsts.flat())];
-}
-function firstForTerminal(terminal) {
-  return [terminal.terminalType];
-}
-
-// node_modules/chevrotain/lib/src/parse/constants.js
-var IN = "_~IN~_";
-
-// node_modules/chevrotain/lib/src/parse/grammar/follow.js
-var ResyncFollowsWalker = class extends RestWalker {
-  constructor(topProd) {
-    super();
-    this.topProd = topProd;
-    this.follows = {};
-  }
-  startWalking() {
-    this.walk(this.topProd);
-    return this.follows;
-  }
-  walkTerminal(terminal, currRest, prevRest) {
-  }
-  walkProdRef(refProd, currRest, prevRest) {
-    const followName = buildBetweenProdsFollowPrefix(refProd.referencedRule, refProd.idx) + this.topProd.name;
-    const fullRest = currRest.concat(prevRest);
-    const restProd = new Alternative({ definition: fullRest });
-    const t_in_topProd_follows = first(restProd);
-    this.follows[followName] = t_in_topProd_follows;
-  }
-};
-function computeAllProdsFollows(topProductions) {
-  const reSyncFollows = {};
-  topProductions.forEach((topProd) => {
-    const currRefsFollow = new ResyncFollowsWalker(topProd).startWalking();
-    Object.assign(reSyncFollows, currRefsFollow);
-  });
-  return reSyncFollows;
-}
-function buildBetweenProdsFollowPrefix(inner, occurenceInParent) {
-  return inner.name + occurenceInParent + IN;
-}
-
-// node_modules/@chevrotain/regexp-to-ast/lib/src/utils.js
-function cc(char) {
-  return char.charCodeAt(0);
-}
-function insertToSet(item, set2) {
-  if (Array.isArray(item)) {
-    item.forEach(function(subItem) {
-      set2.push(subItem);
-    });
-  } else {
-    set2.push(item);
-  }
-}
-function addFlag(flagObj, flagKey) {
-  if (flagObj[flagKey] === true) {
-    throw "duplicate flag " + flagKey;
-  }
-  const x = flagObj[flagKey];
-  flagObj[flagKey] = true;
-}
-function ASSERT_EXISTS(obj) {
-  if (obj === void 0) {
-    throw Error("Internal Error - Should never get here!");
-  }
-  return true;
-}
-function ASSERT_NEVER_REACH_HERE() {
-  throw Error("Internal Error - Should never get here!");
-}
-function isCharacter(obj) {
-  return obj["type"] === "Character";
-}
-
-// node_modules/@chevrotain/regexp-to-ast/lib/src/character-classes.js
-var digitsCharCodes = [];
-for (let i = cc("0"); i <= cc("9"); i++) {
-  digitsCharCodes.push(i);
-}
-var wordCharCodes = [cc("_")].concat(digitsCharCodes);
-for (let i = cc("a"); i <= cc("z"); i++) {
-  wordCharCodes.push(i);
-}
-for (let i = cc("A"); i <= cc("Z"); i++) {
-  wordCharCodes.push(i);
-}
-var whitespaceCodes = [
-  cc(" "),
-  cc("\f"),
-  cc("\n"),
-  cc("\r"),
-  cc("	"),
-  cc("\v"),
-  cc("	"),
-  cc("\xA0"),
-  cc("\u1680"),
-  cc("\u2000"),
-  cc("\u2001"),
-  cc("\u2002"),
-  cc("\u2003"),
-  cc("\u2004"),
-  cc("\u2005"),
-  cc("\u2006"),
-  cc("\u2007"),
-  cc("\u2008"),
-  cc("\u2009"),
-  cc("\u200A"),
-  cc("\u2028"),
-  cc("\u2029"),
-  cc("\u202F"),
-  cc("\u205F"),
-  cc("\u3000"),
-  cc("\uFEFF")
-];
-
-// node_modules/@chevrotain/regexp-to-ast/lib/src/regexp-parser.js
-var hexDigitPattern = /[0-9a-fA-F]/;
-var decimalPattern = /[0-9]/;
-var decimalPatternNoZero = /[1-9]/;
-var RegExpParser = class {
-  constructor() {
-    this.idx = 0;
-    this.input = "";
-    this.groupIdx = 0;
-  }
-  saveState() {
-    return {
-      idx: this.idx,
-      input: this.input,
-      groupIdx: this.groupIdx
-    };
-  }
-  restoreState(newState) {
-    this.idx = newState.idx;
-    this.input = newState.input;
-    this.groupIdx = newState.groupIdx;
-  }
-  pattern(input2) {
-    this.idx = 0;
-    this.input = input2;
-    this.groupIdx = 0;
-    this.consumeChar("/");
-    const value = this.disjunction();
-    this.consumeChar("/");
-    const flags = {
-      type: "Flags",
-      loc: { begin: this.idx, end: input2.length },
-      global: false,
-      ignoreCase: false,
-      multiLine: false,
-      unicode: false,
-      sticky: false
-    };
-    while (this.isRegExpFlag()) {
-      switch (this.popChar()) {
-        case "g":
-          addFlag(flags, "global");
-          break;
-        case "i":
-          addFlag(flags, "ignoreCase");
-          break;
-        case "m":
-          addFlag(flags, "multiLine");
-          break;
-        case "u":
-          addFlag(flags, "unicode");
-          break;
-        case "y":
-          addFlag(flags, "sticky");
-          break;
-      }
-    }
-    if (this.idx !== this.input.length) {
-      throw Error("Redundant input: " + this.input.substring(this.idx));
-    }
-    return {
-      type: "Pattern",
-      flags,
-      value,
-      loc: this.loc(0)
-    };
-  }
-  disjunction() {
-    const alts = [];
-    const begin = this.idx;
-    alts.push(this.alternative());
-    while (this.peekChar() === "|") {
-      this.consumeChar("|");
-      alts.push(this.alternative());
-    }
-    return { type: "Disjunction", value: alts, loc: this.loc(begin) };
-  }
-  alternative() {
-    const terms = [];
-    const begin = this.idx;
-    while (this.isTerm()) {
-      terms.push(this.term());
-    }
-    return { type: "Alternative", value: terms, loc: this.loc(begin) };
-  }
-  term() {
-    if (this.isAssertion()) {
-      return this.assertion();
-    } else {
-      return this.atom();
-    }
-  }
-  assertion() {
-    const begin = this.idx;
-    switch (this.popChar()) {
-      case "^":
-        return {
-          type: "StartAnchor",
-          loc: this.loc(begin)
-        };
-      case "$":
-        return { type: "EndAnchor", loc: this.loc(begin) };
-      // '\b' or '\B'
-      case "\\":
-        switch (this.popChar()) {
-          case "b":
-            return {
-              type: "WordBoundary",
-              loc: this.loc(begin)
-            };
-          case "B":
-            return {
-              type: "NonWordBoundary",
-              loc: this.loc(begin)
-            };
-        }
-        throw Error("Invalid Assertion Escape");
-      // '(?=' or '(?!'
-      case "(":
-        this.consumeChar("?");
-        let type;
-        switch (this.popChar()) {
-          case "=":
-            type = "Lookahead";
-            break;
-          case "!":
-            type = "NegativeLookahead";
-            break;
-          case "<": {
-            switch (this.popChar()) {
-              case "=":
-                type = "Lookbehind";
-                break;
-              case "!":
-                type = "NegativeLookbehind";
-            }
-            break;
-          }
-        }
-        ASSERT_EXISTS(type);
-        const disjunction = this.disjunction();
-        this.consumeChar(")");
-        return {
-          type,
-          value: disjunction,
-          loc: this.loc(begin)
-        };
-    }
-    return ASSERT_NEVER_REACH_HERE();
-  }
-  quantifier(isBacktracking = false) {
-    let range = void 0;
-    const begin = this.idx;
-    switch (this.popChar()) {
-      case "*":
-        range = {
-          atLeast: 0,
-          atMost: Infinity
-        };
-        break;
-      case "+":
-        range = {
-          atLeast: 1,
-          atMost: Infinity
-        };
-        break;
-      case "?":
-        range = {
-          atLeast: 0,
-          atMost: 1
-        };
-        break;
-      case "{":
-        const atLeast2 = this.integerIncludingZero();
-        switch (this.popChar()) {
-          case "}":
-            range = {
-              atLeast: atLeast2,
-              atMost: atLeast2
-            };
-            break;
-          case ",":
-            let atMost;
-            if (this.isDigit()) {
-              atMost = this.integerIncludingZero();
-              range = {
-                atLeast: atLeast2,
-                atMost
-              };
-            } else {
-              range = {
-                atLeast: atLeast2,
-                atMost: Infinity
-              };
-            }
-            this.consumeChar("}");
-            break;
-        }
-        if (isBacktracking === true && range === void 0) {
-          return void 0;
-        }
-        ASSERT_EXISTS(range);
-        break;
-    }
-    if (isBacktracking === true && range === void 0) {
-      return void 0;
-    }
-    if (ASSERT_EXISTS(range)) {
-      if (this.peekChar(0) === "?") {
-        this.consumeChar("?");
-        range.greedy = false;
-      } else {
-        range.greedy = true;
-      }
-      range.type = "Quantifier";
-      range.loc = this.loc(begin);
-      return range;
-    }
-  }
-  atom() {
-    let atom;
-    const begin = this.idx;
-    switch (this.peekChar()) {
-      case ".":
-        atom = this.dotAll();
-        break;
-      case "\\":
-        atom = this.atomEscape();
-        break;
-      case "[":
-        atom = this.characterClass();
-        break;
-      case "(":
-        atom = this.group();
-        break;
-    }
-    if (atom === void 0 && this.isPatternCharacter()) {
-      atom = this.patternCharacter();
-    }
-    if (ASSERT_EXISTS(atom)) {
-      atom.loc = this.loc(begin);
-      if (this.isQuantifier()) {
-        atom.quantifier = this.quantifier();
-      }
-      return atom;
-    }
-    return ASSERT_NEVER_REACH_HERE();
-  }
-  dotAll() {
-    this.consumeChar(".");
-    return {
-      type: "Set",
-      complement: true,
-      value: [cc("\n"), cc("\r"), cc("\u2028"), cc("\u2029")]
-    };
-  }
-  atomEscape() {
-    this.consumeChar("\\");
-    switch (this.peekChar()) {
-      case "1":
-      case "2":
-      case "3":
-      case "4":
-      case "5":
-      case "6":
-      case "7":
-      case "8":
-      case "9":
-        return this.decimalEscapeAtom();
-      case "d":
-      case "D":
-      case "s":
-      case "S":
-      case "w":
-      case "W":
-        return this.characterClassEscape();
-      case "f":
-      case "n":
-      case "r":
-      case "t":
-      case "v":
-        return this.controlEscapeAtom();
-      case "c":
-        return this.controlLetterEscapeAtom();
-      case "0":
-        return this.nulCharacterAtom();
-      case "x":
-        return this.hexEscapeSequenceAtom();
-      case "u":
-        return this.regExpUnicodeEscapeSequenceAtom();
-      default:
-        return this.identityEscapeAtom();
-    }
-  }
-  decimalEscapeAtom() {
-    const value = this.positiveInteger();
-    return { type: "GroupBackReference", value };
-  }
-  characterClassEscape() {
-    let set2;
-    let complement = false;
-    switch (this.popChar()) {
-      case "d":
-        set2 = digitsCharCodes;
-        break;
-      case "D":
-        set2 = digitsCharCodes;
-        complement = true;
-        break;
-      case "s":
-        set2 = whitespaceCodes;
-        break;
-      case "S":
-        set2 = whitespaceCodes;
-        complement = true;
-        break;
-      case "w":
-        set2 = wordCharCodes;
-        break;
-      case "W":
-        set2 = wordCharCodes;
-        complement = true;
-        break;
-    }
-    if (ASSERT_EXISTS(set2)) {
-      return { type: "Set", value: set2, complement };
-    }
-    return ASSERT_NEVER_REACH_HERE();
-  }
-  controlEscapeAtom() {
-    let escapeCode;
-    switch (this.popChar()) {
-      case "f":
-        escapeCode = cc("\f");
-        break;
-      case "n":
-        escapeCode = cc("\n");
-        break;
-      case "r":
-        escapeCode = cc("\r");
-        break;
-      case "t":
-        escapeCode = cc("	");
-        break;
-      case "v":
-        escapeCode = cc("\v");
-        break;
-    }
-    if (ASSERT_EXISTS(escapeCode)) {
-      return { type: "Character", value: escapeCode };
-    }
-    return ASSERT_NEVER_REACH_HERE();
-  }
-  controlLetterEscapeAtom() {
-    this.consumeChar("c");
-    const letter = this.popChar();
-    if (/[a-zA-Z]/.test(letter) === false) {
-      throw Error("Invalid ");
-    }
-    const letterCode = letter.toUpperCase().charCodeAt(0) - 64;
-    return { type: "Character", value: letterCode };
-  }
-  nulCharacterAtom() {
-    this.consumeChar("0");
-    return { type: "Character", value: cc("\0") };
-  }
-  hexEscapeSequenceAtom() {
-    this.consumeChar("x");
-    return this.parseHexDigits(2);
-  }
-  regExpUnicodeEscapeSequenceAtom() {
-    this.consumeChar("u");
-    return this.parseHexDigits(4);
-  }
-  identityEscapeAtom() {
-    const escapedChar = this.popChar();
-    return { type: "Character", value: cc(escapedChar) };
-  }
-  classPatternCharacterAtom() {
-    switch (this.peekChar()) {
-      // istanbul ignore next
-      case "\n":
-      // istanbul ignore next
-      case "\r":
-      // istanbul ignore next
-      case "\u2028":
-      // istanbul ignore next
-      case "\u2029":
-      // istanbul ignore next
-      case "\\":
-      // istanbul ignore next
-      case "]":
-        throw Error("TBD");
-      default:
-        const nextChar = this.popChar();
-        return { type: "Character", value: cc(nextChar) };
-    }
-  }
-  characterClass() {
-    const set2 = [];
-    let complement = false;
-    this.consumeChar("[");
-    if (this.peekChar(0) === "^") {
-      this.consumeChar("^");
-      complement = true;
-    }
-    while (this.isClassAtom()) {
-      const from = this.classAtom();
-      const isFromSingleChar = from.type === "Character";
-      if (isCharacter(from) && this.isRangeDash()) {
-        this.consumeChar("-");
-        const to = this.classAtom();
-        const isToSingleChar = to.type === "Character";
-        if (isCharacter(to)) {
-          if (to.value < from.value) {
-            throw Error("Range out of order in character class");
-          }
-          set2.push({ from: from.value, to: to.value });
-        } else {
-          insertToSet(from.value, set2);
-          set2.push(cc("-"));
-          insertToSet(to.value, set2);
-        }
-      } else {
-        insertToSet(from.value, set2);
-      }
-    }
-    this.consumeChar("]");
-    return { type: "Set", complement, value: set2 };
-  }
-  classAtom() {
-    switch (this.peekChar()) {
-      // istanbul ignore next
-      case "]":
-      // istanbul ignore next
-      case "\n":
-      // istanbul ignore next
-      case "\r":
-      // istanbul ignore next
-      case "\u2028":
-      // istanbul ignore next
-      case "\u2029":
-        throw Error("TBD");
-      case "\\":
-        return this.classEscape();
-      default:
-        return this.classPatternCharacterAtom();
-    }
-  }
-  classEscape() {
-    this.consumeChar("\\");
-    switch (this.peekChar()) {
-      // Matches a backspace.
-      // (Not to be confused with \b word boundary outside characterClass)
-      case "b":
-        this.consumeChar("b");
-        return { type: "Character", value: cc("\b") };
-      case "d":
-      case "D":
-      case "s":
-      case "S":
-      case "w":
-      case "W":
-        return this.characterClassEscape();
-      case "f":
-      case "n":
-      case "r":
-      case "t":
-      case "v":
-        return this.controlEscapeAtom();
-      case "c":
-        return this.controlLetterEscapeAtom();
-      case "0":
-        return this.nulCharacterAtom();
-      case "x":
-        return this.hexEscapeSequenceAtom();
-      case "u":
-        return this.regExpUnicodeEscapeSequenceAtom();
-      default:
-        return this.identityEscapeAtom();
-    }
-  }
-  group() {
-    let capturing = true;
-    this.consumeChar("(");
-    switch (this.peekChar(0)) {
-      case "?":
-        this.consumeChar("?");
-        this.consumeChar(":");
-        capturing = false;
-        break;
-      default:
-        this.groupIdx++;
-        break;
-    }
-    const value = this.disjunction();
-    this.consumeChar(")");
-    const groupAst = {
-      type: "Group",
-      capturing,
-      value
-    };
-    if (capturing) {
-      groupAst["idx"] = this.groupIdx;
-    }
-    return groupAst;
-  }
-  positiveInteger() {
-    let number4 = this.popChar();
-    if (decimalPatternNoZero.test(number4) === false) {
-      throw Error("Expecting a positive integer");
-    }
-    while (decimalPattern.test(this.peekChar(0))) {
-      number4 += this.popChar();
-    }
-    return parseInt(number4, 10);
-  }
-  integerIncludingZero() {
-    let number4 = this.popChar();
-    if (decimalPattern.test(number4) === false) {
-      throw Error("Expecting an integer");
-    }
-    while (decimalPattern.test(this.peekChar(0))) {
-      number4 += this.popChar();
-    }
-    return parseInt(number4, 10);
-  }
-  patternCharacter() {
-    const nextChar = this.popChar();
-    switch (nextChar) {
-      // istanbul ignore next
-      case "\n":
-      // istanbul ignore next
-      case "\r":
-      // istanbul ignore next
-      case "\u2028":
-      // istanbul ignore next
-      case "\u2029":
-      // istanbul ignore next
-      case "^":
-      // istanbul ignore next
-      case "$":
-      // istanbul ignore next
-      case "\\":
-      // istanbul ignore next
-      case ".":
-      // istanbul ignore next
-      case "*":
-      // istanbul ignore next
-      case "+":
-      // istanbul ignore next
-      case "?":
-      // istanbul ignore next
-      case "(":
-      // istanbul ignore next
-      case ")":
-      // istanbul ignore next
-      case "[":
-      // istanbul ignore next
-      case "|":
-        throw Error("TBD");
-      default:
-        return { type: "Character", value: cc(nextChar) };
-    }
-  }
-  isRegExpFlag() {
-    switch (this.peekChar(0)) {
-      case "g":
-      case "i":
-      case "m":
-      case "u":
-      case "y":
-        return true;
-      default:
-        return false;
-    }
-  }
-  isRangeDash() {
-    return this.peekChar() === "-" && this.isClassAtom(1);
-  }
-  isDigit() {
-    return decimalPattern.test(this.peekChar(0));
-  }
-  isClassAtom(howMuch = 0) {
-    switch (this.peekChar(howMuch)) {
-      case "]":
-      case "\n":
-      case "\r":
-      case "\u2028":
-      case "\u2029":
-        return false;
-      default:
-        return true;
-    }
-  }
-  isTerm() {
-    return this.isAtom() || this.isAssertion();
-  }
-  isAtom() {
-    if (this.isPatternCharacter()) {
-      return true;
-    }
-    switch (this.peekChar(0)) {
-      case ".":
-      case "\\":
-      // atomEscape
-      case "[":
-      // characterClass
-      // TODO: isAtom must be called before isAssertion - disambiguate
-      case "(":
-        return true;
-      default:
-        return false;
-    }
-  }
-  isAssertion() {
-    switch (this.peekChar(0)) {
-      case "^":
-      case "$":
-        return true;
-      // '\b' or '\B'
-      case "\\":
-        switch (this.peekChar(1)) {
-          case "b":
-          case "B":
-            return true;
-          default:
-            return false;
-        }
-      // '(?=' or '(?!' or `(?<=` or `(?<!`
-      case "(":
-        return this.peekChar(1) === "?" && (this.peekChar(2) === "=" || this.peekChar(2) === "!" || this.peekChar(2) === "<" && (this.peekChar(3) === "=" || this.peekChar(3) === "!"));
-      default:
-        return false;
-    }
-  }
-  isQuantifier() {
-    const prevState = this.saveState();
-    try {
-      return this.quantifier(true) !== void 0;
-    } catch (e) {
-      return false;
-    } finally {
-      this.restoreState(prevState);
-    }
-  }
-  isPatternCharacter() {
-    switch (this.peekChar()) {
-      case "^":
-      case "$":
-      case "\\":
-      case ".":
-      case "*":
-      case "+":
-      case "?":
-      case "(":
-      case ")":
-      case "[":
-      case "|":
-      case "/":
-      case "\n":
-      case "\r":
-      case "\u2028":
-      case "\u2029":
-        return false;
-      default:
-        return true;
-    }
-  }
-  parseHexDigits(howMany) {
-    let hexString = "";
-    for (let i = 0; i < howMany; i++) {
-      const hexChar = this.popChar();
-      if (hexDigitPattern.test(hexChar) === false) {
-        throw Error("Expecting a HexDecimal digits");
-      }
-      hexString += hexChar;
-    }
-    const charCode = parseInt(hexString, 16);
-    return { type: "Character", value: charCode };
-  }
-  peekChar(howMuch = 0) {
-    return this.input[this.idx + howMuch];
-  }
-  popChar() {
-    const nextChar = this.peekChar(0);
-    this.consumeChar(void 0);
-    return nextChar;
-  }
-  consumeChar(char) {
-    if (char !== void 0 && this.input[this.idx] !== char) {
-      throw Error("Expected: '" + char + "' but found: '" + this.input[this.idx] + "' at offset: " + this.idx);
-    }
-    if (this.idx >= this.input.length) {
-      throw Error("Unexpected end of input");
-    }
-    this.idx++;
-  }
-  loc(begin) {
-    return { begin, end: this.idx };
-  }
-};
-
-// node_modules/@chevrotain/regexp-to-ast/lib/src/base-regexp-visitor.js
-var BaseRegExpVisitor = class {
-  visitChildren(node2) {
-    for (const key in node2) {
-      const child = node2[key];
-      if (node2.hasOwnProperty(key)) {
-        if (child.type !== void 0) {
-          this.visit(child);
-        } else if (Array.isArray(child)) {
-          child.forEach((subChild) => {
-            this.visit(subChild);
-          }, this);
-        }
-      }
-    }
-  }
-  visit(node2) {
-    switch (node2.type) {
-      case "Pattern":
-        this.visitPattern(node2);
-        break;
-      case "Flags":
-        this.visitFlags(node2);
-        break;
-      case "Disjunction":
-        this.visitDisjunction(node2);
-        break;
-      case "Alternative":
-        this.visitAlternative(node2);
-        break;
-      case "StartAnchor":
-        this.visitStartAnchor(node2);
-        break;
-      case "EndAnchor":
-        this.visitEndAnchor(node2);
-        break;
-      case "WordBoundary":
-        this.visitWordBoundary(node2);
-        break;
-      case "NonWordBoundary":
-        this.visitNonWordBoundary(node2);
-        break;
-      case "Lookahead":
-        this.visitLookahead(node2);
-        break;
-      case "NegativeLookahead":
-        this.visitNegativeLookahead(node2);
-        break;
-      case "Lookbehind":
-        this.visitLookbehind(node2);
-        break;
-      case "NegativeLookbehind":
-        this.visitNegativeLookbehind(node2);
-        break;
-      case "Character":
-        this.visitCharacter(node2);
-        break;
-      case "Set":
-        this.visitSet(node2);
-        break;
-      case "Group":
-        this.visitGroup(node2);
-        break;
-      case "GroupBackReference":
-        this.visitGroupBackReference(node2);
-        break;
-      case "Quantifier":
-        this.visitQuantifier(node2);
-        break;
-    }
-    this.visitChildren(node2);
-  }
-  visitPattern(node2) {
-  }
-  visitFlags(node2) {
-  }
-  visitDisjunction(node2) {
-  }
-  visitAlternative(node2) {
-  }
-  // Assertion
-  visitStartAnchor(node2) {
-  }
-  visitEndAnchor(node2) {
-  }
-  visitWordBoundary(node2) {
-  }
-  visitNonWordBoundary(node2) {
-  }
-  visitLookahead(node2) {
-  }
-  visitNegativeLookahead(node2) {
-  }
-  visitLookbehind(node2) {
-  }
-  visitNegativeLookbehind(node2) {
-  }
-  // atoms
-  visitCharacter(node2) {
-  }
-  visitSet(node2) {
-  }
-  visitGroup(node2) {
-  }
-  visitGroupBackReference(node2) {
-  }
-  visitQuantifier(node2) {
-  }
-};
-
-// node_modules/chevrotain/lib/src/scan/reg_exp_parser.js
-var regExpAstCache = {};
-var regExpParser = new RegExpParser();
-function getRegExpAst(regExp) {
-  const regExpStr = regExp.toString();
-  if (regExpAstCache.hasOwnProperty(regExpStr)) {
-    return regExpAstCache[regExpStr];
-  } else {
-    const regExpAst = regExpParser.pattern(regExpStr);
-    regExpAstCache[regExpStr] = regExpAst;
-    return regExpAst;
-  }
-}
-function clearRegExpParserCache() {
-  regExpAstCache = {};
-}
-
-// node_modules/chevrotain/lib/src/scan/reg_exp.js
-var complementErrorMessage = "Complement Sets are not supported for first char optimization";
-var failedOptimizationPrefixMsg = 'Unable to use "first char" lexer optimizations:\n';
-function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {
-  try {
-    const ast = getRegExpAst(regExp);
-    const firstChars = firstCharOptimizedIndices(ast.value, {}, ast.flags.ignoreCase);
-    return firstChars;
-  } catch (e) {
-    if (e.message === complementErrorMessage) {
-      if (ensureOptimizations) {
-        PRINT_WARNING(`${failedOptimizationPrefixMsg}	Unable to optimize: < ${regExp.toString()} >
-	Complement Sets cannot be automatically optimized.
-	This will disable the lexer's first char optimizations.
-	See: https://chevrotain.io/docs/guide/resolving_lexer_errors.html#COMPLEMENT for details.`);
-      }
-    } else {
-      let msgSuffix = "";
-      if (ensureOptimizations) {
-        msgSuffix = "\n	This will disable the lexer's first char optimizations.\n	See: https://chevrotain.io/docs/guide/resolving_lexer_errors.html#REGEXP_PARSING for details.";
-      }
-      PRINT_ERROR(`${failedOptimizationPrefixMsg}
-	Failed parsing: < ${regExp.toString()} >
-	Using the @chevrotain/regexp-to-ast library
-	Please open an issue at: https://github.com/chevrotain/chevrotain/issues` + msgSuffix);
-    }
-  }
-  return [];
-}
-function firstCharOptimizedIndices(ast, result, ignoreCase) {
-  switch (ast.type) {
-    case "Disjunction":
-      for (let i = 0; i < ast.value.length; i++) {
-        firstCharOptimizedIndices(ast.value[i], result, ignoreCase);
-      }
-      break;
-    case "Alternative":
-      const terms = ast.value;
-      for (let i = 0; i < terms.length; i++) {
-        const term = terms[i];
-        switch (term.type) {
-          case "EndAnchor":
-          // A group back reference cannot affect potential starting char.
-          // because if a back reference is the first production than automatically
-          // the group being referenced has had to come BEFORE so its codes have already been added
-          case "GroupBackReference":
-          // assertions do not affect potential starting codes
-          case "Lookahead":
-          case "NegativeLookahead":
-          case "Lookbehind":
-          case "NegativeLookbehind":
-          case "StartAnchor":
-          case "WordBoundary":
-          case "NonWordBoundary":
-            continue;
-        }
-        const atom = term;
-        switch (atom.type) {
-          case "Character":
-            addOptimizedIdxToResult(atom.value, result, ignoreCase);
-            break;
-          case "Set":
-            if (atom.complement === true) {
-              throw Error(complementErrorMessage);
-            }
-            atom.value.forEach((code2) => {
-              if (typeof code2 === "number") {
-                addOptimizedIdxToResult(code2, result, ignoreCase);
-              } else {
-                const range = code2;
-                if (ignoreCase === true) {
-                  for (let rangeCode = range.from; rangeCode <= range.to; rangeCode++) {
-                    addOptimizedIdxToResult(rangeCode, result, ignoreCase);
-                  }
-                } else {
-                  for (let rangeCode = range.from; rangeCode <= range.to && rangeCode < minOptimizationVal; rangeCode++) {
-                    addOptimizedIdxToResult(rangeCode, result, ignoreCase);
-                  }
-                  if (range.to >= minOptimizationVal) {
-                    const minUnOptVal = range.from >= minOptimizationVal ? range.from : minOptimizationVal;
-                    const maxUnOptVal = range.to;
-                    const minOptIdx = charCodeToOptimizedIndex(minUnOptVal);
-                    const maxOptIdx = charCodeToOptimizedIndex(maxUnOptVal);
-                    for (let currOptIdx = minOptIdx; currOptIdx <= maxOptIdx; currOptIdx++) {
-                      result[currOptIdx] = currOptIdx;
-                    }
-                  }
-                }
-              }
-            });
-            break;
-          case "Group":
-            firstCharOptimizedIndices(atom.value, result, ignoreCase);
-            break;
-          /* istanbul ignore next */
-          default:
-            throw Error("Non Exhaustive Match");
-        }
-        const isOptionalQuantifier = atom.quantifier !== void 0 && atom.quantifier.atLeast === 0;
-        if (
-          // A group may be optional due to empty contents /(?:)/
-          // or if everything inside it is optional /((a)?)/
-          atom.type === "Group" && isWholeOptional(atom) === false || // If this term is not a group it may only be optional if it has an optional quantifier
-          atom.type !== "Group" && isOptionalQuantifier === false
-        ) {
-          break;
-        }
-      }
-      break;
-    /* istanbul ignore next */
-    default:
-      throw Error("non exhaustive match!");
-  }
-  return Object.values(result);
-}
-function addOptimizedIdxToResult(code2, result, ignoreCase) {
-  const optimizedCharIdx = charCodeToOptimizedIndex(code2);
-  result[optimizedCharIdx] = optimizedCharIdx;
-  if (ignoreCase === true) {
-    handleIgnoreCase(code2, result);
-  }
-}
-function handleIgnoreCase(code2, result) {
-  const char = String.fromCharCode(code2);
-  const upperChar = char.toUpperCase();
-  if (upperChar !== char) {
-    const optimizedCharIdx = charCodeToOptimizedIndex(upperChar.charCodeAt(0));
-    result[optimizedCharIdx] = optimizedCharIdx;
-  } else {
-    const lowerChar = char.toLowerCase();
-    if (lowerChar !== char) {
-      const optimizedCharIdx = charCodeToOptimizedIndex(lowerChar.charCodeAt(0));
-      result[optimizedCharIdx] = optimizedCharIdx;
-    }
-  }
-}
-function findCode(setNode, targetCharCodes) {
-  return setNode.value.find((codeOrRange) => {
-    if (typeof codeOrRange === "number") {
-      return targetCharCodes.includes(codeOrRange);
-    } else {
-      const range = codeOrRange;
-      return targetCharCodes.find((targetCode) => range.from <= targetCode && targetCode <= range.to) !== void 0;
-    }
-  });
-}
-function isWholeOptional(ast) {
-  const quantifier = ast.quantifier;
-  if (quantifier && quantifier.atLeast === 0) {
-    return true;
-  }
-  if (!ast.value) {
-    return false;
-  }
-  return Array.isArray(ast.value) ? ast.value.every(isWholeOptional) : isWholeOptional(ast.value);
-}
-var CharCodeFinder = class extends BaseRegExpVisitor {
-  constructor(targetCharCodes) {
-    super();
-    this.targetCharCodes = targetCharCodes;
-    this.found = false;
-  }
-  visitChildren(node2) {
-    if (this.found === true) {
-      return;
-    }
-    switch (node2.type) {
-      case "Lookahead":
-        this.visitLookahead(node2);
-        return;
-      case "NegativeLookahead":
-        this.visitNegativeLookahead(node2);
-        return;
-      case "Lookbehind":
-        this.visitLookbehind(node2);
-        return;
-      case "NegativeLookbehind":
-        this.visitNegativeLookbehind(node2);
-        return;
-    }
-    super.visitChildren(node2);
-  }
-  visitCharacter(node2) {
-    if (this.targetCharCodes.includes(node2.value)) {
-      this.found = true;
-    }
-  }
-  visitSet(node2) {
-    if (node2.complement) {
-      if (findCode(node2, this.targetCharCodes) === void 0) {
-        this.found = true;
-      }
-    } else {
-      if (findCode(node2, this.targetCharCodes) !== void 0) {
-        this.found = true;
-      }
-    }
-  }
-};
-function canMatchCharCode(charCodes, pattern) {
-  if (pattern instanceof RegExp) {
-    const ast = getRegExpAst(pattern);
-    const charCodeFinder = new CharCodeFinder(charCodes);
-    charCodeFinder.visit(ast);
-    return charCodeFinder.found;
-  } else {
-    for (const char of pattern) {
-      const charCode = char.charCodeAt(0);
-      if (charCodes.includes(charCode)) {
-        return true;
-      }
-    }
-    return false;
-  }
-}
-
-// node_modules/chevrotain/lib/src/scan/lexer.js
-var PATTERN = "PATTERN";
-var DEFAULT_MODE = "defaultMode";
-var MODES = "modes";
-function analyzeTokenTypes(tokenTypes2, options) {
-  options = Object.assign({ safeMode: false, positionTracking: "full", lineTerminatorCharacters: ["\r", "\n"], tracer: (msg, action) => action() }, options);
-  const tracer = options.tracer;
-  tracer("initCharCodeToOptimizedIndexMap", () => {
-    initCharCodeToOptimizedIndexMap();
-  });
-  let onlyRelevantTypes;
-  tracer("Reject Lexer.NA", () => {
-    onlyRelevantTypes = tokenTypes2.filter((currType) => {
-      return currType[PATTERN] !== Lexer.NA;
-    });
-  });
-  let hasCustom = false;
-  let allTransformedPatterns;
-  tracer("Transform Patterns", () => {
-    hasCustom = false;
-    allTransformedPatterns = onlyRelevantTypes.map((currType) => {
-      const currPattern = currType[PATTERN];
-      if (currPattern instanceof RegExp) {
-        const regExpSource = currPattern.source;
-        if (regExpSource.length === 1 && // only these regExp meta characters which can appear in a length one regExp
-        regExpSource !== "^" && regExpSource !== "$" && regExpSource !== "." && !currPattern.ignoreCase) {
-          return regExpSource;
-        } else if (regExpSource.length === 2 && regExpSource[0] === "\\" && // not a meta character
-        ![
-          "d",
-          "D",
-          "s",
-          "S",
-          "t",
-          "r",
-          "n",
-          "t",
-          "0",
-          "c",
-          "b",
-          "B",
-          "f",
-          "v",
-          "w",
-          "W"
-        ].includes(regExpSource[1])) {
-          return regExpSource[1];
-        } else {
-          return addStickyFlag(currPattern);
-        }
-      } else if (typeof currPattern === "function") {
-        hasCustom = true;
-        return { exec: currPattern };
-      } else if (typeof currPattern === "object") {
-        hasCustom = true;
-        return currPattern;
-      } else if (typeof currPattern === "string") {
-        if (currPattern.length === 1) {
-          return currPattern;
-        } else {
-          const escapedRegExpString = currPattern.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
-          const wrappedRegExp = new RegExp(escapedRegExpString);
-          return addStickyFlag(wrappedRegExp);
-        }
-      } else {
-        throw Error("non exhaustive match");
-      }
-    });
-  });
-  let patternIdxToType;
-  let patternIdxToGroup;
-  let patternIdxToLongerAltIdxArr;
-  let patternIdxToPushMode;
-  let patternIdxToPopMode;
-  tracer("misc mapping", () => {
-    patternIdxToType = onlyRelevantTypes.map((currType) => currType.tokenTypeIdx);
-    patternIdxToGroup = onlyRelevantTypes.map((clazz) => {
-      const groupName = clazz.GROUP;
-      if (groupName === Lexer.SKIPPED) {
-        return void 0;
-      } else if (typeof groupName === "string") {
-        return groupName;
-      } else if (groupName === void 0) {
-        return false;
-      } else {
-        throw Error("non exhaustive match");
-      }
-    });
-    patternIdxToLongerAltIdxArr = onlyRelevantTypes.map((clazz) => {
-      const longerAltType = clazz.LONGER_ALT;
-      if (longerAltType) {
-        const longerAltIdxArr = Array.isArray(longerAltType) ? longerAltType.map((type) => onlyRelevantTypes.indexOf(type)) : [onlyRelevantTypes.indexOf(longerAltType)];
-        return longerAltIdxArr;
-      }
-    });
-    patternIdxToPushMode = onlyRelevantTypes.map((clazz) => clazz.PUSH_MODE);
-    patternIdxToPopMode = onlyRelevantTypes.map((clazz) => Object.hasOwn(clazz, "POP_MODE"));
-  });
-  let patternIdxToCanLineTerminator;
-  tracer("Line Terminator Handling", () => {
-    const lineTerminatorCharCodes = getCharCodes(options.lineTerminatorCharacters);
-    patternIdxToCanLineTerminator = onlyRelevantTypes.map((tokType) => false);
-    if (options.positionTracking !== "onlyOffset") {
-      patternIdxToCanLineTerminator = onlyRelevantTypes.map((tokType) => {
-        if (Object.hasOwn(tokType, "LINE_BREAKS")) {
-          return !!tokType.LINE_BREAKS;
-        } else {
-          return checkLineBreaksIssues(tokType, lineTerminatorCharCodes) === false && canMatchCharCode(lineTerminatorCharCodes, tokType.PATTERN);
-        }
-      });
-    }
-  });
-  let patternIdxToIsCustom;
-  let patternIdxToShort;
-  let emptyGroups;
-  let patternIdxToConfig;
-  tracer("Misc Mapping #2", () => {
-    patternIdxToIsCustom = onlyRelevantTypes.map(isCustomPattern);
-    patternIdxToShort = allTransformedPatterns.map(isShortPattern);
-    emptyGroups = onlyRelevantTypes.reduce((acc, clazz) => {
-      const groupName = clazz.GROUP;
-      if (typeof groupName === "string" && !(groupName === Lexer.SKIPPED)) {
-        acc[groupName] = [];
-      }
-      return acc;
-    }, {});
-    patternIdxToConfig = allTransformedPatterns.map((x, idx) => {
-      return {
-        pattern: allTransformedPatterns[idx],
-        longerAlt: patternIdxToLongerAltIdxArr[idx],
-        canLineTerminator: patternIdxToCanLineTerminator[idx],
-        isCustom: patternIdxToIsCustom[idx],
-        short: patternIdxToShort[idx],
-        group: patternIdxToGroup[idx],
-        push: patternIdxToPushMode[idx],
-        pop: patternIdxToPopMode[idx],
-        tokenTypeIdx: patternIdxToType[idx],
-        tokenType: onlyRelevantTypes[idx]
-      };
-    });
-  });
-  let canBeOptimized = true;
-  let charCodeToPatternIdxToConfig = [];
-  if (!options.safeMode) {
-    tracer("First Char Optimization", () => {
-      charCodeToPatternIdxToConfig = onlyRelevantTypes.reduce((result, currTokType, idx) => {
-        if (typeof currTokType.PATTERN === "string") {
-          const charCode = currTokType.PATTERN.charCodeAt(0);
-          const optimizedIdx = charCodeToOptimizedIndex(charCode);
-          addToMapOfArrays(result, optimizedIdx, patternIdxToConfig[idx]);
-        } else if (Array.isArray(currTokType.START_CHARS_HINT)) {
-          let lastOptimizedIdx;
-          currTokType.START_CHARS_HINT.forEach((charOrInt) => {
-            const charCode = typeof charOrInt === "string" ? charOrInt.charCodeAt(0) : charOrInt;
-            const currOptimizedIdx = charCodeToOptimizedIndex(charCode);
-            if (lastOptimizedIdx !== currOptimizedIdx) {
-              lastOptimizedIdx = currOptimizedIdx;
-              addToMapOfArrays(result, currOptimizedIdx, patternIdxToConfig[idx]);
-            }
-          });
-        } else if (currTokType.PATTERN instanceof RegExp) {
-          if (currTokType.PATTERN.unicode) {
-            canBeOptimized = false;
-            if (options.ensureOptimizations) {
-              PRINT_ERROR(`${failedOptimizationPrefixMsg}	Unable to analyze < ${currTokType.PATTERN.toString()} > pattern.
-	The regexp unicode flag is not currently supported by the regexp-to-ast library.
-	This will disable the lexer's first char optimizations.
-	For details See: https://chevrotain.io/docs/guide/resolving_lexer_errors.html#UNICODE_OPTIMIZE`);
-            }
-          } else {
-            const optimizedCodes = getOptimizedStartCodesIndices(currTokType.PATTERN, options.ensureOptimizations);
-            if (optimizedCodes.length === 0) {
-              canBeOptimized = false;
-            }
-            optimizedCodes.forEach((code2) => {
-              addToMapOfArrays(result, code2, patternIdxToConfig[idx]);
-            });
-          }
-        } else {
-          if (options.ensureOptimizations) {
-            PRINT_ERROR(`${failedOptimizationPrefixMsg}	TokenType: <${currTokType.name}> is using a custom token pattern without providing <start_chars_hint> parameter.
-	This will disable the lexer's first char optimizations.
-	For details See: https://chevrotain.io/docs/guide/resolving_lexer_errors.html#CUSTOM_OPTIMIZE`);
-          }
-          canBeOptimized = false;
-        }
-        return result;
-      }, []);
-    });
-  }
-  return {
-    emptyGroups,
-    patternIdxToConfig,
-    charCodeToPatternIdxToConfig,
-    hasCustom,
-    canBeOptimized
-  };
-}
-function validatePatterns(tokenTypes2, validModesNames) {
-  let errors = [];
-  const missingResult = findMissingPatterns(tokenTypes2);
-  errors = errors.concat(missingResult.errors);
-  const invalidResult = findInvalidPatterns(missingResult.valid);
-  const validTokenTypes = invalidResult.valid;
-  errors = errors.concat(invalidResult.errors);
-  errors = errors.concat(validateRegExpPattern(validTokenTypes));
-  errors = errors.concat(findInvalidGroupType(validTokenTypes));
-  errors = errors.concat(findModesThatDoNotExist(validTokenTypes, validModesNames));
-  errors = errors.concat(findUnreachablePatterns(validTokenTypes));
-  return errors;
-}
-function validateRegExpPattern(tokenTypes2) {
-  let errors = [];
-  const withRegExpPatterns = tokenTypes2.filter((currTokType) => currTokType[PATTERN] instanceof RegExp);
-  errors = errors.concat(findEndOfInputAnchor(withRegExpPatterns));
-  errors = errors.concat(findStartOfInputAnchor(withRegExpPatterns));
-  errors = errors.concat(findUnsupportedFlags(withRegExpPatterns));
-  errors = errors.concat(findDuplicatePatterns(withRegExpPatterns));
-  errors = errors.concat(findEmptyMatchRegExps(withRegExpPatterns));
-  return errors;
-}
-function findMissingPatterns(tokenTypes2) {
-  const tokenTypesWithMissingPattern = tokenTypes2.filter((currType) => {
-    return !Object.hasOwn(currType, PATTERN);
-  });
-  const errors = tokenTypesWithMissingPattern.map((currType) => {
-    return {
-      message: "Token Type: ->" + currType.name + "<- missing static 'PATTERN' property",
-      type: LexerDefinitionErrorType.MISSING_PATTERN,
-      tokenTypes: [currType]
-    };
-  });
-  const valid = tokenTypes2.filter((x) => !tokenTypesWithMissingPattern.includes(x));
-  return { errors, valid };
-}
-function findInvalidPatterns(tokenTypes2) {
-  const tokenTypesWithInvalidPattern = tokenTypes2.filter((currType) => {
-    const pattern = currType[PATTERN];
-    return !(pattern instanceof RegExp) && !(typeof pattern === "function") && !Object.hasOwn(pattern, "exec") && !(typeof pattern === "string");
-  });
-  const errors = tokenTypesWithInvalidPattern.map((currType) => {
-    return {
-      message: "Token Type: ->" + currType.name + "<- static 'PATTERN' can only be a RegExp, a Function matching the {CustomPatternMatcherFunc} type or an Object matching the {ICustomPattern} interface.",
-      type: LexerDefinitionErrorType.INVALID_PATTERN,
-      tokenTypes: [currType]
-    };
-  });
-  const valid = tokenTypes2.filter((x) => !tokenTypesWithInvalidPattern.includes(x));
-  return { errors, valid };
-}
-var end_of_input = /[^\\][$]/;
-function findEndOfInputAnchor(tokenTypes2) {
-  class EndAnchorFinder extends BaseRegExpVisitor {
-    constructor() {
-      super(...arguments);
-      this.found = false;
-    }
-    visitEndAnchor(node2) {
-      this.found = true;
-    }
-  }
-  const invalidRegex = tokenTypes2.filter((currType) => {
-    const pattern = currType.PATTERN;
-    try {
-      const regexpAst = getRegExpAst(pattern);
-      const endAnchorVisitor = new EndAnchorFinder();
-      endAnchorVisitor.visit(regexpAst);
-      return endAnchorVisitor.found;
-    } catch (e) {
-      return end_of_input.test(pattern.source);
-    }
-  });
-  const errors = invalidRegex.map((currType) => {
-    return {
-      message: "Unexpected RegExp Anchor Error:\n	Token Type: ->" + currType.name + "<- static 'PATTERN' cannot contain end of input anchor '$'\n	See chevrotain.io/docs/guide/resolving_lexer_errors.html#ANCHORS	for details.",
-      type: LexerDefinitionErrorType.EOI_ANCHOR_FOUND,
-      tokenTypes: [currType]
-    };
-  });
-  return errors;
-}
-function findEmptyMatchRegExps(tokenTypes2) {
-  const matchesEmptyString = tokenTypes2.filter((currType) => {
-    const pattern = currType.PATTERN;
-    return pattern.test("");
-  });
-  const errors = matchesEmptyString.map((currType) => {
-    return {
-      message: "Token Type: ->" + currType.name + "<- static 'PATTERN' must not match an empty string",
-      type: LexerDefinitionErrorType.EMPTY_MATCH_PATTERN,
-      tokenTypes: [currType]
-    };
-  });
-  return errors;
-}
-var start_of_input = /[^\\[][\^]|^\^/;
-function findStartOfInputAnchor(tokenTypes2) {
-  class StartAnchorFinder extends BaseRegExpVisitor {
-    constructor() {
-      super(...arguments);
-      this.found = false;
-    }
-    visitStartAnchor(node2) {
-      this.found = true;
-    }
-  }
-  const invalidRegex = tokenTypes2.filter((currType) => {
-    const pattern = currType.PATTERN;
-    try {
-      const regexpAst = getRegExpAst(pattern);
-      const startAnchorVisitor = new StartAnchorFinder();
-      startAnchorVisitor.visit(regexpAst);
-      return startAnchorVisitor.found;
-    } catch (e) {
-      return start_of_input.test(pattern.source);
-    }
-  });
-  const errors = invalidRegex.map((currType) => {
-    return {
-      message: "Unexpected RegExp Anchor Error:\n	Token Type: ->" + currType.name + "<- static 'PATTERN' cannot contain start of input anchor '^'\n	See https://chevrotain.io/docs/guide/resolving_lexer_errors.html#ANCHORS	for details.",
-      type: LexerDefinitionErrorType.SOI_ANCHOR_FOUND,
-      tokenTypes: [currType]
-    };
-  });
-  return errors;
-}
-function findUnsupportedFlags(tokenTypes2) {
-  const invalidFlags = tokenTypes2.filter((currType) => {
-    const pattern = currType[PATTERN];
-    return pattern instanceof RegExp && (pattern.multiline || pattern.global);
-  });
-  const errors = invalidFlags.map((currType) => {
-    return {
-      message: "Token Type: ->" + currType.name + "<- static 'PATTERN' may NOT contain global('g') or multiline('m')",
-      type: LexerDefinitionErrorType.UNSUPPORTED_FLAGS_FOUND,
-      tokenTypes: [currType]
-    };
-  });
-  return errors;
-}
-function findDuplicatePatterns(tokenTypes2) {
-  const found = [];
-  let identicalPatterns = tokenTypes2.map((outerType) => {
-    return tokenTypes2.reduce((result, innerType) => {
-      if (outerType.PATTERN.source === innerType.PATTERN.source && !found.includes(innerType) && innerType.PATTERN !== Lexer.NA) {
-        found.push(innerType);
-        result.push(innerType);
-        return result;
-      }
-      return result;
-    }, []);
-  });
-  identicalPatterns = identicalPatterns.filter(Boolean);
-  const duplicatePatterns = identicalPatterns.filter((currIdenticalSet) => {
-    return currIdenticalSet.length > 1;
-  });
-  const errors = duplicatePatterns.map((setOfIdentical) => {
-    const tokenTypeNames = setOfIdentical.map((currType) => {
-      return currType.name;
-    });
-    const dupPatternSrc = setOfIdentical[0].PATTERN;
-    return {
-      message: `The same RegExp pattern ->${dupPatternSrc}<-has been used in all of the following Token Types: ${tokenTypeNames.join(", ")} <-`,
-      type: LexerDefinitionErrorType.DUPLICATE_PATTERNS_FOUND,
-      tokenTypes: setOfIdentical
-    };
-  });
-  return errors;
-}
-function findInvalidGroupType(tokenTypes2) {
-  const invalidTypes = tokenTypes2.filter((clazz) => {
-    if (!Object.hasOwn(clazz, "GROUP")) {
-      return false;
-    }
-    const group = clazz.GROUP;
-    return group !== Lexer.SKIPPED && group !== Lexer.NA && !(typeof group === "string");
-  });
-  const errors = invalidTypes.map((currType) => {
-    return {
-      message: "Token Type: ->" + currType.name + "<- static 'GROUP' can only be Lexer.SKIPPED/Lexer.NA/A String",
-      type: LexerDefinitionErrorType.INVALID_GROUP_TYPE_FOUND,
-      tokenTypes: [currType]
-    };
-  });
-  return errors;
-}
-function findModesThatDoNotExist(tokenTypes2, validModes) {
-  const invalidModes = tokenTypes2.filter((clazz) => {
-    return clazz.PUSH_MODE !== void 0 && !validModes.includes(clazz.PUSH_MODE);
-  });
-  const errors = invalidModes.map((tokType) => {
-    const msg = `Token Type: ->${tokType.name}<- static 'PUSH_MODE' value cannot refer to a Lexer Mode ->${tokType.PUSH_MODE}<-which does not exist`;
-    return {
-      message: msg,
-      type: LexerDefinitionErrorType.PUSH_MODE_DOES_NOT_EXIST,
-      tokenTypes: [tokType]
-    };
-  });
-  return errors;
-}
-function findUnreachablePatterns(tokenTypes2) {
-  const errors = [];
-  const canBeTested = tokenTypes2.reduce((result, tokType, idx) => {
-    const pattern = tokType.PATTERN;
-    if (pattern === Lexer.NA) {
-      return result;
-    }
-    if (typeof pattern === "string") {
-      result.push({ str: pattern, idx, tokenType: tokType });
-    } else if (pattern instanceof RegExp && noMetaChar(pattern)) {
-      result.push({ str: pattern.source, idx, tokenType: tokType });
-    }
-    return result;
-  }, []);
-  tokenTypes2.forEach((aTokType, aIdx) => {
-    canBeTested.forEach(({ str: bStr, idx: bIdx, tokenType: bTokType }) => {
-      if (aIdx < bIdx && tryToMatchStrToPattern(bStr, aTokType.PATTERN)) {
-        const msg = `Token: ->${bTokType.name}<- can never be matched.
-Because it appears AFTER the Token Type ->${aTokType.name}<-in the lexer's definition.
-See https://chevrotain.io/docs/guide/resolving_lexer_errors.html#UNREACHABLE`;
-        errors.push({
-          message: msg,
-          type: LexerDefinitionErrorType.UNREACHABLE_PATTERN,
-          tokenTypes: [aTokType, bTokType]
-        });
-      }
-    });
-  });
-  return errors;
-}
-function tryToMatchStrToPattern(str, pattern) {
-  if (pattern instanceof RegExp) {
-    if (usesLookAheadOrBehind(pattern)) {
-      return false;
-    }
-    const regExpArray = pattern.exec(str);
-    return regExpArray !== null && regExpArray.index === 0;
-  } else if (typeof pattern === "function") {
-    return pattern(str, 0, [], {});
-  } else if (Object.hasOwn(pattern, "exec")) {
-    return pattern.exec(str, 0, [], {});
-  } else if (typeof pattern === "string") {
-    return pattern === str;
-  } else {
-    throw Error("non exhaustive match");
-  }
-}
-function noMetaChar(regExp) {
-  const metaChars = [
-    ".",
-    "\\",
-    "[",
-    "]",
-    "|",
-    "^",
-    "$",
-    "(",
-    ")",
-    "?",
-    "*",
-    "+",
-    "{"
-  ];
-  return metaChars.find((char) => regExp.source.indexOf(char) !== -1) === void 0;
-}
-function usesLookAheadOrBehind(regExp) {
-  return /(\(\?=)|(\(\?!)|(\(\?<=)|(\(\?<!)/.test(regExp.source);
-}
-function addStickyFlag(pattern) {
-  const flags = pattern.ignoreCase ? "iy" : "y";
-  return new RegExp(`${pattern.source}`, flags);
-}
-function performRuntimeChecks(lexerDefinition, trackLines, lineTerminatorCharacters) {
-  const errors = [];
-  if (!Object.hasOwn(lexerDefinition, DEFAULT_MODE)) {
-    errors.push({
-      message: "A MultiMode Lexer cannot be initialized without a <" + DEFAULT_MODE + "> property in its definition\n",
-      type: LexerDefinitionErrorType.MULTI_MODE_LEXER_WITHOUT_DEFAULT_MODE
-    });
-  }
-  if (!Object.hasOwn(lexerDefinition, MODES)) {
-    errors.push({
-      message: "A MultiMode Lexer cannot be initialized without a <" + MODES + "> property in its definition\n",
-      type: LexerDefinitionErrorType.MULTI_MODE_LEXER_WITHOUT_MODES_PROPERTY
-    });
-  }
-  if (Object.hasOwn(lexerDefinition, MODES) && Object.hasOwn(lexerDefinition, DEFAULT_MODE) && !Object.hasOwn(lexerDefinition.modes, lexerDefinition.defaultMode)) {
-    errors.push({
-      message: `A MultiMode Lexer cannot be initialized with a ${DEFAULT_MODE}: <${lexerDefinition.defaultMode}>which does not exist
-`,
-      type: LexerDefinitionErrorType.MULTI_MODE_LEXER_DEFAULT_MODE_VALUE_DOES_NOT_EXIST
-    });
-  }
-  if (Object.hasOwn(lexerDefinition, MODES)) {
-    Object.keys(lexerDefinition.modes).forEach((currModeName) => {
-      const currModeValue = lexerDefinition.modes[currModeName];
-      currModeValue.forEach((currTokType, currIdx) => {
-        if (currTokType === void 0) {
-          errors.push({
-            message: `A Lexer cannot be initialized using an undefined Token Type. Mode:<${currModeName}> at index: <${currIdx}>
-`,
-            type: LexerDefinitionErrorType.LEXER_DEFINITION_CANNOT_CONTAIN_UNDEFINED
-          });
-        } else if (Object.hasOwn(currTokType, "LONGER_ALT")) {
-          const longerAlt = Array.isArray(currTokType.LONGER_ALT) ? currTokType.LONGER_ALT : [currTokType.LONGER_ALT];
-          longerAlt.forEach((currLongerAlt) => {
-            if (currLongerAlt !== void 0 && !currModeValue.includes(currLongerAlt)) {
-              errors.push({
-                message: `A MultiMode Lexer cannot be initialized with a longer_alt <${currLongerAlt.name}> on token <${currTokType.name}> outside of mode <${currModeName}>
-`,
-                type: LexerDefinitionErrorType.MULTI_MODE_LEXER_LONGER_ALT_NOT_IN_CURRENT_MODE
-              });
-            }
-          });
-        }
-      });
-    });
-  }
-  return errors;
-}
-function performWarningRuntimeChecks(lexerDefinition, trackLines, lineTerminatorCharacters) {
-  const warnings = [];
-  let hasAnyLineBreak = false;
-  const allTokenTypes = Object.values(lexerDefinition.modes || {}).flat().filter(Boolean);
-  const concreteTokenTypes = allTokenTypes.filter((currType) => currType[PATTERN] !== Lexer.NA);
-  const terminatorCharCodes = getCharCodes(lineTerminatorCharacters);
-  if (trackLines) {
-    concreteTokenTypes.forEach((tokType) => {
-      const currIssue = checkLineBreaksIssues(tokType, terminatorCharCodes);
-      if (currIssue !== false) {
-        const message = buildLineBreakIssueMessage(tokType, currIssue);
-        const warningDescriptor = {
-          message,
-          type: currIssue.issue,
-          tokenType: tokType
-        };
-        warnings.push(warningDescriptor);
-      } else {
-        if (Object.hasOwn(tokType, "LINE_BREAKS")) {
-          if (tokType.LINE_BREAKS === true) {
-            hasAnyLineBreak = true;
-          }
-        } else {
-          if (canMatchCharCode(terminatorCharCodes, tokType.PATTERN)) {
-            hasAnyLineBreak = true;
-          }
-        }
-      }
-    });
-  }
-  if (trackLines && !hasAnyLineBreak) {
-    warnings.push({
-      message: "Warning: No LINE_BREAKS Found.\n	This Lexer has been defined to track line and column information,\n	But none of the Token Types can be identified as matching a line terminator.\n	See https://chevrotain.io/docs/guide/resolving_lexer_errors.html#LINE_BREAKS \n	for details.",
-      type: LexerDefinitionErrorType.NO_LINE_BREAKS_FLAGS
-    });
-  }
-  return warnings;
-}
-function cloneEmptyGroups(emptyGroups) {
-  const clonedResult = {};
-  const groupKeys = Object.keys(emptyGroups);
-  groupKeys.forEach((currKey) => {
-    const currGroupValue = emptyGroups[currKey];
-    if (Array.isArray(currGroupValue)) {
-      clonedResult[currKey] = [];
-    } else {
-      throw Error("non exhaustive match");
-    }
-  });
-  return clonedResult;
-}
-function isCustomPattern(tokenType) {
-  const pattern = tokenType.PATTERN;
-  if (pattern instanceof RegExp) {
-    return false;
-  } else if (typeof pattern === "function") {
-    return true;
-  } else if (Object.hasOwn(pattern, "exec")) {
-    return true;
-  } else if (typeof pattern === "string") {
-    return false;
-  } else {
-    throw Error("non exhaustive match");
-  }
-}
-function isShortPattern(pattern) {
-  if (typeof pattern === "string" && pattern.length === 1) {
-    return pattern.charCodeAt(0);
-  } else {
-    return false;
-  }
-}
-var LineTerminatorOptimizedTester = {
-  // implements /\n|\r\n?/g.test
-  test: function(text2) {
-    const len = text2.length;
-    for (let i = this.lastIndex; i < len; i++) {
-      const c = text2.charCodeAt(i);
-      if (c === 10) {
-        this.lastIndex = i + 1;
-        return true;
-      } else if (c === 13) {
-        if (text2.charCodeAt(i + 1) === 10) {
-          this.lastIndex = i + 2;
-        } else {
-          this.lastIndex = i + 1;
-        }
-        return true;
-      }
-    }
-    return false;
-  },
-  lastIndex: 0
-};
-function checkLineBreaksIssues(tokType, lineTerminatorCharCodes) {
-  if (Object.hasOwn(tokType, "LINE_BREAKS")) {
-    return false;
-  } else {
-    if (tokType.PATTERN instanceof RegExp) {
-      try {
-        canMatchCharCode(lineTerminatorCharCodes, tokType.PATTERN);
-      } catch (e) {
-        return {
-          issue: LexerDefinitionErrorType.IDENTIFY_TERMINATOR,
-          errMsg: e.message
-        };
-      }
-      return false;
-    } else if (typeof tokType.PATTERN === "string") {
-      return false;
-    } else if (isCustomPattern(tokType)) {
-      return { issue: LexerDefinitionErrorType.CUSTOM_LINE_BREAK };
-    } else {
-      throw Error("non exhaustive match");
-    }
-  }
-}
-function buildLineBreakIssueMessage(tokType, details) {
-  if (details.issue === LexerDefinitionErrorType.IDENTIFY_TERMINATOR) {
-    return `Warning: unable to identify line terminator usage in pattern.
-	The problem is in the <${tokType.name}> Token Type
-	 Root cause: ${details.errMsg}.
-	For details See: https://chevrotain.io/docs/guide/resolving_lexer_errors.html#IDENTIFY_TERMINATOR`;
-  } else if (details.issue === LexerDefinitionErrorType.CUSTOM_LINE_BREAK) {
-    return `Warning: A Custom Token Pattern should specify the <line_breaks> option.
-	The problem is in the <${tokType.name}> Token Type
-	For details See: https://chevrotain.io/docs/guide/resolving_lexer_errors.html#CUSTOM_LINE_BREAK`;
-  } else {
-    throw Error("non exhaustive match");
-  }
-}
-function getCharCodes(charsOrCodes) {
-  const charCodes = charsOrCodes.map((numOrString) => {
-    if (typeof numOrString === "string") {
-      return numOrString.charCodeAt(0);
-    } else {
-      return numOrString;
-    }
-  });
-  return charCodes;
-}
-function addToMapOfArrays(map2, key, value) {
-  if (map2[key] === void 0) {
-    map2[key] = [value];
-  } else {
-    map2[key].push(value);
-  }
-}
-var minOptimizationVal = 256;
-var charCodeToOptimizedIdxMap = [];
-function charCodeToOptimizedIndex(charCode) {
-  return charCode < minOptimizationVal ? charCode : charCodeToOptimizedIdxMap[charCode];
-}
-function initCharCodeToOptimizedIndexMap() {
-  if (charCodeToOptimizedIdxMap.length === 0) {
-    charCodeToOptimizedIdxMap = new Array(65536);
-    for (let i = 0; i < 65536; i++) {
-      charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i;
-    }
-  }
-}
-
-// node_modules/chevrotain/lib/src/scan/tokens.js
-function tokenStructuredMatcher(tokInstance, tokConstructor) {
-  const instanceType = tokInstance.tokenTypeIdx;
-  if (instanceType === tokConstructor.tokenTypeIdx) {
-    return true;
-  } else {
-    return tokConstructor.isParent === true && tokConstructor.categoryMatchesMap[instanceType] === true;
-  }
-}
-function tokenStructuredMatcherNoCategories(token, tokType) {
-  return token.tokenTypeIdx === tokType.tokenTypeIdx;
-}
-var tokenShortNameIdx = 1;
-var tokenIdxToClass = {};
-function augmentTokenTypes(tokenTypes2) {
-  const tokenTypesAndParents = expandCategories(tokenTypes2);
-  assignTokenDefaultProps(tokenTypesAndParents);
-  assignCategoriesMapProp(tokenTypesAndParents);
-  assignCategoriesTokensProp(tokenTypesAndParents);
-  tokenTypesAndParents.forEach((tokType) => {
-    tokType.isParent = tokType.categoryMatches.length > 0;
-  });
-}
-function expandCategories(tokenTypes2) {
-  let result = [...tokenTypes2];
-  let categories = tokenTypes2;
-  let searching = true;
-  while (searching) {
-    categories = categories.map((currTokType) => currTokType.CATEGORIES).flat().filter(Boolean);
-    const newCategories = categories.filter((x) => !result.includes(x));
-    result = result.concat(newCategories);
-    if (newCategories.length === 0) {
-      searching = false;
-    } else {
-      categories = newCategories;
-    }
-  }
-  return result;
-}
-function assignTokenDefaultProps(tokenTypes2) {
-  tokenTypes2.forEach((currTokType) => {
-    if (!hasShortKeyProperty(currTokType)) {
-      tokenIdxToClass[tokenShortNameIdx] = currTokType;
-      currTokType.tokenTypeIdx = tokenShortNameIdx++;
-    }
-    if (hasCategoriesProperty(currTokType) && !Array.isArray(currTokType.CATEGORIES)) {
-      currTokType.CATEGORIES = [currTokType.CATEGORIES];
-    }
-    if (!hasCategoriesProperty(currTokType)) {
-      currTokType.CATEGORIES = [];
-    }
-    if (!hasExtendingTokensTypesProperty(currTokType)) {
-      currTokType.categoryMatches = [];
-    }
-    if (!hasExtendingTokensTypesMapProperty(currTokType)) {
-      currTokType.categoryMatchesMap = {};
-    }
-  });
-}
-function assignCategoriesTokensProp(tokenTypes2) {
-  tokenTypes2.forEach((currTokType) => {
-    currTokType.categoryMatches = [];
-    Object.keys(currTokType.categoryMatchesMap).forEach((key) => {
-      currTokType.categoryMatches.push(tokenIdxToClass[key].tokenTypeIdx);
-    });
-  });
-}
-function assignCategoriesMapProp(tokenTypes2) {
-  tokenTypes2.forEach((currTokType) => {
-    singleAssignCategoriesToksMap([], currTokType);
-  });
-}
-function singleAssignCategoriesToksMap(path, nextNode) {
-  path.forEach((pathNode) => {
-    nextNode.categoryMatchesMap[pathNode.tokenTypeIdx] = true;
-  });
-  nextNode.CATEGORIES.forEach((nextCategory) => {
-    const newPath = path.concat(nextNode);
-    if (!newPath.includes(nextCategory)) {
-      singleAssignCategoriesToksMap(newPath, nextCategory);
-    }
-  });
-}
-function hasShortKeyProperty(tokType) {
-  return Object.hasOwn(tokType !== null && tokType !== void 0 ? tokType : {}, "tokenTypeIdx");
-}
-function hasCategoriesProperty(tokType) {
-  return Object.hasOwn(tokType !== null && tokType !== void 0 ? tokType : {}, "CATEGORIES");
-}
-function hasExtendingTokensTypesProperty(tokType) {
-  return Object.hasOwn(tokType !== null && tokType !== void 0 ? tokType : {}, "categoryMatches");
-}
-function hasExtendingTokensTypesMapProperty(tokType) {
-  return Object.hasOwn(tokType !== null && tokType !== void 0 ? tokType : {}, "categoryMatchesMap");
-}
-function isTokenType(tokType) {
-  return Object.hasOwn(tokType !== null && tokType !== void 0 ? tokType : {}, "tokenTypeIdx");
-}
-
-// node_modules/chevrotain/lib/src/scan/lexer_errors_public.js
-var defaultLexerErrorProvider = {
-  buildUnableToPopLexerModeMessage(token) {
-    return `Unable to pop Lexer Mode after encountering Token ->${token.image}<- The Mode Stack is empty`;
-  },
-  buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column, mode) {
-    return `unexpected character: ->${fullText.charAt(startOffset)}<- at offset: ${startOffset}, skipped ${length} characters.`;
-  }
-};
-
-// node_modules/chevrotain/lib/src/scan/lexer_public.js
-var LexerDefinitionErrorType;
-(function(LexerDefinitionErrorType2) {
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["MISSING_PATTERN"] = 0] = "MISSING_PATTERN";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["INVALID_PATTERN"] = 1] = "INVALID_PATTERN";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["EOI_ANCHOR_FOUND"] = 2] = "EOI_ANCHOR_FOUND";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["UNSUPPORTED_FLAGS_FOUND"] = 3] = "UNSUPPORTED_FLAGS_FOUND";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["DUPLICATE_PATTERNS_FOUND"] = 4] = "DUPLICATE_PATTERNS_FOUND";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["INVALID_GROUP_TYPE_FOUND"] = 5] = "INVALID_GROUP_TYPE_FOUND";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["PUSH_MODE_DOES_NOT_EXIST"] = 6] = "PUSH_MODE_DOES_NOT_EXIST";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["MULTI_MODE_LEXER_WITHOUT_DEFAULT_MODE"] = 7] = "MULTI_MODE_LEXER_WITHOUT_DEFAULT_MODE";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["MULTI_MODE_LEXER_WITHOUT_MODES_PROPERTY"] = 8] = "MULTI_MODE_LEXER_WITHOUT_MODES_PROPERTY";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["MULTI_MODE_LEXER_DEFAULT_MODE_VALUE_DOES_NOT_EXIST"] = 9] = "MULTI_MODE_LEXER_DEFAULT_MODE_VALUE_DOES_NOT_EXIST";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["LEXER_DEFINITION_CANNOT_CONTAIN_UNDEFINED"] = 10] = "LEXER_DEFINITION_CANNOT_CONTAIN_UNDEFINED";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["SOI_ANCHOR_FOUND"] = 11] = "SOI_ANCHOR_FOUND";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["EMPTY_MATCH_PATTERN"] = 12] = "EMPTY_MATCH_PATTERN";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["NO_LINE_BREAKS_FLAGS"] = 13] = "NO_LINE_BREAKS_FLAGS";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["UNREACHABLE_PATTERN"] = 14] = "UNREACHABLE_PATTERN";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["IDENTIFY_TERMINATOR"] = 15] = "IDENTIFY_TERMINATOR";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["CUSTOM_LINE_BREAK"] = 16] = "CUSTOM_LINE_BREAK";
-  LexerDefinitionErrorType2[LexerDefinitionErrorType2["MULTI_MODE_LEXER_LONGER_ALT_NOT_IN_CURRENT_MODE"] = 17] = "MULTI_MODE_LEXER_LONGER_ALT_NOT_IN_CURRENT_MODE";
-})(LexerDefinitionErrorType || (LexerDefinitionErrorType = {}));
-var DEFAULT_LEXER_CONFIG = {
-  deferDefinitionErrorsHandling: false,
-  positionTracking: "full",
-  lineTerminatorsPattern: /\n|\r\n?/g,
-  lineTerminatorCharacters: ["\n", "\r"],
-  ensureOptimizations: false,
-  safeMode: false,
-  errorMessageProvider: defaultLexerErrorProvider,
-  traceInitPerf: false,
-  skipValidations: false,
-  recoveryEnabled: true
-};
-Object.freeze(DEFAULT_LEXER_CONFIG);
-var Lexer = class {
-  constructor(lexerDefinition, config3 = DEFAULT_LEXER_CONFIG) {
-    this.lexerDefinition = lexerDefinition;
-    this.lexerDefinitionErrors = [];
-    this.lexerDefinitionWarning = [];
-    this.patternIdxToConfig = {};
-    this.charCodeToPatternIdxToConfig = {};
-    this.modes = [];
-    this.emptyGroups = {};
-    this.trackStartLines = true;
-    this.trackEndLines = true;
-    this.hasCustom = false;
-    this.canModeBeOptimized = {};
-    this.TRACE_INIT = (phaseDesc, phaseImpl) => {
-      if (this.traceInitPerf === true) {
-        this.traceInitIndent++;
-        const indent = new Array(this.traceInitIndent + 1).join("	");
-        if (this.traceInitIndent < this.traceInitMaxIdent) {
-          console.log(`${indent}--> <${phaseDesc}>`);
-        }
-        const { time: time3, value } = timer(phaseImpl);
-        const traceMethod = time3 > 10 ? console.warn : console.log;
-        if (this.traceInitIndent < this.traceInitMaxIdent) {
-          traceMethod(`${indent}<-- <${phaseDesc}> time: ${time3}ms`);
-        }
-        this.traceInitIndent--;
-        return value;
-      } else {
-        return phaseImpl();
-      }
-    };
-    if (typeof config3 === "boolean") {
-      throw Error("The second argument to the Lexer constructor is now an ILexerConfig Object.\na boolean 2nd argument is no longer supported");
-    }
-    this.config = Object.assign({}, DEFAULT_LEXER_CONFIG, config3);
-    const traceInitVal = this.config.traceInitPerf;
-    if (traceInitVal === true) {
-      this.traceInitMaxIdent = Infinity;
-      this.traceInitPerf = true;
-    } else if (typeof traceInitVal === "number") {
-      this.traceInitMaxIdent = traceInitVal;
-      this.traceInitPerf = true;
-    }
-    this.traceInitIndent = -1;
-    this.TRACE_INIT("Lexer Constructor", () => {
-      let actualDefinition;
-      let hasOnlySingleMode = true;
-      this.TRACE_INIT("Lexer Config handling", () => {
-        if (this.config.lineTerminatorsPattern === DEFAULT_LEXER_CONFIG.lineTerminatorsPattern) {
-          this.config.lineTerminatorsPattern = LineTerminatorOptimizedTester;
-        } else {
-          if (this.config.lineTerminatorCharacters === DEFAULT_LEXER_CONFIG.lineTerminatorCharacters) {
-            throw Error("Error: Missing <lineTerminatorCharacters> property on the Lexer config.\n	For details See: https://chevrotain.io/docs/guide/resolving_lexer_errors.html#MISSING_LINE_TERM_CHARS");
-          }
-        }
-        if (config3.safeMode && config3.ensureOptimizations) {
-          throw Error('"safeMode" and "ensureOptimizations" flags are mutually exclusive.');
-        }
-        this.trackStartLines = /full|onlyStart/i.test(this.config.positionTracking);
-        this.trackEndLines = /full/i.test(this.config.positionTracking);
-        if (Array.isArray(lexerDefinition)) {
-          actualDefinition = {
-            modes: { defaultMode: [...lexerDefinition] },
-            defaultMode: DEFAULT_MODE
-          };
-        } else {
-          hasOnlySingleMode = false;
-          actualDefinition = Object.assign({}, lexerDefinition);
-        }
-      });
-      if (this.config.skipValidations === false) {
-        this.TRACE_INIT("performRuntimeChecks", () => {
-          this.lexerDefinitionErrors = this.lexerDefinitionErrors.concat(performRuntimeChecks(actualDefinition, this.trackStartLines, this.config.lineTerminatorCharacters));
-        });
-        this.TRACE_INIT("performWarningRuntimeChecks", () => {
-          this.lexerDefinitionWarning = this.lexerDefinitionWarning.concat(performWarningRuntimeChecks(actualDefinition, this.trackStartLines, this.config.lineTerminatorCharacters));
-        });
-      }
-      actualDefinition.modes = actualDefinition.modes ? actualDefinition.modes : {};
-      Object.entries(actualDefinition.modes).forEach(([currModeName, currModeValue]) => {
-        actualDefinition.modes[currModeName] = currModeValue.filter((currTokType) => currTokType !== void 0);
-      });
-      const allModeNames = Object.keys(actualDefinition.modes);
-      Object.entries(actualDefinition.modes).forEach(([currModName, currModDef]) => {
-        this.TRACE_INIT(`Mode: <${currModName}> processing`, () => {
-          this.modes.push(currModName);
-          if (this.config.skipValidations === false) {
-            this.TRACE_INIT(`validatePatterns`, () => {
-              this.lexerDefinitionErrors = this.lexerDefinitionErrors.concat(validatePatterns(currModDef, allModeNames));
-            });
-          }
-          if (this.lexerDefinitionErrors.length === 0) {
-            augmentTokenTypes(currModDef);
-            let currAnalyzeResult;
-            this.TRACE_INIT(`analyzeTokenTypes`, () => {
-              currAnalyzeResult = analyzeTokenTypes(currModDef, {
-                lineTerminatorCharacters: this.config.lineTerminatorCharacters,
-                positionTracking: config3.positionTracking,
-                ensureOptimizations: config3.ensureOptimizations,
-                safeMode: config3.safeMode,
-                tracer: this.TRACE_INIT
-              });
-            });
-            this.patternIdxToConfig[currModName] = currAnalyzeResult.patternIdxToConfig;
-            this.charCodeToPatternIdxToConfig[currModName] = currAnalyzeResult.charCodeToPatternIdxToConfig;
-            this.emptyGroups = Object.assign({}, this.emptyGroups, currAnalyzeResult.emptyGroups);
-            this.hasCustom = currAnalyzeResult.hasCustom || this.hasCustom;
-            this.canModeBeOptimized[currModName] = currAnalyzeResult.canBeOptimized;
-          }
-        });
-      });
-      this.defaultMode = actualDefinition.defaultMode;
-      if (this.lexerDefinitionErrors.length > 0 && !this.config.deferDefinitionErrorsHandling) {
-        const allErrMessages = this.lexerDefinitionErrors.map((error63) => {
-          return error63.message;
-        });
-        const allErrMessagesString = allErrMessages.join("-----------------------\n");
-        throw new Error("Errors detected in definition of Lexer:\n" + allErrMessagesString);
-      }
-      this.lexerDefinitionWarning.forEach((warningDescriptor) => {
-        PRINT_WARNING(warningDescriptor.message);
-      });
-      this.TRACE_INIT("Choosing sub-methods implementations", () => {
-        if (hasOnlySingleMode) {
-          this.handleModes = () => {
-          };
-        }
-        if (this.trackStartLines === false) {
-          this.computeNewColumn = (x) => x;
-        }
-        if (this.trackEndLines === false) {
-          this.updateTokenEndLineColumnLocation = () => {
-          };
-        }
-        if (/full/i.test(this.config.positionTracking)) {
-          this.createTokenInstance = this.createFullToken;
-        } else if (/onlyStart/i.test(this.config.positionTracking)) {
-          this.createTokenInstance = this.createStartOnlyToken;
-        } else if (/onlyOffset/i.test(this.config.positionTracking)) {
-          this.createTokenInstance = this.createOffsetOnlyToken;
-        } else {
-          throw Error(`Invalid <positionTracking> config option: "${this.config.positionTracking}"`);
-        }
-        if (this.hasCustom) {
-          this.addToken = this.addTokenUsingPush;
-          this.handlePayload = this.handlePayloadWithCustom;
-        } else {
-          this.addToken = this.addTokenUsingMemberAccess;
-          this.handlePayload = this.handlePayloadNoCustom;
-        }
-      });
-      this.TRACE_INIT("Failed Optimization Warnings", () => {
-        const unOptimizedModes = Object.entries(this.canModeBeOptimized).reduce((cannotBeOptimized, [modeName, canBeOptimized]) => {
-          if (canBeOptimized === false) {
-            cannotBeOptimized.push(modeName);
-          }
-          return cannotBeOptimized;
-        }, []);
-        if (config3.ensureOptimizations && unOptimizedModes.length > 0) {
-          throw Error(`Lexer Modes: < ${unOptimizedModes.join(", ")} > cannot be optimized.
-	 Disable the "ensureOptimizations" lexer config flag to silently ignore this and run the lexer in an un-optimized mode.
-	 Or inspect the console log for details on how to resolve these issues.`);
-        }
-      });
-      this.TRACE_INIT("clearRegExpParserCache", () => {
-        clearRegExpParserCache();
-      });
-      this.TRACE_INIT("toFastProperties", () => {
-        toFastProperties(this);
-      });
-    });
-  }
-  tokenize(text2, initialMode = this.defaultMode) {
-    if (this.lexerDefinitionErrors.length > 0) {
-      const allErrMessages = this.lexerDefinitionErrors.map((error63) => {
-        return error63.message;
-      });
-      const allErrMessagesString = allErrMessages.join("-----------------------\n");
-      throw new Error("Unable to Tokenize because Errors detected in definition of Lexer:\n" + allErrMessagesString);
-    }
-    return this.tokenizeInternal(text2, initialMode);
-  }
-  // There is quite a bit of duplication between this and "tokenizeInternalLazy"
-  // This is intentional due to performance considerations.
-  // this method also used quite a bit of `!` none null assertions because it is too optimized
-  // for `tsc` to always understand it is "safe"
-  tokenizeInternal(text2, initialMode) {
-    let i, j, k, matchAltImage, longerAlt, matchedImage, payload, altPayload, imageLength, group, tokType, newToken, errLength, msg, match;
-    const orgText = text2;
-    const orgLength = orgText.length;
-    let offset = 0;
-    let matchedTokensIndex = 0;
-    const guessedNumberOfTokens = this.hasCustom ? 0 : Math.floor(text2.length / 10);
-    const matchedTokens = new Array(guessedNumberOfTokens);
-    const errors = [];
-    let line = this.trackStartLines ? 1 : void 0;
-    let column = this.trackStartLines ? 1 : void 0;
-    const groups = cloneEmptyGroups(this.emptyGroups);
-    const trackLines = this.trackStartLines;
-    const lineTerminatorPattern = this.config.lineTerminatorsPattern;
-    let currModePatternsLength = 0;
-    let patternIdxToConfig = [];
-    let currCharCodeToPatternIdxToConfig = [];
-    const modeStack = [];
-    const emptyArray = [];
-    Object.freeze(emptyArray);
-    let isOptimizedMode = false;
-    const pop_mode = (popToken) => {
-      if (modeStack.length === 1 && // if we have both a POP_MODE and a PUSH_MODE this is in-fact a "transition"
-      // So no error should occur.
-      popToken.tokenType.PUSH_MODE === void 0) {
-        const msg2 = this.config.errorMessageProvider.buildUnableToPopLexerModeMessage(popToken);
-        errors.push({
-          offset: popToken.startOffset,
-          line: popToken.startLine,
-          column: popToken.startColumn,
-          length: popToken.image.length,
-          message: msg2
-        });
-      } else {
-        modeStack.pop();
-        const newMode = modeStack.at(-1);
-        patternIdxToConfig = this.patternIdxToConfig[newMode];
-        currCharCodeToPatternIdxToConfig = this.charCodeToPatternIdxToConfig[newMode];
-        currModePatternsLength = patternIdxToConfig.length;
-        const modeCanBeOptimized = this.canModeBeOptimized[newMode] && this.config.safeMode === false;
-        if (currCharCodeToPatternIdxToConfig && modeCanBeOptimized) {
-          isOptimizedMode = true;
-        } else {
-          isOptimizedMode = false;
-        }
-      }
-    };
-    function push_mode(newMode) {
-      modeStack.push(newMode);
-      currCharCodeToPatternIdxToConfig = this.charCodeToPatternIdxToConfig[newMode];
-      patternIdxToConfig = this.patternIdxToConfig[newMode];
-      currModePatternsLength = patternIdxToConfig.length;
-      currModePatternsLength = patternIdxToConfig.length;
-      const modeCanBeOptimized = this.canModeBeOptimized[newMode] && this.config.safeMode === false;
-      if (currCharCodeToPatternIdxToConfig && modeCanBeOptimized) {
-        isOptimizedMode = true;
-      } else {
-        isOptimizedMode = false;
-      }
-    }
-    push_mode.call(this, initialMode);
-    let currConfig;
-    const recoveryEnabled = this.config.recoveryEnabled;
-    while (offset < orgLength) {
-      matchedImage = null;
-      imageLength = -1;
-      const nextCharCode = orgText.charCodeAt(offset);
-      let chosenPatternIdxToConfig;
-      if (isOptimizedMode) {
-        const optimizedCharIdx = charCodeToOptimizedIndex(nextCharCode);
-        const possiblePatterns = currCharCodeToPatternIdxToConfig[optimizedCharIdx];
-        chosenPatternIdxToConfig = possiblePatterns !== void 0 ? possiblePatterns : emptyArray;
-      } else {
-        chosenPatternIdxToConfig = patternIdxToConfig;
-      }
-      const chosenPatternsLength = chosenPatternIdxToConfig.length;
-      for (i = 0; i < chosenPatternsLength; i++) {
-        currConfig = chosenPatternIdxToConfig[i];
-        const currPattern = currConfig.pattern;
-        payload = null;
-        const singleCharCode = currConfig.short;
-        if (singleCharCode !== false) {
-          if (nextCharCode === singleCharCode) {
-            imageLength = 1;
-            matchedImage = currPattern;
-          }
-        } else if (currConfig.isCustom === true) {
-          match = currPattern.exec(orgText, offset, matchedTokens, groups);
-          if (match !== null) {
-            matchedImage = match[0];
-            imageLength = matchedImage.length;
-            if (match.payload !== void 0) {
-              payload = match.payload;
-            }
-          } else {
-            matchedImage = null;
-          }
-        } else {
-          currPattern.lastIndex = offset;
-          imageLength = this.matchLength(currPattern, text2, offset);
-        }
-        if (imageLength !== -1) {
-          longerAlt = currConfig.longerAlt;
-          if (longerAlt !== void 0) {
-            matchedImage = text2.substring(offset, offset + imageLength);
-            const longerAltLength = longerAlt.length;
-            for (k = 0; k < longerAltLength; k++) {
-              const longerAltConfig = patternIdxToConfig[longerAlt[k]];
-              const longerAltPattern = longerAltConfig.pattern;
-              altPayload = null;
-              if (longerAltConfig.isCustom === true) {
-                match = longerAltPattern.exec(orgText, offset, matchedTokens, groups);
-                if (match !== null) {
-                  matchAltImage = match[0];
-                  if (match.payload !== void 0) {
-                    altPayload = match.payload;
-                  }
-                } else {
-                  matchAltImage = null;
-                }
-              } else {
-                longerAltPattern.lastIndex = offset;
-                matchAltImage = this.match(longerAltPattern, text2, offset);
-              }
-              if (matchAltImage && matchAltImage.length > matchedImage.length) {
-                matchedImage = matchAltImage;
-                imageLength = matchAltImage.length;
-                payload = altPayload;
-                currConfig = longerAltConfig;
-                break;
-              }
-            }
-          }
-          break;
-        }
-      }
-      if (imageLength !== -1) {
-        group = currConfig.group;
-        if (group !== void 0) {
-          matchedImage = matchedImage !== null ? matchedImage : text2.substring(offset, offset + imageLength);
-          tokType = currConfig.tokenTypeIdx;
-          newToken = this.createTokenInstance(matchedImage, offset, tokType, currConfig.tokenType, line, column, imageLength);
-          this.handlePayload(newToken, payload);
-          if (group === false) {
-            matchedTokensIndex = this.addToken(matchedTokens, matchedTokensIndex, newToken);
-          } else {
-            groups[group].push(newToken);
-          }
-        }
-        if (trackLines === true && currConfig.canLineTerminator === true) {
-          let numOfLTsInMatch = 0;
-          let foundTerminator;
-          let lastLTEndOffset;
-          lineTerminatorPattern.lastIndex = 0;
-          do {
-            matchedImage = matchedImage !== null ? matchedImage : text2.substring(offset, offset + imageLength);
-            foundTerminator = lineTerminatorPattern.test(matchedImage);
-            if (foundTerminator === true) {
-              lastLTEndOffset = lineTerminatorPattern.lastIndex - 1;
-              numOfLTsInMatch++;
-            }
-          } while (foundTerminator === true);
-          if (numOfLTsInMatch !== 0) {
-            line = line + numOfLTsInMatch;
-            column = imageLength - lastLTEndOffset;
-            this.updateTokenEndLineColumnLocation(newToken, group, lastLTEndOffset, numOfLTsInMatch, line, column, imageLength);
-          } else {
-            column = this.computeNewColumn(column, imageLength);
-          }
-        } else {
-          column = this.computeNewColumn(column, imageLength);
-        }
-        offset = offset + imageLength;
-        this.handleModes(currConfig, pop_mode, push_mode, newToken);
-      } else {
-        const errorStartOffset = offset;
-        const errorLine = line;
-        const errorColumn = column;
-        let foundResyncPoint = recoveryEnabled === false;
-        while (foundResyncPoint === false && offset < orgLength) {
-          offset++;
-          for (j = 0; j < currModePatternsLength; j++) {
-            const currConfig2 = patternIdxToConfig[j];
-            const currPattern = currConfig2.pattern;
-            const singleCharCode = currConfig2.short;
-            if (singleCharCode !== false) {
-              if (orgText.charCodeAt(offset) === singleCharCode) {
-                foundResyncPoint = true;
-              }
-            } else if (currConfig2.isCustom === true) {
-              foundResyncPoint = currPattern.exec(orgText, offset, matchedTokens, groups) !== null;
-            } else {
-              currPattern.lastIndex = offset;
-              foundResyncPoint = currPattern.exec(text2) !== null;
-            }
-            if (foundResyncPoint === true) {
-              break;
-            }
-          }
-        }
-        errLength = offset - errorStartOffset;
-        column = this.computeNewColumn(column, errLength);
-        msg = this.config.errorMessageProvider.buildUnexpectedCharactersMessage(orgText, errorStartOffset, errLength, errorLine, errorColumn, modeStack.at(-1));
-        errors.push({
-          offset: errorStartOffset,
-          line: errorLine,
-          column: errorColumn,
-          length: errLength,
-          message: msg
-        });
-        if (recoveryEnabled === false) {
-          break;
-        }
-      }
-    }
-    if (!this.hasCustom) {
-      matchedTokens.length = matchedTokensIndex;
-    }
-    return {
-      tokens: matchedTokens,
-      groups,
-      errors
-    };
-  }
-  handleModes(config3, pop_mode, push_mode, newToken) {
-    if (config3.pop === true) {
-      const pushMode = config3.push;
-      pop_mode(newToken);
-      if (pushMode !== void 0) {
-        push_mode.call(this, pushMode);
-      }
-    } else if (config3.push !== void 0) {
-      push_mode.call(this, config3.push);
-    }
-  }
-  // TODO: decrease this under 600 characters? inspect stripping comments option in TSC compiler
-  updateTokenEndLineColumnLocation(newToken, group, lastLTIdx, numOfLTsInMatch, line, column, imageLength) {
-    let lastCharIsLT, fixForEndingInLT;
-    if (group !== void 0) {
-      lastCharIsLT = lastLTIdx === imageLength - 1;
-      fixForEndingInLT = lastCharIsLT ? -1 : 0;
-      if (!(numOfLTsInMatch === 1 && lastCharIsLT === true)) {
-        newToken.endLine = line + fixForEndingInLT;
-        newToken.endColumn = column - 1 + -fixForEndingInLT;
-      }
-    }
-  }
-  computeNewColumn(oldColumn, imageLength) {
-    return oldColumn + imageLength;
-  }
-  createOffsetOnlyToken(image, startOffset, tokenTypeIdx, tokenType) {
-    return {
-      image,
-      startOffset,
-      tokenTypeIdx,
-      tokenType
-    };
-  }
-  createStartOnlyToken(image, startOffset, tokenTypeIdx, tokenType, startLine, startColumn) {
-    return {
-      image,
-      startOffset,
-      startLine,
-      startColumn,
-      tokenTypeIdx,
-      tokenType
-    };
-  }
-  createFullToken(image, startOffset, tokenTypeIdx, tokenType, startLine, startColumn, imageLength) {
-    return {
-      image,
-      startOffset,
-      endOffset: startOffset + imageLength - 1,
-      startLine,
-      endLine: startLine,
-      startColumn,
-      endColumn: startColumn + imageLength - 1,
-      tokenTypeIdx,
-      tokenType
-    };
-  }
-  addTokenUsingPush(tokenVector, index, tokenToAdd) {
-    tokenVector.push(tokenToAdd);
-    return index;
-  }
-  addTokenUsingMemberAccess(tokenVector, index, tokenToAdd) {
-    tokenVector[index] = tokenToAdd;
-    index++;
-    return index;
-  }
-  handlePayloadNoCustom(token, payload) {
-  }
-  handlePayloadWithCustom(token, payload) {
-    if (payload !== null) {
-      token.payload = payload;
-    }
-  }
-  match(pattern, text2, offset) {
-    const found = pattern.test(text2);
-    if (found === true) {
-      return text2.substring(offset, pattern.lastIndex);
-    }
-    return null;
-  }
-  matchLength(pattern, text2, offset) {
-    const found = pattern.test(text2);
-    if (found === true) {
-      return pattern.lastIndex - offset;
-    }
-    return -1;
-  }
-};
-Lexer.SKIPPED = "This marks a skipped Token pattern, this means each token identified by it will be consumed and then thrown into oblivion, this can be used to for example to completely ignore whitespace.";
-Lexer.NA = /NOT_APPLICABLE/;
-
-// node_modules/chevrotain/lib/src/scan/tokens_public.js
-function tokenLabel2(tokType) {
-  if (hasTokenLabel2(tokType)) {
-    return tokType.LABEL;
-  } else {
-    return tokType.name;
-  }
-}
-function hasTokenLabel2(obj) {
-  return typeof obj.LABEL === "string" && obj.LABEL !== "";
-}
-var PARENT = "parent";
-var CATEGORIES = "categories";
-var LABEL = "label";
-var GROUP = "group";
-var PUSH_MODE = "push_mode";
-var POP_MODE = "pop_mode";
-var LONGER_ALT = "longer_alt";
-var LINE_BREAKS = "line_breaks";
-var START_CHARS_HINT = "start_chars_hint";
-function createToken2(config3) {
-  return createTokenInternal(config3);
-}
-function createTokenInternal(config3) {
-  const pattern = config3.pattern;
-  const tokenType = {};
-  tokenType.name = config3.name;
-  if (pattern !== void 0) {
-    tokenType.PATTERN = pattern;
-  }
-  if (Object.hasOwn(config3, PARENT)) {
-    throw "The parent property is no longer supported.\nSee: https://github.com/chevrotain/chevrotain/issues/564#issuecomment-349062346 for details.";
-  }
-  if (Object.hasOwn(config3, CATEGORIES)) {
-    tokenType.CATEGORIES = config3[CATEGORIES];
-  }
-  augmentTokenTypes([tokenType]);
-  if (Object.hasOwn(config3, LABEL)) {
-    tokenType.LABEL = config3[LABEL];
-  }
-  if (Object.hasOwn(config3, GROUP)) {
-    tokenType.GROUP = config3[GROUP];
-  }
-  if (Object.hasOwn(config3, POP_MODE)) {
-    tokenType.POP_MODE = config3[POP_MODE];
-  }
-  if (Object.hasOwn(config3, PUSH_MODE)) {
-    tokenType.PUSH_MODE = config3[PUSH_MODE];
-  }
-  if (Object.hasOwn(config3, LONGER_ALT)) {
-    tokenType.LONGER_ALT = config3[LONGER_ALT];
-  }
-  if (Object.hasOwn(config3, LINE_BREAKS)) {
-    tokenType.LINE_BREAKS = config3[LINE_BREAKS];
-  }
-  if (Object.hasOwn(config3, START_CHARS_HINT)) {
-    tokenType.START_CHARS_HINT = config3[START_CHARS_HINT];
-  }
-  return tokenType;
-}
-var EOF = createToken2({ name: "EOF", pattern: Lexer.NA });
-augmentTokenTypes([EOF]);
-function createTokenInstance(tokType, image, startOffset, endOffset, startLine, endLine, startColumn, endColumn) {
-  return {
-    image,
-    startOffset,
-    endOffset,
-    startLine,
-    endLine,
-    startColumn,
-    endColumn,
-    tokenTypeIdx: tokType.tokenTypeIdx,
-    tokenType: tokType
-  };
-}
-function tokenMatcher(token, tokType) {
-  return tokenStructuredMatcher(token, tokType);
-}
-
-// node_modules/chevrotain/lib/src/parse/errors_public.js
-var defaultParserErrorProvider = {
-  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
-    const hasLabel = hasTokenLabel2(expected);
-    const expectedMsg = hasLabel ? `--> ${tokenLabel2(expected)} <--` : `token of type --> ${expected.name} <--`;
-    const msg = `Expecting ${expectedMsg} but found --> '${actual.image}' <--`;
-    return msg;
-  },
-  buildNotAllInputParsedMessage({ firstRedundant, ruleName }) {
-    return "Redundant input, expecting EOF but found: " + firstRedundant.image;
-  },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, customUserDescription, ruleName }) {
-    const errPrefix = "Expecting: ";
-    const actualText = actual[0].image;
-    const errSuffix = "\nbut found: '" + actualText + "'";
-    if (customUserDescription) {
-      return errPrefix + customUserDescription + errSuffix;
-    } else {
-      const allLookAheadPaths = expectedPathsPerAlt.reduce((result, currAltPaths) => result.concat(currAltPaths), []);
-      const nextValidTokenSequences = allLookAheadPaths.map((currPath) => `[${currPath.map((currTokenType) => tokenLabel2(currTokenType)).join(", ")}]`);
-      const nextValidSequenceItems = nextValidTokenSequences.map((itemMsg, idx) => `  ${idx + 1}. ${itemMsg}`);
-      const calculatedDescription = `one of these possible Token sequences:
-${nextValidSequenceItems.join("\n")}`;
-      return errPrefix + calculatedDescription + errSuffix;
-    }
-  },
-  buildEarlyExitMessage({ expectedIterationPaths, actual, customUserDescription, ruleName }) {
-    const errPrefix = "Expecting: ";
-    const actualText = actual[0].image;
-    const errSuffix = "\nbut found: '" + actualText + "'";
-    if (customUserDescription) {
-      return errPrefix + customUserDescription + errSuffix;
-    } else {
-      const nextValidTokenSequences = expectedIterationPaths.map((currPath) => `[${currPath.map((currTokenType) => tokenLabel2(currTokenType)).join(",")}]`);
-      const calculatedDescription = `expecting at least one iteration which starts with one of these possible Token sequences::
-  <${nextValidTokenSequences.join(" ,")}>`;
-      return errPrefix + calculatedDescription + errSuffix;
-    }
-  }
-};
-Object.freeze(defaultParserErrorProvider);
-var defaultGrammarResolverErrorProvider = {
-  buildRuleNotFoundError(topLevelRule, undefinedRule) {
-    const msg = "Invalid grammar, reference to a rule which is not defined: ->" + undefinedRule.nonTerminalName + "<-\ninside top level rule: ->" + topLevelRule.name + "<-";
-    return msg;
-  }
-};
-var defaultGrammarValidatorErrorProvider = {
-  buildDuplicateFoundError(topLevelRule, duplicateProds) {
-    function getExtraProductionArgument2(prod) {
-      if (prod instanceof Terminal) {
-        return prod.terminalType.name;
-      } else if (prod instanceof NonTerminal) {
-        return prod.nonTerminalName;
-      } else {
-        return "";
-      }
-    }
-    const topLevelName = topLevelRule.name;
-    const duplicateProd = duplicateProds[0];
-    const index = duplicateProd.idx;
-    const dslName = getProductionDslName(duplicateProd);
-    const extraArgument = getExtraProductionArgument2(duplicateProd);
-    const hasExplicitIndex = index > 0;
-    let msg = `->${dslName}${hasExplicitIndex ? index : ""}<- ${extraArgument ? `with argument: ->${extraArgument}<-` : ""}
-                  appears more than once (${duplicateProds.length} times) in the top level rule: ->${topLevelName}<-.                  
-                  For further details see: https://chevrotain.io/docs/FAQ.html#NUMERICAL_SUFFIXES 
-                  `;
-    msg = msg.replace(/[ \t]+/g, " ");
-    msg = msg.replace(/\s\s+/g, "\n");
-    return msg;
-  },
-  buildNamespaceConflictError(rule) {
-    const errMsg = `Namespace conflict found in grammar.
-The grammar has both a Terminal(Token) and a Non-Terminal(Rule) named: <${rule.name}>.
-To resolve this make sure each Terminal and Non-Terminal names are unique
-This is easy to accomplish by using the convention that Terminal names start with an uppercase letter
-and Non-Terminal names start with a lower case letter.`;
-    return errMsg;
-  },
-  buildAlternationPrefixAmbiguityError(options) {
-    const pathMsg = options.prefixPath.map((currTok) => tokenLabel2(currTok)).join(", ");
-    const occurrence = options.alternation.idx === 0 ? "" : options.alternation.idx;
-    const errMsg = `Ambiguous alternatives: <${options.ambiguityIndices.join(" ,")}> due to common lookahead prefix
-in <OR${occurrence}> inside <${options.topLevelRule.name}> Rule,
-<${pathMsg}> may appears as a prefix path in all these alternatives.
-See: https://chevrotain.io/docs/guide/resolving_grammar_errors.html#COMMON_PREFIX
-For Further details.`;
-    return errMsg;
-  },
-  buildAlternationAmbiguityError(options) {
-    const occurrence = options.alternation.idx === 0 ? "" : options.alternation.idx;
-    const isEmptyPath = options.prefixPath.length === 0;
-    let currMessage = `Ambiguous Alternatives Detected: <${options.ambiguityIndices.join(" ,")}> in <OR${occurrence}> inside <${options.topLevelRule.name}> Rule,
-`;
-    if (isEmptyPath) {
-      currMessage += `These alternatives are all empty (match no tokens), making them indistinguishable.
-Only the last alternative may be empty.
-`;
-    } else {
-      const pathMsg = options.prefixPath.map((currtok) => tokenLabel2(currtok)).join(", ");
-      currMessage += `<${pathMsg}> may appears as a prefix path in all these alternatives.
-`;
-    }
-    currMessage += `See: https://chevrotain.io/docs/guide/resolving_grammar_errors.html#AMBIGUOUS_ALTERNATIVES
-For Further details.`;
-    return currMessage;
-  },
-  buildEmptyRepetitionError(options) {
-    let dslName = getProductionDslName(options.repetition);
-    if (options.repetition.idx !== 0) {
-      dslName += options.repetition.idx;
-    }
-    const errMsg = `The repetition <${dslName}> within Rule <${options.topLevelRule.name}> can never consume any tokens.
-This could lead to an infinite loop.`;
-    return errMsg;
-  },
-  // TODO: remove - `errors_public` from nyc.config.js exclude
-  //       once this method is fully removed from this file
-  buildTokenNameError(options) {
-    return "deprecated";
-  },
-  buildEmptyAlternationError(options) {
-    const errMsg = `Ambiguous empty alternative: <${options.emptyChoiceIdx + 1}> in <OR${options.alternation.idx}> inside <${options.topLevelRule.name}> Rule.
-Only the last alternative may be an empty alternative.`;
-    return errMsg;
-  },
-  buildTooManyAlternativesError(options) {
-    const errMsg = `An Alternation cannot have more than 256 alternatives:
-<OR${options.alternation.idx}> inside <${options.topLevelRule.name}> Rule.
- has ${options.alternation.definition.length + 1} alternatives.`;
-    return errMsg;
-  },
-  buildLeftRecursionError(options) {
-    const ruleName = options.topLevelRule.name;
-    const pathNames = options.leftRecursionPath.map((currRule) => currRule.name);
-    const leftRecursivePath = `${ruleName} --> ${pathNames.concat([ruleName]).join(" --> ")}`;
-    const errMsg = `Left Recursion found in grammar.
-rule: <${ruleName}> can be invoked from itself (directly or indirectly)
-without consuming any Tokens. The grammar path that causes this is: 
- ${leftRecursivePath}
- To fix this refactor your grammar to remove the left recursion.
-see: https://en.wikipedia.org/wiki/LL_parser#Left_factoring.`;
-    return errMsg;
-  },
-  // TODO: remove - `errors_public` from nyc.config.js exclude
-  //       once this method is fully removed from this file
-  buildInvalidRuleNameError(options) {
-    return "deprecated";
-  },
-  buildDuplicateRuleNameError(options) {
-    let ruleName;
-    if (options.topLevelRule instanceof Rule) {
-      ruleName = options.topLevelRule.name;
-    } else {
-      ruleName = options.topLevelRule;
-    }
-    const errMsg = `Duplicate definition, rule: ->${ruleName}<- is already defined in the grammar: ->${options.grammarName}<-`;
-    return errMsg;
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/grammar/resolver.js
-function resolveGrammar(topLevels, errMsgProvider) {
-  const refResolver = new GastRefResolverVisitor(topLevels, errMsgProvider);
-  refResolver.resolveRefs();
-  return refResolver.errors;
-}
-var GastRefResolverVisitor = class extends GAstVisitor {
-  constructor(nameToTopRule, errMsgProvider) {
-    super();
-    this.nameToTopRule = nameToTopRule;
-    this.errMsgProvider = errMsgProvider;
-    this.errors = [];
-  }
-  resolveRefs() {
-    Object.values(this.nameToTopRule).forEach((prod) => {
-      this.currTopLevel = prod;
-      prod.accept(this);
-    });
-  }
-  visitNonTerminal(node2) {
-    const ref = this.nameToTopRule[node2.nonTerminalName];
-    if (!ref) {
-      const msg = this.errMsgProvider.buildRuleNotFoundError(this.currTopLevel, node2);
-      this.errors.push({
-        message: msg,
-        type: ParserDefinitionErrorType.UNRESOLVED_SUBRULE_REF,
-        ruleName: this.currTopLevel.name,
-        unresolvedRefName: node2.nonTerminalName
-      });
-    } else {
-      node2.referencedRule = ref;
-    }
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/grammar/interpreter.js
-var AbstractNextPossibleTokensWalker = class extends RestWalker {
-  constructor(topProd, path) {
-    super();
-    this.topProd = topProd;
-    this.path = path;
-    this.possibleTokTypes = [];
-    this.nextProductionName = "";
-    this.nextProductionOccurrence = 0;
-    this.found = false;
-    this.isAtEndOfPath = false;
-  }
-  startWalking() {
-    this.found = false;
-    if (this.path.ruleStack[0] !== this.topProd.name) {
-      throw Error("The path does not start with the walker's top Rule!");
-    }
-    this.ruleStack = [...this.path.ruleStack].reverse();
-    this.occurrenceStack = [...this.path.occurrenceStack].reverse();
-    this.ruleStack.pop();
-    this.occurrenceStack.pop();
-    this.updateExpectedNext();
-    this.walk(this.topProd);
-    return this.possibleTokTypes;
-  }
-  walk(prod, prevRest = []) {
-    if (!this.found) {
-      super.walk(prod, prevRest);
-    }
-  }
-  walkProdRef(refProd, currRest, prevRest) {
-    if (refProd.referencedRule.name === this.nextProductionName && refProd.idx === this.nextProductionOccurrence) {
-      const fullRest = currRest.concat(prevRest);
-      this.updateExpectedNext();
-      this.walk(refProd.referencedRule, fullRest);
-    }
-  }
-  updateExpectedNext() {
-    if (this.ruleStack.length === 0) {
-      this.nextProductionName = "";
-      this.nextProductionOccurrence = 0;
-      this.isAtEndOfPath = true;
-    } else {
-      this.nextProductionName = this.ruleStack.pop();
-      this.nextProductionOccurrence = this.occurrenceStack.pop();
-    }
-  }
-};
-var NextAfterTokenWalker = class extends AbstractNextPossibleTokensWalker {
-  constructor(topProd, path) {
-    super(topProd, path);
-    this.path = path;
-    this.nextTerminalName = "";
-    this.nextTerminalOccurrence = 0;
-    this.nextTerminalName = this.path.lastTok.name;
-    this.nextTerminalOccurrence = this.path.lastTokOccurrence;
-  }
-  walkTerminal(terminal, currRest, prevRest) {
-    if (this.isAtEndOfPath && terminal.terminalType.name === this.nextTerminalName && terminal.idx === this.nextTerminalOccurrence && !this.found) {
-      const fullRest = currRest.concat(prevRest);
-      const restProd = new Alternative({ definition: fullRest });
-      this.possibleTokTypes = first(restProd);
-      this.found = true;
-    }
-  }
-};
-var AbstractNextTerminalAfterProductionWalker = class extends RestWalker {
-  constructor(topRule, occurrence) {
-    super();
-    this.topRule = topRule;
-    this.occurrence = occurrence;
-    this.result = {
-      token: void 0,
-      occurrence: void 0,
-      isEndOfRule: void 0
-    };
-  }
-  startWalking() {
-    this.walk(this.topRule);
-    return this.result;
-  }
-};
-var NextTerminalAfterManyWalker = class extends AbstractNextTerminalAfterProductionWalker {
-  walkMany(manyProd, currRest, prevRest) {
-    if (manyProd.idx === this.occurrence) {
-      const firstAfterMany = currRest.concat(prevRest)[0];
-      this.result.isEndOfRule = firstAfterMany === void 0;
-      if (firstAfterMany instanceof Terminal) {
-        this.result.token = firstAfterMany.terminalType;
-        this.result.occurrence = firstAfterMany.idx;
-      }
-    } else {
-      super.walkMany(manyProd, currRest, prevRest);
-    }
-  }
-};
-var NextTerminalAfterManySepWalker = class extends AbstractNextTerminalAfterProductionWalker {
-  walkManySep(manySepProd, currRest, prevRest) {
-    if (manySepProd.idx === this.occurrence) {
-      const firstAfterManySep = currRest.concat(prevRest)[0];
-      this.result.isEndOfRule = firstAfterManySep === void 0;
-      if (firstAfterManySep instanceof Terminal) {
-        this.result.token = firstAfterManySep.terminalType;
-        this.result.occurrence = firstAfterManySep.idx;
-      }
-    } else {
-      super.walkManySep(manySepProd, currRest, prevRest);
-    }
-  }
-};
-var NextTerminalAfterAtLeastOneWalker = class extends AbstractNextTerminalAfterProductionWalker {
-  walkAtLeastOne(atLeastOneProd, currRest, prevRest) {
-    if (atLeastOneProd.idx === this.occurrence) {
-      const firstAfterAtLeastOne = currRest.concat(prevRest)[0];
-      this.result.isEndOfRule = firstAfterAtLeastOne === void 0;
-      if (firstAfterAtLeastOne instanceof Terminal) {
-        this.result.token = firstAfterAtLeastOne.terminalType;
-        this.result.occurrence = firstAfterAtLeastOne.idx;
-      }
-    } else {
-      super.walkAtLeastOne(atLeastOneProd, currRest, prevRest);
-    }
-  }
-};
-var NextTerminalAfterAtLeastOneSepWalker = class extends AbstractNextTerminalAfterProductionWalker {
-  walkAtLeastOneSep(atleastOneSepProd, currRest, prevRest) {
-    if (atleastOneSepProd.idx === this.occurrence) {
-      const firstAfterfirstAfterAtLeastOneSep = currRest.concat(prevRest)[0];
-      this.result.isEndOfRule = firstAfterfirstAfterAtLeastOneSep === void 0;
-      if (firstAfterfirstAfterAtLeastOneSep instanceof Terminal) {
-        this.result.token = firstAfterfirstAfterAtLeastOneSep.terminalType;
-        this.result.occurrence = firstAfterfirstAfterAtLeastOneSep.idx;
-      }
-    } else {
-      super.walkAtLeastOneSep(atleastOneSepProd, currRest, prevRest);
-    }
-  }
-};
-function possiblePathsFrom(targetDef, maxLength, currPath = []) {
-  currPath = [...currPath];
-  let result = [];
+var BLOCK_KEYWORDS = /* @__PURE__ */ new Set(["model", "view", "type", "enum", "datasource", "generator"]);
+function parsePrismaSchema(text2) {
+  return new SchemaParser(tokenize(text2)).blocks();
+}
+function tokenize(text2) {
+  const tokens = [];
+  let line = 1;
   let i = 0;
-  function remainingPathWith(nextDef) {
-    return nextDef.concat(targetDef.slice(i + 1));
-  }
-  function getAlternativesForProd(definition) {
-    const alternatives = possiblePathsFrom(remainingPathWith(definition), maxLength, currPath);
-    return result.concat(alternatives);
-  }
-  while (currPath.length < maxLength && i < targetDef.length) {
-    const prod = targetDef[i];
-    if (prod instanceof Alternative) {
-      return getAlternativesForProd(prod.definition);
-    } else if (prod instanceof NonTerminal) {
-      return getAlternativesForProd(prod.definition);
-    } else if (prod instanceof Option) {
-      result = getAlternativesForProd(prod.definition);
-    } else if (prod instanceof RepetitionMandatory) {
-      const newDef = prod.definition.concat([
-        new Repetition({
-          definition: prod.definition
-        })
-      ]);
-      return getAlternativesForProd(newDef);
-    } else if (prod instanceof RepetitionMandatoryWithSeparator) {
-      const newDef = [
-        new Alternative({ definition: prod.definition }),
-        new Repetition({
-          definition: [new Terminal({ terminalType: prod.separator })].concat(prod.definition)
-        })
-      ];
-      return getAlternativesForProd(newDef);
-    } else if (prod instanceof RepetitionWithSeparator) {
-      const newDef = prod.definition.concat([
-        new Repetition({
-          definition: [new Terminal({ terminalType: prod.separator })].concat(prod.definition)
-        })
-      ]);
-      result = getAlternativesForProd(newDef);
-    } else if (prod instanceof Repetition) {
-      const newDef = prod.definition.concat([
-        new Repetition({
-          definition: prod.definition
-        })
-      ]);
-      result = getAlternativesForProd(newDef);
-    } else if (prod instanceof Alternation) {
-      prod.definition.forEach((currAlt) => {
-        if (currAlt.definition.length !== 0) {
-          result = getAlternativesForProd(currAlt.definition);
-        }
-      });
-      return result;
-    } else if (prod instanceof Terminal) {
-      currPath.push(prod.terminalType);
+  while (i < text2.length) {
+    const c = text2.charCodeAt(i);
+    if (c === 10) {
+      tokens.push({ kind: "newline", text: "\n", line });
+      line++;
+      i++;
+    } else if (c === 32 || c === 9 || c === 13) {
+      i++;
+    } else if (c === 47 && text2.charCodeAt(i + 1) === 47) {
+      while (i < text2.length && text2.charCodeAt(i) !== 10) i++;
+    } else if (c === 34) {
+      const start = i;
+      i++;
+      while (i < text2.length && text2.charCodeAt(i) !== 34 && text2.charCodeAt(i) !== 10)
+        i += text2.charCodeAt(i) === 92 ? 2 : 1;
+      if (text2.charCodeAt(i) !== 34) throw new PrismaSyntaxError(line, '"\\""');
+      i++;
+      tokens.push({ kind: "string", text: text2.slice(start, i), line });
+    } else if (isDigit3(c) || c === 45 && isDigit3(text2.charCodeAt(i + 1))) {
+      NUMBER2.lastIndex = i;
+      const number4 = NUMBER2.exec(text2)[0];
+      tokens.push({ kind: "number", text: number4, line });
+      i += number4.length;
+    } else if (isNameStart(c)) {
+      const start = i;
+      while (i < text2.length && isNamePart(text2.charCodeAt(i))) i++;
+      tokens.push({ kind: "name", text: text2.slice(start, i), line });
     } else {
-      throw Error("non exhaustive match");
+      const punct = text2.startsWith("@@", i) ? "@@" : text2[i];
+      tokens.push({ kind: "punct", text: punct, line });
+      i += punct.length;
     }
-    i++;
   }
-  result.push({
-    partialPath: currPath,
-    suffixDef: targetDef.slice(i)
-  });
-  return result;
+  tokens.push({ kind: "end", text: "", line });
+  return tokens;
 }
-function nextPossibleTokensAfter(initialDef, tokenVector, tokMatcher, maxLookAhead) {
-  const EXIT_NON_TERMINAL = "EXIT_NONE_TERMINAL";
-  const EXIT_NON_TERMINAL_ARR = [EXIT_NON_TERMINAL];
-  const EXIT_ALTERNATIVE = "EXIT_ALTERNATIVE";
-  let foundCompletePath = false;
-  const tokenVectorLength = tokenVector.length;
-  const minimalAlternativesIndex = tokenVectorLength - maxLookAhead - 1;
-  const result = [];
-  const possiblePaths = [];
-  possiblePaths.push({
-    idx: -1,
-    def: initialDef,
-    ruleStack: [],
-    occurrenceStack: []
-  });
-  while (possiblePaths.length !== 0) {
-    const currPath = possiblePaths.pop();
-    if (currPath === EXIT_ALTERNATIVE) {
-      if (foundCompletePath && possiblePaths.at(-1).idx <= minimalAlternativesIndex) {
-        possiblePaths.pop();
+function isDigit3(c) {
+  return c >= 48 && c <= 57;
+}
+var NUMBER2 = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+function isNameStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122;
+}
+function isNamePart(c) {
+  return isNameStart(c) || isDigit3(c) || c === 95 || c === 45;
+}
+var SchemaParser = class {
+  #tokens;
+  #at = 0;
+  constructor(tokens) {
+    this.#tokens = tokens;
+  }
+  blocks() {
+    const blocks = [];
+    for (; ; ) {
+      this.#skipLines();
+      const token = this.#peek();
+      if (token.kind === "end") return blocks;
+      if (token.kind !== "name" || !BLOCK_KEYWORDS.has(token.text)) this.#fail(token);
+      this.#next();
+      const name = this.#expect("name").text;
+      this.#expectPunct("{");
+      const location = { startLine: token.line };
+      if (token.text === "datasource" || token.text === "generator")
+        blocks.push({ type: token.text, name, assignments: this.#body(() => this.#assignment()), location });
+      else if (token.text === "enum")
+        blocks.push({ type: "enum", name, enumerators: this.#body(() => this.#enumerator()), location });
+      else blocks.push({ type: token.text, name, properties: this.#body(() => this.#property()), location });
+    }
+  }
+  /** Lines up to the closing `}`, each read by `item`, which ends where its line ends. */
+  #body(item) {
+    const items = [];
+    for (; ; ) {
+      this.#skipLines();
+      if (this.#isPunct("}")) {
+        this.#next();
+        return items;
       }
-      continue;
-    }
-    const currDef = currPath.def;
-    const currIdx = currPath.idx;
-    const currRuleStack = currPath.ruleStack;
-    const currOccurrenceStack = currPath.occurrenceStack;
-    if (currDef.length === 0) {
-      continue;
-    }
-    const prod = currDef[0];
-    if (prod === EXIT_NON_TERMINAL) {
-      const nextPath = {
-        idx: currIdx,
-        def: currDef.slice(1),
-        ruleStack: currRuleStack.slice(0, -1),
-        occurrenceStack: currOccurrenceStack.slice(0, -1)
-      };
-      possiblePaths.push(nextPath);
-    } else if (prod instanceof Terminal) {
-      if (currIdx < tokenVectorLength - 1) {
-        const nextIdx = currIdx + 1;
-        const actualToken = tokenVector[nextIdx];
-        if (tokMatcher(actualToken, prod.terminalType)) {
-          const nextPath = {
-            idx: nextIdx,
-            def: currDef.slice(1),
-            ruleStack: currRuleStack,
-            occurrenceStack: currOccurrenceStack
-          };
-          possiblePaths.push(nextPath);
-        }
-      } else if (currIdx === tokenVectorLength - 1) {
-        result.push({
-          nextTokenType: prod.terminalType,
-          nextTokenOccurrence: prod.idx,
-          ruleStack: currRuleStack,
-          occurrenceStack: currOccurrenceStack
-        });
-        foundCompletePath = true;
-      } else {
-        throw Error("non exhaustive match");
-      }
-    } else if (prod instanceof NonTerminal) {
-      const newRuleStack = [...currRuleStack];
-      newRuleStack.push(prod.nonTerminalName);
-      const newOccurrenceStack = [...currOccurrenceStack];
-      newOccurrenceStack.push(prod.idx);
-      const nextPath = {
-        idx: currIdx,
-        def: prod.definition.concat(EXIT_NON_TERMINAL_ARR, currDef.slice(1)),
-        ruleStack: newRuleStack,
-        occurrenceStack: newOccurrenceStack
-      };
-      possiblePaths.push(nextPath);
-    } else if (prod instanceof Option) {
-      const nextPathWithout = {
-        idx: currIdx,
-        def: currDef.slice(1),
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      };
-      possiblePaths.push(nextPathWithout);
-      possiblePaths.push(EXIT_ALTERNATIVE);
-      const nextPathWith = {
-        idx: currIdx,
-        def: prod.definition.concat(currDef.slice(1)),
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      };
-      possiblePaths.push(nextPathWith);
-    } else if (prod instanceof RepetitionMandatory) {
-      const secondIteration = new Repetition({
-        definition: prod.definition,
-        idx: prod.idx
-      });
-      const nextDef = prod.definition.concat([secondIteration], currDef.slice(1));
-      const nextPath = {
-        idx: currIdx,
-        def: nextDef,
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      };
-      possiblePaths.push(nextPath);
-    } else if (prod instanceof RepetitionMandatoryWithSeparator) {
-      const separatorGast = new Terminal({
-        terminalType: prod.separator
-      });
-      const secondIteration = new Repetition({
-        definition: [separatorGast].concat(prod.definition),
-        idx: prod.idx
-      });
-      const nextDef = prod.definition.concat([secondIteration], currDef.slice(1));
-      const nextPath = {
-        idx: currIdx,
-        def: nextDef,
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      };
-      possiblePaths.push(nextPath);
-    } else if (prod instanceof RepetitionWithSeparator) {
-      const nextPathWithout = {
-        idx: currIdx,
-        def: currDef.slice(1),
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      };
-      possiblePaths.push(nextPathWithout);
-      possiblePaths.push(EXIT_ALTERNATIVE);
-      const separatorGast = new Terminal({
-        terminalType: prod.separator
-      });
-      const nthRepetition = new Repetition({
-        definition: [separatorGast].concat(prod.definition),
-        idx: prod.idx
-      });
-      const nextDef = prod.definition.concat([nthRepetition], currDef.slice(1));
-      const nextPathWith = {
-        idx: currIdx,
-        def: nextDef,
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      };
-      possiblePaths.push(nextPathWith);
-    } else if (prod instanceof Repetition) {
-      const nextPathWithout = {
-        idx: currIdx,
-        def: currDef.slice(1),
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      };
-      possiblePaths.push(nextPathWithout);
-      possiblePaths.push(EXIT_ALTERNATIVE);
-      const nthRepetition = new Repetition({
-        definition: prod.definition,
-        idx: prod.idx
-      });
-      const nextDef = prod.definition.concat([nthRepetition], currDef.slice(1));
-      const nextPathWith = {
-        idx: currIdx,
-        def: nextDef,
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      };
-      possiblePaths.push(nextPathWith);
-    } else if (prod instanceof Alternation) {
-      for (let i = prod.definition.length - 1; i >= 0; i--) {
-        const currAlt = prod.definition[i];
-        const currAltPath = {
-          idx: currIdx,
-          def: currAlt.definition.concat(currDef.slice(1)),
-          ruleStack: currRuleStack,
-          occurrenceStack: currOccurrenceStack
-        };
-        possiblePaths.push(currAltPath);
-        possiblePaths.push(EXIT_ALTERNATIVE);
-      }
-    } else if (prod instanceof Alternative) {
-      possiblePaths.push({
-        idx: currIdx,
-        def: prod.definition.concat(currDef.slice(1)),
-        ruleStack: currRuleStack,
-        occurrenceStack: currOccurrenceStack
-      });
-    } else if (prod instanceof Rule) {
-      possiblePaths.push(expandTopLevelRule(prod, currIdx, currRuleStack, currOccurrenceStack));
-    } else {
-      throw Error("non exhaustive match");
+      items.push(item());
+      this.#endOfLine();
     }
   }
-  return result;
-}
-function expandTopLevelRule(topRule, currIdx, currRuleStack, currOccurrenceStack) {
-  const newRuleStack = [...currRuleStack];
-  newRuleStack.push(topRule.name);
-  const newCurrOccurrenceStack = [...currOccurrenceStack];
-  newCurrOccurrenceStack.push(1);
-  return {
-    idx: currIdx,
-    def: topRule.definition,
-    ruleStack: newRuleStack,
-    occurrenceStack: newCurrOccurrenceStack
-  };
-}
-
-// node_modules/chevrotain/lib/src/parse/grammar/lookahead.js
-var PROD_TYPE;
-(function(PROD_TYPE2) {
-  PROD_TYPE2[PROD_TYPE2["OPTION"] = 0] = "OPTION";
-  PROD_TYPE2[PROD_TYPE2["REPETITION"] = 1] = "REPETITION";
-  PROD_TYPE2[PROD_TYPE2["REPETITION_MANDATORY"] = 2] = "REPETITION_MANDATORY";
-  PROD_TYPE2[PROD_TYPE2["REPETITION_MANDATORY_WITH_SEPARATOR"] = 3] = "REPETITION_MANDATORY_WITH_SEPARATOR";
-  PROD_TYPE2[PROD_TYPE2["REPETITION_WITH_SEPARATOR"] = 4] = "REPETITION_WITH_SEPARATOR";
-  PROD_TYPE2[PROD_TYPE2["ALTERNATION"] = 5] = "ALTERNATION";
-})(PROD_TYPE || (PROD_TYPE = {}));
-function getProdType(prod) {
-  if (prod instanceof Option || prod === "Option") {
-    return PROD_TYPE.OPTION;
-  } else if (prod instanceof Repetition || prod === "Repetition") {
-    return PROD_TYPE.REPETITION;
-  } else if (prod instanceof RepetitionMandatory || prod === "RepetitionMandatory") {
-    return PROD_TYPE.REPETITION_MANDATORY;
-  } else if (prod instanceof RepetitionMandatoryWithSeparator || prod === "RepetitionMandatoryWithSeparator") {
-    return PROD_TYPE.REPETITION_MANDATORY_WITH_SEPARATOR;
-  } else if (prod instanceof RepetitionWithSeparator || prod === "RepetitionWithSeparator") {
-    return PROD_TYPE.REPETITION_WITH_SEPARATOR;
-  } else if (prod instanceof Alternation || prod === "Alternation") {
-    return PROD_TYPE.ALTERNATION;
-  } else {
-    throw Error("non exhaustive match");
+  #assignment() {
+    const key = this.#expect("name");
+    this.#expectPunct("=");
+    return { type: "assignment", key: key.text, value: this.#value(), location: { startLine: key.line } };
   }
-}
-function buildLookaheadFuncForOr(occurrence, ruleGrammar, maxLookahead, hasPredicates, dynamicTokensEnabled, laFuncBuilder) {
-  const lookAheadPaths = getLookaheadPathsForOr(occurrence, ruleGrammar, maxLookahead);
-  const tokenMatcher2 = areTokenCategoriesNotUsed(lookAheadPaths) ? tokenStructuredMatcherNoCategories : tokenStructuredMatcher;
-  return laFuncBuilder(lookAheadPaths, hasPredicates, tokenMatcher2, dynamicTokensEnabled);
-}
-function buildLookaheadFuncForOptionalProd(occurrence, ruleGrammar, k, dynamicTokensEnabled, prodType, lookaheadBuilder) {
-  const lookAheadPaths = getLookaheadPathsForOptionalProd(occurrence, ruleGrammar, prodType, k);
-  const tokenMatcher2 = areTokenCategoriesNotUsed(lookAheadPaths) ? tokenStructuredMatcherNoCategories : tokenStructuredMatcher;
-  return lookaheadBuilder(lookAheadPaths[0], tokenMatcher2, dynamicTokensEnabled);
-}
-function buildAlternativesLookAheadFunc(alts, hasPredicates, tokenMatcher2, dynamicTokensEnabled) {
-  const numOfAlts = alts.length;
-  const areAllOneTokenLookahead = alts.every((currAlt) => {
-    return currAlt.every((currPath) => {
-      return currPath.length === 1;
-    });
-  });
-  if (hasPredicates) {
-    return function(orAlts) {
-      const predicates = orAlts.map((currAlt) => currAlt.GATE);
-      for (let t = 0; t < numOfAlts; t++) {
-        const currAlt = alts[t];
-        const currNumOfPaths = currAlt.length;
-        const currPredicate = predicates[t];
-        if (currPredicate !== void 0 && currPredicate.call(this) === false) {
-          continue;
-        }
-        nextPath: for (let j = 0; j < currNumOfPaths; j++) {
-          const currPath = currAlt[j];
-          const currPathLength = currPath.length;
-          for (let i = 0; i < currPathLength; i++) {
-            const nextToken = this.LA_FAST(i + 1);
-            if (tokenMatcher2(nextToken, currPath[i]) === false) {
-              continue nextPath;
-            }
-          }
-          return t;
-        }
-      }
-      return void 0;
-    };
-  } else if (areAllOneTokenLookahead && !dynamicTokensEnabled) {
-    const singleTokenAlts = alts.map((currAlt) => {
-      return currAlt.flat();
-    });
-    const choiceToAlt = singleTokenAlts.reduce((result, currAlt, idx) => {
-      currAlt.forEach((currTokType) => {
-        if (!(currTokType.tokenTypeIdx in result)) {
-          result[currTokType.tokenTypeIdx] = idx;
-        }
-        currTokType.categoryMatches.forEach((currExtendingType) => {
-          if (!Object.hasOwn(result, currExtendingType)) {
-            result[currExtendingType] = idx;
-          }
-        });
-      });
-      return result;
-    }, {});
-    return function() {
-      const nextToken = this.LA_FAST(1);
-      return choiceToAlt[nextToken.tokenTypeIdx];
-    };
-  } else {
-    return function() {
-      for (let t = 0; t < numOfAlts; t++) {
-        const currAlt = alts[t];
-        const currNumOfPaths = currAlt.length;
-        nextPath: for (let j = 0; j < currNumOfPaths; j++) {
-          const currPath = currAlt[j];
-          const currPathLength = currPath.length;
-          for (let i = 0; i < currPathLength; i++) {
-            const nextToken = this.LA_FAST(i + 1);
-            if (tokenMatcher2(nextToken, currPath[i]) === false) {
-              continue nextPath;
-            }
-          }
-          return t;
-        }
-      }
-      return void 0;
-    };
-  }
-}
-function buildSingleAlternativeLookaheadFunction(alt, tokenMatcher2, dynamicTokensEnabled) {
-  const areAllOneTokenLookahead = alt.every((currPath) => {
-    return currPath.length === 1;
-  });
-  const numOfPaths = alt.length;
-  if (areAllOneTokenLookahead && !dynamicTokensEnabled) {
-    const singleTokensTypes = alt.flat();
-    if (singleTokensTypes.length === 1 && singleTokensTypes[0].categoryMatches.length === 0) {
-      const expectedTokenType = singleTokensTypes[0];
-      const expectedTokenUniqueKey = expectedTokenType.tokenTypeIdx;
-      return function() {
-        return this.LA_FAST(1).tokenTypeIdx === expectedTokenUniqueKey;
-      };
-    } else {
-      const choiceToAlt = singleTokensTypes.reduce((result, currTokType, idx) => {
-        result[currTokType.tokenTypeIdx] = true;
-        currTokType.categoryMatches.forEach((currExtendingType) => {
-          result[currExtendingType] = true;
-        });
-        return result;
-      }, []);
-      return function() {
-        const nextToken = this.LA_FAST(1);
-        return choiceToAlt[nextToken.tokenTypeIdx] === true;
-      };
-    }
-  } else {
-    return function() {
-      nextPath: for (let j = 0; j < numOfPaths; j++) {
-        const currPath = alt[j];
-        const currPathLength = currPath.length;
-        for (let i = 0; i < currPathLength; i++) {
-          const nextToken = this.LA_FAST(i + 1);
-          if (tokenMatcher2(nextToken, currPath[i]) === false) {
-            continue nextPath;
-          }
-        }
-        return true;
-      }
-      return false;
-    };
-  }
-}
-var RestDefinitionFinderWalker = class extends RestWalker {
-  constructor(topProd, targetOccurrence, targetProdType) {
-    super();
-    this.topProd = topProd;
-    this.targetOccurrence = targetOccurrence;
-    this.targetProdType = targetProdType;
-  }
-  startWalking() {
-    this.walk(this.topProd);
-    return this.restDef;
-  }
-  checkIsTarget(node2, expectedProdType, currRest, prevRest) {
-    if (node2.idx === this.targetOccurrence && this.targetProdType === expectedProdType) {
-      this.restDef = currRest.concat(prevRest);
-      return true;
-    }
-    return false;
-  }
-  walkOption(optionProd, currRest, prevRest) {
-    if (!this.checkIsTarget(optionProd, PROD_TYPE.OPTION, currRest, prevRest)) {
-      super.walkOption(optionProd, currRest, prevRest);
-    }
-  }
-  walkAtLeastOne(atLeastOneProd, currRest, prevRest) {
-    if (!this.checkIsTarget(atLeastOneProd, PROD_TYPE.REPETITION_MANDATORY, currRest, prevRest)) {
-      super.walkOption(atLeastOneProd, currRest, prevRest);
-    }
-  }
-  walkAtLeastOneSep(atLeastOneSepProd, currRest, prevRest) {
-    if (!this.checkIsTarget(atLeastOneSepProd, PROD_TYPE.REPETITION_MANDATORY_WITH_SEPARATOR, currRest, prevRest)) {
-      super.walkOption(atLeastOneSepProd, currRest, prevRest);
-    }
-  }
-  walkMany(manyProd, currRest, prevRest) {
-    if (!this.checkIsTarget(manyProd, PROD_TYPE.REPETITION, currRest, prevRest)) {
-      super.walkOption(manyProd, currRest, prevRest);
-    }
-  }
-  walkManySep(manySepProd, currRest, prevRest) {
-    if (!this.checkIsTarget(manySepProd, PROD_TYPE.REPETITION_WITH_SEPARATOR, currRest, prevRest)) {
-      super.walkOption(manySepProd, currRest, prevRest);
-    }
-  }
-};
-var InsideDefinitionFinderVisitor = class extends GAstVisitor {
-  constructor(targetOccurrence, targetProdType, targetRef) {
-    super();
-    this.targetOccurrence = targetOccurrence;
-    this.targetProdType = targetProdType;
-    this.targetRef = targetRef;
-    this.result = [];
-  }
-  checkIsTarget(node2, expectedProdName) {
-    if (node2.idx === this.targetOccurrence && this.targetProdType === expectedProdName && (this.targetRef === void 0 || node2 === this.targetRef)) {
-      this.result = node2.definition;
-    }
-  }
-  visitOption(node2) {
-    this.checkIsTarget(node2, PROD_TYPE.OPTION);
-  }
-  visitRepetition(node2) {
-    this.checkIsTarget(node2, PROD_TYPE.REPETITION);
-  }
-  visitRepetitionMandatory(node2) {
-    this.checkIsTarget(node2, PROD_TYPE.REPETITION_MANDATORY);
-  }
-  visitRepetitionMandatoryWithSeparator(node2) {
-    this.checkIsTarget(node2, PROD_TYPE.REPETITION_MANDATORY_WITH_SEPARATOR);
-  }
-  visitRepetitionWithSeparator(node2) {
-    this.checkIsTarget(node2, PROD_TYPE.REPETITION_WITH_SEPARATOR);
-  }
-  visitAlternation(node2) {
-    this.checkIsTarget(node2, PROD_TYPE.ALTERNATION);
-  }
-};
-function initializeArrayOfArrays(size) {
-  const result = new Array(size);
-  for (let i = 0; i < size; i++) {
-    result[i] = [];
-  }
-  return result;
-}
-function pathToHashKeys(path) {
-  let keys = [""];
-  for (let i = 0; i < path.length; i++) {
-    const tokType = path[i];
-    const longerKeys = [];
-    for (let j = 0; j < keys.length; j++) {
-      const currShorterKey = keys[j];
-      longerKeys.push(currShorterKey + "_" + tokType.tokenTypeIdx);
-      for (let t = 0; t < tokType.categoryMatches.length; t++) {
-        const categoriesKeySuffix = "_" + tokType.categoryMatches[t];
-        longerKeys.push(currShorterKey + categoriesKeySuffix);
-      }
-    }
-    keys = longerKeys;
-  }
-  return keys;
-}
-function isUniquePrefixHash(altKnownPathsKeys, searchPathKeys, idx) {
-  for (let currAltIdx = 0; currAltIdx < altKnownPathsKeys.length; currAltIdx++) {
-    if (currAltIdx === idx) {
-      continue;
-    }
-    const otherAltKnownPathsKeys = altKnownPathsKeys[currAltIdx];
-    for (let searchIdx = 0; searchIdx < searchPathKeys.length; searchIdx++) {
-      const searchKey = searchPathKeys[searchIdx];
-      if (otherAltKnownPathsKeys[searchKey] === true) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
-function lookAheadSequenceFromAlternatives(altsDefs, k) {
-  const partialAlts = altsDefs.map((currAlt) => possiblePathsFrom([currAlt], 1));
-  const finalResult = initializeArrayOfArrays(partialAlts.length);
-  const altsHashes = partialAlts.map((currAltPaths) => {
-    const dict = {};
-    currAltPaths.forEach((item) => {
-      const keys = pathToHashKeys(item.partialPath);
-      keys.forEach((currKey) => {
-        dict[currKey] = true;
-      });
-    });
-    return dict;
-  });
-  let newData = partialAlts;
-  for (let pathLength = 1; pathLength <= k; pathLength++) {
-    const currDataset = newData;
-    newData = initializeArrayOfArrays(currDataset.length);
-    for (let altIdx = 0; altIdx < currDataset.length; altIdx++) {
-      const currAltPathsAndSuffixes = currDataset[altIdx];
-      for (let currPathIdx = 0; currPathIdx < currAltPathsAndSuffixes.length; currPathIdx++) {
-        const currPathPrefix = currAltPathsAndSuffixes[currPathIdx].partialPath;
-        const suffixDef = currAltPathsAndSuffixes[currPathIdx].suffixDef;
-        const prefixKeys = pathToHashKeys(currPathPrefix);
-        const isUnique = isUniquePrefixHash(altsHashes, prefixKeys, altIdx);
-        if (isUnique || suffixDef.length === 0 || currPathPrefix.length === k) {
-          const currAltResult = finalResult[altIdx];
-          if (containsPath(currAltResult, currPathPrefix) === false) {
-            currAltResult.push(currPathPrefix);
-            for (let j = 0; j < prefixKeys.length; j++) {
-              const currKey = prefixKeys[j];
-              altsHashes[altIdx][currKey] = true;
-            }
-          }
-        } else {
-          const newPartialPathsAndSuffixes = possiblePathsFrom(suffixDef, pathLength + 1, currPathPrefix);
-          newData[altIdx] = newData[altIdx].concat(newPartialPathsAndSuffixes);
-          newPartialPathsAndSuffixes.forEach((item) => {
-            const prefixKeys2 = pathToHashKeys(item.partialPath);
-            prefixKeys2.forEach((key) => {
-              altsHashes[altIdx][key] = true;
-            });
-          });
-        }
-      }
-    }
-  }
-  return finalResult;
-}
-function getLookaheadPathsForOr(occurrence, ruleGrammar, k, orProd) {
-  const visitor2 = new InsideDefinitionFinderVisitor(occurrence, PROD_TYPE.ALTERNATION, orProd);
-  ruleGrammar.accept(visitor2);
-  return lookAheadSequenceFromAlternatives(visitor2.result, k);
-}
-function getLookaheadPathsForOptionalProd(occurrence, ruleGrammar, prodType, k) {
-  const insideDefVisitor = new InsideDefinitionFinderVisitor(occurrence, prodType);
-  ruleGrammar.accept(insideDefVisitor);
-  const insideDef = insideDefVisitor.result;
-  const afterDefWalker = new RestDefinitionFinderWalker(ruleGrammar, occurrence, prodType);
-  const afterDef = afterDefWalker.startWalking();
-  const insideFlat = new Alternative({ definition: insideDef });
-  const afterFlat = new Alternative({ definition: afterDef });
-  return lookAheadSequenceFromAlternatives([insideFlat, afterFlat], k);
-}
-function containsPath(alternative, searchPath) {
-  compareOtherPath: for (let i = 0; i < alternative.length; i++) {
-    const otherPath = alternative[i];
-    if (otherPath.length !== searchPath.length) {
-      continue;
-    }
-    for (let j = 0; j < otherPath.length; j++) {
-      const searchTok = searchPath[j];
-      const otherTok = otherPath[j];
-      const matchingTokens = searchTok === otherTok || otherTok.categoryMatchesMap[searchTok.tokenTypeIdx] !== void 0;
-      if (matchingTokens === false) {
-        continue compareOtherPath;
-      }
-    }
-    return true;
-  }
-  return false;
-}
-function isStrictPrefixOfPath(prefix2, other) {
-  return prefix2.length < other.length && prefix2.every((tokType, idx) => {
-    const otherTokType = other[idx];
-    return tokType === otherTokType || otherTokType.categoryMatchesMap[tokType.tokenTypeIdx];
-  });
-}
-function areTokenCategoriesNotUsed(lookAheadPaths) {
-  return lookAheadPaths.every((singleAltPaths) => singleAltPaths.every((singlePath) => singlePath.every((token) => token.categoryMatches.length === 0)));
-}
-
-// node_modules/chevrotain/lib/src/parse/grammar/checks.js
-function validateLookahead(options) {
-  const lookaheadValidationErrorMessages = options.lookaheadStrategy.validate({
-    rules: options.rules,
-    tokenTypes: options.tokenTypes,
-    grammarName: options.grammarName
-  });
-  return lookaheadValidationErrorMessages.map((errorMessage) => Object.assign({ type: ParserDefinitionErrorType.CUSTOM_LOOKAHEAD_VALIDATION }, errorMessage));
-}
-function validateGrammar(topLevels, tokenTypes2, errMsgProvider, grammarName) {
-  const duplicateErrors = topLevels.flatMap((currTopLevel) => validateDuplicateProductions(currTopLevel, errMsgProvider));
-  const termsNamespaceConflictErrors = checkTerminalAndNoneTerminalsNameSpace(topLevels, tokenTypes2, errMsgProvider);
-  const tooManyAltsErrors = topLevels.flatMap((curRule) => validateTooManyAlts(curRule, errMsgProvider));
-  const duplicateRulesError = topLevels.flatMap((curRule) => validateRuleDoesNotAlreadyExist(curRule, topLevels, grammarName, errMsgProvider));
-  return duplicateErrors.concat(termsNamespaceConflictErrors, tooManyAltsErrors, duplicateRulesError);
-}
-function validateDuplicateProductions(topLevelRule, errMsgProvider) {
-  const collectorVisitor2 = new OccurrenceValidationCollector();
-  topLevelRule.accept(collectorVisitor2);
-  const allRuleProductions = collectorVisitor2.allProductions;
-  const productionGroups = Object.groupBy(allRuleProductions, identifyProductionForDuplicates);
-  const duplicates = Object.fromEntries(Object.entries(productionGroups).filter(([_k, currGroup]) => currGroup.length > 1));
-  const errors = Object.values(duplicates).map((currDuplicates) => {
-    const firstProd = currDuplicates[0];
-    const msg = errMsgProvider.buildDuplicateFoundError(topLevelRule, currDuplicates);
-    const dslName = getProductionDslName(firstProd);
-    const defError = {
-      message: msg,
-      type: ParserDefinitionErrorType.DUPLICATE_PRODUCTIONS,
-      ruleName: topLevelRule.name,
-      dslName,
-      occurrence: firstProd.idx
-    };
-    const param = getExtraProductionArgument(firstProd);
-    if (param) {
-      defError.parameter = param;
-    }
-    return defError;
-  });
-  return errors;
-}
-function identifyProductionForDuplicates(prod) {
-  return `${getProductionDslName(prod)}_#_${prod.idx}_#_${getExtraProductionArgument(prod)}`;
-}
-function getExtraProductionArgument(prod) {
-  if (prod instanceof Terminal) {
-    return prod.terminalType.name;
-  } else if (prod instanceof NonTerminal) {
-    return prod.nonTerminalName;
-  } else {
-    return "";
-  }
-}
-var OccurrenceValidationCollector = class extends GAstVisitor {
-  constructor() {
-    super(...arguments);
-    this.allProductions = [];
-  }
-  visitNonTerminal(subrule) {
-    this.allProductions.push(subrule);
-  }
-  visitOption(option) {
-    this.allProductions.push(option);
-  }
-  visitRepetitionWithSeparator(manySep) {
-    this.allProductions.push(manySep);
-  }
-  visitRepetitionMandatory(atLeastOne) {
-    this.allProductions.push(atLeastOne);
-  }
-  visitRepetitionMandatoryWithSeparator(atLeastOneSep) {
-    this.allProductions.push(atLeastOneSep);
-  }
-  visitRepetition(many) {
-    this.allProductions.push(many);
-  }
-  visitAlternation(or) {
-    this.allProductions.push(or);
-  }
-  visitTerminal(terminal) {
-    this.allProductions.push(terminal);
-  }
-};
-function validateRuleDoesNotAlreadyExist(rule, allRules2, className, errMsgProvider) {
-  const errors = [];
-  const occurrences = allRules2.reduce((result, curRule) => {
-    if (curRule.name === rule.name) {
-      return result + 1;
-    }
-    return result;
-  }, 0);
-  if (occurrences > 1) {
-    const errMsg = errMsgProvider.buildDuplicateRuleNameError({
-      topLevelRule: rule,
-      grammarName: className
-    });
-    errors.push({
-      message: errMsg,
-      type: ParserDefinitionErrorType.DUPLICATE_RULE_NAME,
-      ruleName: rule.name
-    });
-  }
-  return errors;
-}
-function validateRuleIsOverridden(ruleName, definedRulesNames, className) {
-  const errors = [];
-  let errMsg;
-  if (!definedRulesNames.includes(ruleName)) {
-    errMsg = `Invalid rule override, rule: ->${ruleName}<- cannot be overridden in the grammar: ->${className}<-as it is not defined in any of the super grammars `;
-    errors.push({
-      message: errMsg,
-      type: ParserDefinitionErrorType.INVALID_RULE_OVERRIDE,
-      ruleName
-    });
-  }
-  return errors;
-}
-function validateNoLeftRecursion(topRule, currRule, errMsgProvider, path = []) {
-  const errors = [];
-  const nextNonTerminals = getFirstNoneTerminal(currRule.definition);
-  if (nextNonTerminals.length === 0) {
-    return [];
-  } else {
-    const ruleName = topRule.name;
-    const foundLeftRecursion = nextNonTerminals.includes(topRule);
-    if (foundLeftRecursion) {
-      errors.push({
-        message: errMsgProvider.buildLeftRecursionError({
-          topLevelRule: topRule,
-          leftRecursionPath: path
-        }),
-        type: ParserDefinitionErrorType.LEFT_RECURSION,
-        ruleName
-      });
-    }
-    const excluded = path.concat([topRule]);
-    const validNextSteps = nextNonTerminals.filter((x) => !excluded.includes(x));
-    const errorsFromNextSteps = validNextSteps.flatMap((currRefRule) => {
-      const newPath = [...path];
-      newPath.push(currRefRule);
-      return validateNoLeftRecursion(topRule, currRefRule, errMsgProvider, newPath);
-    });
-    return errors.concat(errorsFromNextSteps);
-  }
-}
-function getFirstNoneTerminal(definition) {
-  let result = [];
-  if (definition.length === 0) {
-    return result;
-  }
-  const firstProd = definition[0];
-  if (firstProd instanceof NonTerminal) {
-    result.push(firstProd.referencedRule);
-  } else if (firstProd instanceof Alternative || firstProd instanceof Option || firstProd instanceof RepetitionMandatory || firstProd instanceof RepetitionMandatoryWithSeparator || firstProd instanceof RepetitionWithSeparator || firstProd instanceof Repetition) {
-    result = result.concat(getFirstNoneTerminal(firstProd.definition));
-  } else if (firstProd instanceof Alternation) {
-    result = firstProd.definition.map((currSubDef) => getFirstNoneTerminal(currSubDef.definition)).flat();
-  } else if (firstProd instanceof Terminal) {
-  } else {
-    throw Error("non exhaustive match");
-  }
-  const isFirstOptional = isOptionalProd(firstProd);
-  const hasMore = definition.length > 1;
-  if (isFirstOptional && hasMore) {
-    const rest = definition.slice(1);
-    return result.concat(getFirstNoneTerminal(rest));
-  } else {
-    return result;
-  }
-}
-var OrCollector = class extends GAstVisitor {
-  constructor() {
-    super(...arguments);
-    this.alternations = [];
-  }
-  visitAlternation(node2) {
-    this.alternations.push(node2);
-  }
-};
-function validateEmptyOrAlternative(topLevelRule, errMsgProvider) {
-  const orCollector = new OrCollector();
-  topLevelRule.accept(orCollector);
-  const ors = orCollector.alternations;
-  const errors = ors.flatMap((currOr) => {
-    const exceptLast = currOr.definition.slice(0, -1);
-    return exceptLast.flatMap((currAlternative, currAltIdx) => {
-      const possibleFirstInAlt = nextPossibleTokensAfter([currAlternative], [], tokenStructuredMatcher, 1);
-      if (possibleFirstInAlt.length === 0) {
-        return [
-          {
-            message: errMsgProvider.buildEmptyAlternationError({
-              topLevelRule,
-              alternation: currOr,
-              emptyChoiceIdx: currAltIdx
-            }),
-            type: ParserDefinitionErrorType.NONE_LAST_EMPTY_ALT,
-            ruleName: topLevelRule.name,
-            occurrence: currOr.idx,
-            alternative: currAltIdx + 1
-          }
-        ];
-      } else {
-        return [];
-      }
-    });
-  });
-  return errors;
-}
-function validateAmbiguousAlternationAlternatives(topLevelRule, globalMaxLookahead, errMsgProvider) {
-  const orCollector = new OrCollector();
-  topLevelRule.accept(orCollector);
-  let ors = orCollector.alternations;
-  ors = ors.filter((currOr) => currOr.ignoreAmbiguities !== true);
-  const errors = ors.flatMap((currOr) => {
-    const currOccurrence = currOr.idx;
-    const actualMaxLookahead = currOr.maxLookahead || globalMaxLookahead;
-    const alternatives = getLookaheadPathsForOr(currOccurrence, topLevelRule, actualMaxLookahead, currOr);
-    const altsAmbiguityErrors = checkAlternativesAmbiguities(alternatives, currOr, topLevelRule, errMsgProvider);
-    const altsPrefixAmbiguityErrors = checkPrefixAlternativesAmbiguities(alternatives, currOr, topLevelRule, errMsgProvider);
-    return altsAmbiguityErrors.concat(altsPrefixAmbiguityErrors);
-  });
-  return errors;
-}
-var RepetitionCollector = class extends GAstVisitor {
-  constructor() {
-    super(...arguments);
-    this.allProductions = [];
-  }
-  visitRepetitionWithSeparator(manySep) {
-    this.allProductions.push(manySep);
-  }
-  visitRepetitionMandatory(atLeastOne) {
-    this.allProductions.push(atLeastOne);
-  }
-  visitRepetitionMandatoryWithSeparator(atLeastOneSep) {
-    this.allProductions.push(atLeastOneSep);
-  }
-  visitRepetition(many) {
-    this.allProductions.push(many);
-  }
-};
-function validateTooManyAlts(topLevelRule, errMsgProvider) {
-  const orCollector = new OrCollector();
-  topLevelRule.accept(orCollector);
-  const ors = orCollector.alternations;
-  const errors = ors.flatMap((currOr) => {
-    if (currOr.definition.length > 255) {
-      return [
-        {
-          message: errMsgProvider.buildTooManyAlternativesError({
-            topLevelRule,
-            alternation: currOr
-          }),
-          type: ParserDefinitionErrorType.TOO_MANY_ALTS,
-          ruleName: topLevelRule.name,
-          occurrence: currOr.idx
-        }
-      ];
-    } else {
-      return [];
-    }
-  });
-  return errors;
-}
-function validateSomeNonEmptyLookaheadPath(topLevelRules, maxLookahead, errMsgProvider) {
-  const errors = [];
-  topLevelRules.forEach((currTopRule) => {
-    const collectorVisitor2 = new RepetitionCollector();
-    currTopRule.accept(collectorVisitor2);
-    const allRuleProductions = collectorVisitor2.allProductions;
-    allRuleProductions.forEach((currProd) => {
-      const prodType = getProdType(currProd);
-      const actualMaxLookahead = currProd.maxLookahead || maxLookahead;
-      const currOccurrence = currProd.idx;
-      const paths = getLookaheadPathsForOptionalProd(currOccurrence, currTopRule, prodType, actualMaxLookahead);
-      const pathsInsideProduction = paths[0];
-      if (pathsInsideProduction.flat().length === 0) {
-        const errMsg = errMsgProvider.buildEmptyRepetitionError({
-          topLevelRule: currTopRule,
-          repetition: currProd
-        });
-        errors.push({
-          message: errMsg,
-          type: ParserDefinitionErrorType.NO_NON_EMPTY_LOOKAHEAD,
-          ruleName: currTopRule.name
-        });
-      }
-    });
-  });
-  return errors;
-}
-function checkAlternativesAmbiguities(alternatives, alternation, rule, errMsgProvider) {
-  const foundAmbiguousPaths = [];
-  const identicalAmbiguities = alternatives.reduce((result, currAlt, currAltIdx) => {
-    if (alternation.definition[currAltIdx].ignoreAmbiguities === true) {
-      return result;
-    }
-    currAlt.forEach((currPath) => {
-      const altsCurrPathAppearsIn = [currAltIdx];
-      alternatives.forEach((currOtherAlt, currOtherAltIdx) => {
-        if (currAltIdx !== currOtherAltIdx && containsPath(currOtherAlt, currPath) && // ignore (skip) ambiguities with this "other" alternative
-        alternation.definition[currOtherAltIdx].ignoreAmbiguities !== true) {
-          altsCurrPathAppearsIn.push(currOtherAltIdx);
-        }
-      });
-      if (altsCurrPathAppearsIn.length > 1 && !containsPath(foundAmbiguousPaths, currPath)) {
-        foundAmbiguousPaths.push(currPath);
-        result.push({
-          alts: altsCurrPathAppearsIn,
-          path: currPath
-        });
-      }
-    });
-    return result;
-  }, []);
-  const currErrors = identicalAmbiguities.map((currAmbDescriptor) => {
-    const ambgIndices = currAmbDescriptor.alts.map((currAltIdx) => currAltIdx + 1);
-    const currMessage = errMsgProvider.buildAlternationAmbiguityError({
-      topLevelRule: rule,
-      alternation,
-      ambiguityIndices: ambgIndices,
-      prefixPath: currAmbDescriptor.path
-    });
+  #enumerator() {
+    if (this.#isPunct("@@")) return this.#blockAttribute();
+    const name = this.#expect("name");
+    const attributes = this.#fieldAttributes();
     return {
-      message: currMessage,
-      type: ParserDefinitionErrorType.AMBIGUOUS_ALTS,
-      ruleName: rule.name,
-      occurrence: alternation.idx,
-      alternatives: currAmbDescriptor.alts
+      type: "enumerator",
+      name: name.text,
+      ...attributes.length ? { attributes } : {},
+      location: { startLine: name.line }
     };
-  });
-  return currErrors;
-}
-function checkPrefixAlternativesAmbiguities(alternatives, alternation, rule, errMsgProvider) {
-  const pathsAndIndices = alternatives.reduce((result, currAlt, idx) => {
-    const currPathsAndIdx = currAlt.map((currPath) => {
-      return { idx, path: currPath };
-    });
-    return result.concat(currPathsAndIdx);
-  }, []);
-  const errors = pathsAndIndices.flatMap((currPathAndIdx) => {
-    const alternativeGast = alternation.definition[currPathAndIdx.idx];
-    if (alternativeGast.ignoreAmbiguities === true) {
-      return [];
+  }
+  #property() {
+    if (this.#isPunct("@@")) return this.#blockAttribute();
+    const name = this.#expect("name");
+    const typeName2 = this.#expect("name");
+    const fieldType = this.#isPunct("(") ? this.#call(typeName2) : typeName2.text;
+    const array2 = this.#isPunct("[");
+    if (array2) {
+      this.#next();
+      this.#expectPunct("]");
     }
-    const targetIdx = currPathAndIdx.idx;
-    const targetPath = currPathAndIdx.path;
-    const prefixAmbiguitiesPathsAndIndices = pathsAndIndices.filter((searchPathAndIdx) => {
-      return (
-        // ignore (skip) ambiguities with this "other" alternative
-        alternation.definition[searchPathAndIdx.idx].ignoreAmbiguities !== true && searchPathAndIdx.idx < targetIdx && // checking for strict prefix because identical lookaheads
-        // will be be detected using a different validation.
-        isStrictPrefixOfPath(searchPathAndIdx.path, targetPath)
-      );
-    });
-    const currPathPrefixErrors = prefixAmbiguitiesPathsAndIndices.map((currAmbPathAndIdx) => {
-      const ambgIndices = [currAmbPathAndIdx.idx + 1, targetIdx + 1];
-      const occurrence = alternation.idx === 0 ? "" : alternation.idx;
-      const message = errMsgProvider.buildAlternationPrefixAmbiguityError({
-        topLevelRule: rule,
-        alternation,
-        ambiguityIndices: ambgIndices,
-        prefixPath: currAmbPathAndIdx.path
-      });
-      return {
-        message,
-        type: ParserDefinitionErrorType.AMBIGUOUS_PREFIX_ALTS,
-        ruleName: rule.name,
-        occurrence,
-        alternatives: ambgIndices
-      };
-    });
-    return currPathPrefixErrors;
-  });
-  return errors;
-}
-function checkTerminalAndNoneTerminalsNameSpace(topLevels, tokenTypes2, errMsgProvider) {
-  const errors = [];
-  const tokenNames = tokenTypes2.map((currToken) => currToken.name);
-  topLevels.forEach((currRule) => {
-    const currRuleName = currRule.name;
-    if (tokenNames.includes(currRuleName)) {
-      const errMsg = errMsgProvider.buildNamespaceConflictError(currRule);
-      errors.push({
-        message: errMsg,
-        type: ParserDefinitionErrorType.CONFLICT_TOKENS_RULES_NAMESPACE,
-        ruleName: currRuleName
-      });
-    }
-  });
-  return errors;
-}
-
-// node_modules/chevrotain/lib/src/parse/grammar/gast/gast_resolver_public.js
-function resolveGrammar2(options) {
-  const actualOptions = Object.assign({ errMsgProvider: defaultGrammarResolverErrorProvider }, options);
-  const topRulesTable = {};
-  options.rules.forEach((rule) => {
-    topRulesTable[rule.name] = rule;
-  });
-  return resolveGrammar(topRulesTable, actualOptions.errMsgProvider);
-}
-function validateGrammar2(options) {
-  var _a3;
-  const errMsgProvider = (_a3 = options.errMsgProvider) !== null && _a3 !== void 0 ? _a3 : defaultGrammarValidatorErrorProvider;
-  return validateGrammar(options.rules, options.tokenTypes, errMsgProvider, options.grammarName);
-}
-
-// node_modules/chevrotain/lib/src/parse/exceptions_public.js
-var MISMATCHED_TOKEN_EXCEPTION = "MismatchedTokenException";
-var NO_VIABLE_ALT_EXCEPTION = "NoViableAltException";
-var EARLY_EXIT_EXCEPTION = "EarlyExitException";
-var NOT_ALL_INPUT_PARSED_EXCEPTION = "NotAllInputParsedException";
-var RECOGNITION_EXCEPTION_NAMES = [
-  MISMATCHED_TOKEN_EXCEPTION,
-  NO_VIABLE_ALT_EXCEPTION,
-  EARLY_EXIT_EXCEPTION,
-  NOT_ALL_INPUT_PARSED_EXCEPTION
-];
-Object.freeze(RECOGNITION_EXCEPTION_NAMES);
-function isRecognitionException(error63) {
-  return RECOGNITION_EXCEPTION_NAMES.includes(error63.name);
-}
-var RecognitionException = class extends Error {
-  constructor(message, token) {
-    super(message);
-    this.token = token;
-    this.resyncedTokens = [];
-    Object.setPrototypeOf(this, new.target.prototype);
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-};
-var MismatchedTokenException = class extends RecognitionException {
-  constructor(message, token, previousToken) {
-    super(message, token);
-    this.previousToken = previousToken;
-    this.name = MISMATCHED_TOKEN_EXCEPTION;
-  }
-};
-var NoViableAltException = class extends RecognitionException {
-  constructor(message, token, previousToken) {
-    super(message, token);
-    this.previousToken = previousToken;
-    this.name = NO_VIABLE_ALT_EXCEPTION;
-  }
-};
-var NotAllInputParsedException = class extends RecognitionException {
-  constructor(message, token) {
-    super(message, token);
-    this.name = NOT_ALL_INPUT_PARSED_EXCEPTION;
-  }
-};
-var EarlyExitException = class extends RecognitionException {
-  constructor(message, token, previousToken) {
-    super(message, token);
-    this.previousToken = previousToken;
-    this.name = EARLY_EXIT_EXCEPTION;
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/recoverable.js
-var EOF_FOLLOW_KEY = {};
-var IN_RULE_RECOVERY_EXCEPTION = "InRuleRecoveryException";
-var InRuleRecoveryException = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = IN_RULE_RECOVERY_EXCEPTION;
-  }
-};
-var Recoverable = class {
-  initRecoverable(config3) {
-    this.firstAfterRepMap = {};
-    this.resyncFollows = {};
-    this.recoveryEnabled = Object.hasOwn(config3, "recoveryEnabled") ? config3.recoveryEnabled : DEFAULT_PARSER_CONFIG.recoveryEnabled;
-    if (this.recoveryEnabled) {
-      this.attemptInRepetitionRecovery = attemptInRepetitionRecovery;
-    }
-  }
-  getTokenToInsert(tokType) {
-    const tokToInsert = createTokenInstance(tokType, "", NaN, NaN, NaN, NaN, NaN, NaN);
-    tokToInsert.isInsertedInRecovery = true;
-    return tokToInsert;
-  }
-  canTokenTypeBeInsertedInRecovery(tokType) {
-    return true;
-  }
-  canTokenTypeBeDeletedInRecovery(tokType) {
-    return true;
-  }
-  tryInRepetitionRecovery(grammarRule, grammarRuleArgs, lookAheadFunc, expectedTokType) {
-    const reSyncTokType = this.findReSyncTokenType();
-    const savedLexerState = this.exportLexerState();
-    const resyncedTokens = [];
-    let passedResyncPoint = false;
-    const nextTokenWithoutResync = this.LA_FAST(1);
-    let currToken = this.LA_FAST(1);
-    const generateErrorMessage = () => {
-      const previousToken = this.LA(0);
-      const msg = this.errorMessageProvider.buildMismatchTokenMessage({
-        expected: expectedTokType,
-        actual: nextTokenWithoutResync,
-        previous: previousToken,
-        ruleName: this.getCurrRuleFullName()
-      });
-      const error63 = new MismatchedTokenException(msg, nextTokenWithoutResync, this.LA(0));
-      error63.resyncedTokens = resyncedTokens.slice(0, -1);
-      this.SAVE_ERROR(error63);
-    };
-    while (!passedResyncPoint) {
-      if (this.tokenMatcher(currToken, expectedTokType)) {
-        generateErrorMessage();
-        return;
-      } else if (lookAheadFunc.call(this)) {
-        generateErrorMessage();
-        grammarRule.apply(this, grammarRuleArgs);
-        return;
-      } else if (this.tokenMatcher(currToken, reSyncTokType)) {
-        passedResyncPoint = true;
-      } else {
-        currToken = this.SKIP_TOKEN();
-        this.addToResyncTokens(currToken, resyncedTokens);
-      }
-    }
-    this.importLexerState(savedLexerState);
-  }
-  shouldInRepetitionRecoveryBeTried(expectTokAfterLastMatch, nextTokIdx, notStuck) {
-    if (notStuck === false) {
-      return false;
-    }
-    if (this.tokenMatcher(this.LA_FAST(1), expectTokAfterLastMatch)) {
-      return false;
-    }
-    if (this.isBackTracking()) {
-      return false;
-    }
-    if (this.canPerformInRuleRecovery(expectTokAfterLastMatch, this.getFollowsForInRuleRecovery(expectTokAfterLastMatch, nextTokIdx))) {
-      return false;
-    }
-    return true;
-  }
-  // TODO: should this be a member method or a utility? it does not have any state or usage of 'this'...
-  // TODO: should this be more explicitly part of the public API?
-  getNextPossibleTokenTypes(grammarPath) {
-    const topRuleName = grammarPath.ruleStack[0];
-    const gastProductions = this.getGAstProductions();
-    const topProduction = gastProductions[topRuleName];
-    const nextPossibleTokenTypes = new NextAfterTokenWalker(topProduction, grammarPath).startWalking();
-    return nextPossibleTokenTypes;
-  }
-  // Error Recovery functionality
-  getFollowsForInRuleRecovery(tokType, tokIdxInRule) {
-    const grammarPath = this.getCurrentGrammarPath(tokType, tokIdxInRule);
-    const follows = this.getNextPossibleTokenTypes(grammarPath);
-    return follows;
-  }
-  tryInRuleRecovery(expectedTokType, follows) {
-    if (this.canRecoverWithSingleTokenInsertion(expectedTokType, follows)) {
-      const tokToInsert = this.getTokenToInsert(expectedTokType);
-      return tokToInsert;
-    }
-    if (this.canRecoverWithSingleTokenDeletion(expectedTokType)) {
-      const nextTok = this.SKIP_TOKEN();
-      this.consumeToken();
-      return nextTok;
-    }
-    throw new InRuleRecoveryException("sad sad panda");
-  }
-  canPerformInRuleRecovery(expectedToken, follows) {
-    return this.canRecoverWithSingleTokenInsertion(expectedToken, follows) || this.canRecoverWithSingleTokenDeletion(expectedToken);
-  }
-  canRecoverWithSingleTokenInsertion(expectedTokType, follows) {
-    if (!this.canTokenTypeBeInsertedInRecovery(expectedTokType)) {
-      return false;
-    }
-    if (follows.length === 0) {
-      return false;
-    }
-    const mismatchedTok = this.LA_FAST(1);
-    const isMisMatchedTokInFollows = follows.find((possibleFollowsTokType) => {
-      return this.tokenMatcher(mismatchedTok, possibleFollowsTokType);
-    }) !== void 0;
-    return isMisMatchedTokInFollows;
-  }
-  canRecoverWithSingleTokenDeletion(expectedTokType) {
-    if (!this.canTokenTypeBeDeletedInRecovery(expectedTokType)) {
-      return false;
-    }
-    const isNextTokenWhatIsExpected = this.tokenMatcher(
-      // not using LA_FAST because LA(2) might be un-safe with maxLookahead=1
-      // in some edge cases (?)
-      this.LA(2),
-      expectedTokType
-    );
-    return isNextTokenWhatIsExpected;
-  }
-  isInCurrentRuleReSyncSet(tokenTypeIdx) {
-    const followKey = this.getCurrFollowKey();
-    const currentRuleReSyncSet = this.getFollowSetFromFollowKey(followKey);
-    return currentRuleReSyncSet.includes(tokenTypeIdx);
-  }
-  findReSyncTokenType() {
-    const allPossibleReSyncTokTypes = this.flattenFollowSet();
-    let nextToken = this.LA_FAST(1);
-    let k = 2;
-    while (true) {
-      const foundMatch = allPossibleReSyncTokTypes.find((resyncTokType) => {
-        const canMatch = tokenMatcher(nextToken, resyncTokType);
-        return canMatch;
-      });
-      if (foundMatch !== void 0) {
-        return foundMatch;
-      }
-      nextToken = this.LA(k);
-      k++;
-    }
-  }
-  getCurrFollowKey() {
-    if (this.RULE_STACK_IDX === 0) {
-      return EOF_FOLLOW_KEY;
-    }
-    const currRuleShortName = this.currRuleShortName;
-    const currRuleIdx = this.getLastExplicitRuleOccurrenceIndex();
-    const prevRuleShortName = this.getPreviousExplicitRuleShortName();
+    const optional2 = this.#isPunct("?");
+    if (optional2) this.#next();
+    const attributes = this.#fieldAttributes();
     return {
-      ruleName: this.shortRuleNameToFullName(currRuleShortName),
-      idxInCallingRule: currRuleIdx,
-      inRule: this.shortRuleNameToFullName(prevRuleShortName)
+      type: "field",
+      name: name.text,
+      fieldType,
+      array: array2,
+      optional: optional2,
+      ...attributes.length ? { attributes } : {},
+      location: { startLine: name.line }
     };
   }
-  buildFullFollowKeyStack() {
-    const explicitRuleStack = this.RULE_STACK;
-    const explicitOccurrenceStack = this.RULE_OCCURRENCE_STACK;
-    const len = this.RULE_STACK_IDX + 1;
-    const result = new Array(len);
-    for (let idx = 0; idx < len; idx++) {
-      if (idx === 0) {
-        result[idx] = EOF_FOLLOW_KEY;
-      } else {
-        result[idx] = {
-          ruleName: this.shortRuleNameToFullName(explicitRuleStack[idx]),
-          idxInCallingRule: explicitOccurrenceStack[idx],
-          inRule: this.shortRuleNameToFullName(explicitRuleStack[idx - 1])
-        };
-      }
+  #blockAttribute() {
+    const at3 = this.#next();
+    return this.#attribute(at3, "object");
+  }
+  #fieldAttributes() {
+    const attributes = [];
+    while (this.#isPunct("@")) attributes.push(this.#attribute(this.#next(), "field"));
+    return attributes;
+  }
+  /** `@name`, `@group.name`, either with `(arguments)`. */
+  #attribute(at3, kind) {
+    let name = this.#expect("name").text;
+    let group;
+    if (this.#isPunct(".")) {
+      this.#next();
+      group = name;
+      name = this.#expect("name").text;
     }
-    return result;
-  }
-  flattenFollowSet() {
-    const followStack = this.buildFullFollowKeyStack().map((currKey) => {
-      return this.getFollowSetFromFollowKey(currKey);
-    });
-    return followStack.flat();
-  }
-  getFollowSetFromFollowKey(followKey) {
-    if (followKey === EOF_FOLLOW_KEY) {
-      return [EOF];
-    }
-    const followName = followKey.ruleName + followKey.idxInCallingRule + IN + followKey.inRule;
-    return this.resyncFollows[followName];
-  }
-  // It does not make any sense to include a virtual EOF token in the list of resynced tokens
-  // as EOF does not really exist and thus does not contain any useful information (line/column numbers)
-  addToResyncTokens(token, resyncTokens) {
-    if (!this.tokenMatcher(token, EOF)) {
-      resyncTokens.push(token);
-    }
-    return resyncTokens;
-  }
-  reSyncTo(tokType) {
-    const resyncedTokens = [];
-    let nextTok = this.LA_FAST(1);
-    while (this.tokenMatcher(nextTok, tokType) === false) {
-      nextTok = this.SKIP_TOKEN();
-      this.addToResyncTokens(nextTok, resyncedTokens);
-    }
-    return resyncedTokens.slice(0, -1);
-  }
-  attemptInRepetitionRecovery(prodFunc, args, lookaheadFunc, dslMethodIdx, prodOccurrence, nextToksWalker, notStuck) {
-  }
-  getCurrentGrammarPath(tokType, tokIdxInRule) {
-    const pathRuleStack = this.getHumanReadableRuleStack();
-    const pathOccurrenceStack = this.RULE_OCCURRENCE_STACK.slice(0, this.RULE_OCCURRENCE_STACK_IDX + 1);
-    const grammarPath = {
-      ruleStack: pathRuleStack,
-      occurrenceStack: pathOccurrenceStack,
-      lastTok: tokType,
-      lastTokOccurrence: tokIdxInRule
-    };
-    return grammarPath;
-  }
-  getHumanReadableRuleStack() {
-    const len = this.RULE_STACK_IDX + 1;
-    const result = new Array(len);
-    for (let i = 0; i < len; i++) {
-      result[i] = this.shortRuleNameToFullName(this.RULE_STACK[i]);
-    }
-    return result;
-  }
-};
-function attemptInRepetitionRecovery(prodFunc, args, lookaheadFunc, dslMethodIdx, prodOccurrence, nextToksWalker, notStuck) {
-  const key = this.getKeyForAutomaticLookahead(dslMethodIdx, prodOccurrence);
-  let firstAfterRepInfo = this.firstAfterRepMap[key];
-  if (firstAfterRepInfo === void 0) {
-    const currRuleName = this.getCurrRuleFullName();
-    const ruleGrammar = this.getGAstProductions()[currRuleName];
-    const walker = new nextToksWalker(ruleGrammar, prodOccurrence);
-    firstAfterRepInfo = walker.startWalking();
-    this.firstAfterRepMap[key] = firstAfterRepInfo;
-  }
-  let expectTokAfterLastMatch = firstAfterRepInfo.token;
-  let nextTokIdx = firstAfterRepInfo.occurrence;
-  const isEndOfRule = firstAfterRepInfo.isEndOfRule;
-  if (this.RULE_STACK_IDX === 0 && isEndOfRule && expectTokAfterLastMatch === void 0) {
-    expectTokAfterLastMatch = EOF;
-    nextTokIdx = 1;
-  }
-  if (expectTokAfterLastMatch === void 0 || nextTokIdx === void 0) {
-    return;
-  }
-  if (this.shouldInRepetitionRecoveryBeTried(expectTokAfterLastMatch, nextTokIdx, notStuck)) {
-    this.tryInRepetitionRecovery(prodFunc, args, lookaheadFunc, expectTokAfterLastMatch);
-  }
-}
-
-// node_modules/chevrotain/lib/src/parse/grammar/keys.js
-var BITS_FOR_METHOD_TYPE = 4;
-var BITS_FOR_OCCURRENCE_IDX = 8;
-var BITS_FOR_ALT_IDX = 8;
-var OR_IDX = 1 << BITS_FOR_OCCURRENCE_IDX;
-var OPTION_IDX = 2 << BITS_FOR_OCCURRENCE_IDX;
-var MANY_IDX = 3 << BITS_FOR_OCCURRENCE_IDX;
-var AT_LEAST_ONE_IDX = 4 << BITS_FOR_OCCURRENCE_IDX;
-var MANY_SEP_IDX = 5 << BITS_FOR_OCCURRENCE_IDX;
-var AT_LEAST_ONE_SEP_IDX = 6 << BITS_FOR_OCCURRENCE_IDX;
-function getKeyForAutomaticLookahead(ruleIdx, dslMethodIdx, occurrence) {
-  return occurrence | dslMethodIdx | ruleIdx;
-}
-var BITS_START_FOR_ALT_IDX = 32 - BITS_FOR_ALT_IDX;
-
-// node_modules/chevrotain/lib/src/parse/grammar/llk_lookahead.js
-var LLkLookaheadStrategy = class {
-  constructor(options) {
-    var _a3;
-    this.maxLookahead = (_a3 = options === null || options === void 0 ? void 0 : options.maxLookahead) !== null && _a3 !== void 0 ? _a3 : DEFAULT_PARSER_CONFIG.maxLookahead;
-  }
-  validate(options) {
-    const leftRecursionErrors = this.validateNoLeftRecursion(options.rules);
-    if (leftRecursionErrors.length === 0) {
-      const emptyAltErrors = this.validateEmptyOrAlternatives(options.rules);
-      const ambiguousAltsErrors = this.validateAmbiguousAlternationAlternatives(options.rules, this.maxLookahead);
-      const emptyRepetitionErrors = this.validateSomeNonEmptyLookaheadPath(options.rules, this.maxLookahead);
-      const allErrors = [
-        ...leftRecursionErrors,
-        ...emptyAltErrors,
-        ...ambiguousAltsErrors,
-        ...emptyRepetitionErrors
-      ];
-      return allErrors;
-    }
-    return leftRecursionErrors;
-  }
-  validateNoLeftRecursion(rules) {
-    return rules.flatMap((currTopRule) => validateNoLeftRecursion(currTopRule, currTopRule, defaultGrammarValidatorErrorProvider));
-  }
-  validateEmptyOrAlternatives(rules) {
-    return rules.flatMap((currTopRule) => validateEmptyOrAlternative(currTopRule, defaultGrammarValidatorErrorProvider));
-  }
-  validateAmbiguousAlternationAlternatives(rules, maxLookahead) {
-    return rules.flatMap((currTopRule) => validateAmbiguousAlternationAlternatives(currTopRule, maxLookahead, defaultGrammarValidatorErrorProvider));
-  }
-  validateSomeNonEmptyLookaheadPath(rules, maxLookahead) {
-    return validateSomeNonEmptyLookaheadPath(rules, maxLookahead, defaultGrammarValidatorErrorProvider);
-  }
-  buildLookaheadForAlternation(options) {
-    return buildLookaheadFuncForOr(options.prodOccurrence, options.rule, options.maxLookahead, options.hasPredicates, options.dynamicTokensEnabled, buildAlternativesLookAheadFunc);
-  }
-  buildLookaheadForOptional(options) {
-    return buildLookaheadFuncForOptionalProd(options.prodOccurrence, options.rule, options.maxLookahead, options.dynamicTokensEnabled, getProdType(options.prodType), buildSingleAlternativeLookaheadFunction);
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/looksahead.js
-var LooksAhead = class {
-  initLooksAhead(config3) {
-    this.dynamicTokensEnabled = Object.hasOwn(config3, "dynamicTokensEnabled") ? config3.dynamicTokensEnabled : DEFAULT_PARSER_CONFIG.dynamicTokensEnabled;
-    this.maxLookahead = Object.hasOwn(config3, "maxLookahead") ? config3.maxLookahead : DEFAULT_PARSER_CONFIG.maxLookahead;
-    this.lookaheadStrategy = Object.hasOwn(config3, "lookaheadStrategy") ? config3.lookaheadStrategy : new LLkLookaheadStrategy({ maxLookahead: this.maxLookahead });
-    this.lookAheadFuncsCache = /* @__PURE__ */ new Map();
-  }
-  preComputeLookaheadFunctions(rules) {
-    rules.forEach((currRule) => {
-      this.TRACE_INIT(`${currRule.name} Rule Lookahead`, () => {
-        const { alternation, repetition, option, repetitionMandatory, repetitionMandatoryWithSeparator, repetitionWithSeparator } = collectMethods(currRule);
-        alternation.forEach((currProd) => {
-          const prodIdx = currProd.idx === 0 ? "" : currProd.idx;
-          this.TRACE_INIT(`${getProductionDslName(currProd)}${prodIdx}`, () => {
-            const laFunc = this.lookaheadStrategy.buildLookaheadForAlternation({
-              prodOccurrence: currProd.idx,
-              rule: currRule,
-              maxLookahead: currProd.maxLookahead || this.maxLookahead,
-              hasPredicates: currProd.hasPredicates,
-              dynamicTokensEnabled: this.dynamicTokensEnabled
-            });
-            const key = getKeyForAutomaticLookahead(this.fullRuleNameToShort[currRule.name], OR_IDX, currProd.idx);
-            this.setLaFuncCache(key, laFunc);
-          });
-        });
-        repetition.forEach((currProd) => {
-          this.computeLookaheadFunc(currRule, currProd.idx, MANY_IDX, "Repetition", currProd.maxLookahead, getProductionDslName(currProd));
-        });
-        option.forEach((currProd) => {
-          this.computeLookaheadFunc(currRule, currProd.idx, OPTION_IDX, "Option", currProd.maxLookahead, getProductionDslName(currProd));
-        });
-        repetitionMandatory.forEach((currProd) => {
-          this.computeLookaheadFunc(currRule, currProd.idx, AT_LEAST_ONE_IDX, "RepetitionMandatory", currProd.maxLookahead, getProductionDslName(currProd));
-        });
-        repetitionMandatoryWithSeparator.forEach((currProd) => {
-          this.computeLookaheadFunc(currRule, currProd.idx, AT_LEAST_ONE_SEP_IDX, "RepetitionMandatoryWithSeparator", currProd.maxLookahead, getProductionDslName(currProd));
-        });
-        repetitionWithSeparator.forEach((currProd) => {
-          this.computeLookaheadFunc(currRule, currProd.idx, MANY_SEP_IDX, "RepetitionWithSeparator", currProd.maxLookahead, getProductionDslName(currProd));
-        });
-      });
-    });
-  }
-  computeLookaheadFunc(rule, prodOccurrence, prodKey, prodType, prodMaxLookahead, dslMethodName) {
-    this.TRACE_INIT(`${dslMethodName}${prodOccurrence === 0 ? "" : prodOccurrence}`, () => {
-      const laFunc = this.lookaheadStrategy.buildLookaheadForOptional({
-        prodOccurrence,
-        rule,
-        maxLookahead: prodMaxLookahead || this.maxLookahead,
-        dynamicTokensEnabled: this.dynamicTokensEnabled,
-        prodType
-      });
-      const key = getKeyForAutomaticLookahead(this.fullRuleNameToShort[rule.name], prodKey, prodOccurrence);
-      this.setLaFuncCache(key, laFunc);
-    });
-  }
-  // this actually returns a number, but it is always used as a string (object prop key)
-  getKeyForAutomaticLookahead(dslMethodIdx, occurrence) {
-    return getKeyForAutomaticLookahead(this.currRuleShortName, dslMethodIdx, occurrence);
-  }
-  getLaFuncFromCache(key) {
-    return this.lookAheadFuncsCache.get(key);
-  }
-  /* istanbul ignore next */
-  setLaFuncCache(key, value) {
-    this.lookAheadFuncsCache.set(key, value);
-  }
-};
-var DslMethodsCollectorVisitor = class extends GAstVisitor {
-  constructor() {
-    super(...arguments);
-    this.dslMethods = {
-      option: [],
-      alternation: [],
-      repetition: [],
-      repetitionWithSeparator: [],
-      repetitionMandatory: [],
-      repetitionMandatoryWithSeparator: []
-    };
-  }
-  reset() {
-    this.dslMethods = {
-      option: [],
-      alternation: [],
-      repetition: [],
-      repetitionWithSeparator: [],
-      repetitionMandatory: [],
-      repetitionMandatoryWithSeparator: []
-    };
-  }
-  visitOption(option) {
-    this.dslMethods.option.push(option);
-  }
-  visitRepetitionWithSeparator(manySep) {
-    this.dslMethods.repetitionWithSeparator.push(manySep);
-  }
-  visitRepetitionMandatory(atLeastOne) {
-    this.dslMethods.repetitionMandatory.push(atLeastOne);
-  }
-  visitRepetitionMandatoryWithSeparator(atLeastOneSep) {
-    this.dslMethods.repetitionMandatoryWithSeparator.push(atLeastOneSep);
-  }
-  visitRepetition(many) {
-    this.dslMethods.repetition.push(many);
-  }
-  visitAlternation(or) {
-    this.dslMethods.alternation.push(or);
-  }
-};
-var collectorVisitor = new DslMethodsCollectorVisitor();
-function collectMethods(rule) {
-  collectorVisitor.reset();
-  rule.accept(collectorVisitor);
-  const dslMethods = collectorVisitor.dslMethods;
-  collectorVisitor.reset();
-  return dslMethods;
-}
-
-// node_modules/chevrotain/lib/src/parse/cst/cst.js
-function setNodeLocationOnlyOffset(currNodeLocation, newLocationInfo) {
-  if (isNaN(currNodeLocation.startOffset) === true) {
-    currNodeLocation.startOffset = newLocationInfo.startOffset;
-    currNodeLocation.endOffset = newLocationInfo.endOffset;
-  } else if (currNodeLocation.endOffset < newLocationInfo.endOffset === true) {
-    currNodeLocation.endOffset = newLocationInfo.endOffset;
-  }
-}
-function setNodeLocationFull(currNodeLocation, newLocationInfo) {
-  if (isNaN(currNodeLocation.startOffset) === true) {
-    currNodeLocation.startOffset = newLocationInfo.startOffset;
-    currNodeLocation.startColumn = newLocationInfo.startColumn;
-    currNodeLocation.startLine = newLocationInfo.startLine;
-    currNodeLocation.endOffset = newLocationInfo.endOffset;
-    currNodeLocation.endColumn = newLocationInfo.endColumn;
-    currNodeLocation.endLine = newLocationInfo.endLine;
-  } else if (currNodeLocation.endOffset < newLocationInfo.endOffset === true) {
-    currNodeLocation.endOffset = newLocationInfo.endOffset;
-    currNodeLocation.endColumn = newLocationInfo.endColumn;
-    currNodeLocation.endLine = newLocationInfo.endLine;
-  }
-}
-function addTerminalToCst(node2, token, tokenTypeName) {
-  if (node2.children[tokenTypeName] === void 0) {
-    node2.children[tokenTypeName] = [token];
-  } else {
-    node2.children[tokenTypeName].push(token);
-  }
-}
-function addNoneTerminalToCst(node2, ruleName, ruleResult) {
-  if (node2.children[ruleName] === void 0) {
-    node2.children[ruleName] = [ruleResult];
-  } else {
-    node2.children[ruleName].push(ruleResult);
-  }
-}
-
-// node_modules/chevrotain/lib/src/lang/lang_extensions.js
-var NAME3 = "name";
-function defineNameProp(obj, nameValue) {
-  Object.defineProperty(obj, NAME3, {
-    enumerable: false,
-    configurable: true,
-    writable: false,
-    value: nameValue
-  });
-}
-
-// node_modules/chevrotain/lib/src/parse/cst/cst_visitor.js
-function defaultVisit(ctx, param) {
-  const childrenNames = Object.keys(ctx);
-  const childrenNamesLength = childrenNames.length;
-  for (let i = 0; i < childrenNamesLength; i++) {
-    const currChildName = childrenNames[i];
-    const currChildArray = ctx[currChildName];
-    const currChildArrayLength = currChildArray.length;
-    for (let j = 0; j < currChildArrayLength; j++) {
-      const currChild = currChildArray[j];
-      if (currChild.tokenTypeIdx === void 0) {
-        this[currChild.name](currChild.children, param);
-      }
-    }
-  }
-}
-function createBaseSemanticVisitorConstructor(grammarName, ruleNames) {
-  const derivedConstructor = function() {
-  };
-  defineNameProp(derivedConstructor, grammarName + "BaseSemantics");
-  const semanticProto = {
-    visit: function(cstNode, param) {
-      if (Array.isArray(cstNode)) {
-        cstNode = cstNode[0];
-      }
-      if (cstNode === void 0) {
-        return void 0;
-      }
-      return this[cstNode.name](cstNode.children, param);
-    },
-    validateVisitor: function() {
-      const semanticDefinitionErrors = validateVisitor(this, ruleNames);
-      if (semanticDefinitionErrors.length !== 0) {
-        const errorMessages = semanticDefinitionErrors.map((currDefError) => currDefError.msg);
-        throw Error(`Errors Detected in CST Visitor <${this.constructor.name}>:
-	${errorMessages.join("\n\n").replace(/\n/g, "\n	")}`);
-      }
-    }
-  };
-  derivedConstructor.prototype = semanticProto;
-  derivedConstructor.prototype.constructor = derivedConstructor;
-  derivedConstructor._RULE_NAMES = ruleNames;
-  return derivedConstructor;
-}
-function createBaseVisitorConstructorWithDefaults(grammarName, ruleNames, baseConstructor) {
-  const derivedConstructor = function() {
-  };
-  defineNameProp(derivedConstructor, grammarName + "BaseSemanticsWithDefaults");
-  const withDefaultsProto = Object.create(baseConstructor.prototype);
-  ruleNames.forEach((ruleName) => {
-    withDefaultsProto[ruleName] = defaultVisit;
-  });
-  derivedConstructor.prototype = withDefaultsProto;
-  derivedConstructor.prototype.constructor = derivedConstructor;
-  return derivedConstructor;
-}
-var CstVisitorDefinitionError;
-(function(CstVisitorDefinitionError2) {
-  CstVisitorDefinitionError2[CstVisitorDefinitionError2["REDUNDANT_METHOD"] = 0] = "REDUNDANT_METHOD";
-  CstVisitorDefinitionError2[CstVisitorDefinitionError2["MISSING_METHOD"] = 1] = "MISSING_METHOD";
-})(CstVisitorDefinitionError || (CstVisitorDefinitionError = {}));
-function validateVisitor(visitorInstance, ruleNames) {
-  const missingErrors = validateMissingCstMethods(visitorInstance, ruleNames);
-  return missingErrors;
-}
-function validateMissingCstMethods(visitorInstance, ruleNames) {
-  const missingRuleNames = ruleNames.filter((currRuleName) => {
-    return typeof visitorInstance[currRuleName] === "function" === false;
-  });
-  const errors = missingRuleNames.map((currRuleName) => {
+    const args = this.#isPunct("(") ? this.#arguments() : void 0;
     return {
-      msg: `Missing visitor method: <${currRuleName}> on ${visitorInstance.constructor.name} CST Visitor.`,
-      type: CstVisitorDefinitionError.MISSING_METHOD,
-      methodName: currRuleName
-    };
-  });
-  return errors.filter(Boolean);
-}
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/tree_builder.js
-var TreeBuilder = class {
-  initTreeBuilder(config3) {
-    this.CST_STACK = [];
-    this.outputCst = config3.outputCst;
-    this.nodeLocationTracking = Object.hasOwn(config3, "nodeLocationTracking") ? config3.nodeLocationTracking : DEFAULT_PARSER_CONFIG.nodeLocationTracking;
-    if (!this.outputCst) {
-      this.cstInvocationStateUpdate = () => {
-      };
-      this.cstFinallyStateUpdate = () => {
-      };
-      this.cstPostTerminal = () => {
-      };
-      this.cstPostNonTerminal = () => {
-      };
-      this.cstPostRule = () => {
-      };
-    } else {
-      if (/full/i.test(this.nodeLocationTracking)) {
-        if (this.recoveryEnabled) {
-          this.setNodeLocationFromToken = setNodeLocationFull;
-          this.setNodeLocationFromNode = setNodeLocationFull;
-          this.cstPostRule = () => {
-          };
-          this.setInitialNodeLocation = this.setInitialNodeLocationFullRecovery;
-        } else {
-          this.setNodeLocationFromToken = () => {
-          };
-          this.setNodeLocationFromNode = () => {
-          };
-          this.cstPostRule = this.cstPostRuleFull;
-          this.setInitialNodeLocation = this.setInitialNodeLocationFullRegular;
-        }
-      } else if (/onlyOffset/i.test(this.nodeLocationTracking)) {
-        if (this.recoveryEnabled) {
-          this.setNodeLocationFromToken = setNodeLocationOnlyOffset;
-          this.setNodeLocationFromNode = setNodeLocationOnlyOffset;
-          this.cstPostRule = () => {
-          };
-          this.setInitialNodeLocation = this.setInitialNodeLocationOnlyOffsetRecovery;
-        } else {
-          this.setNodeLocationFromToken = () => {
-          };
-          this.setNodeLocationFromNode = () => {
-          };
-          this.cstPostRule = this.cstPostRuleOnlyOffset;
-          this.setInitialNodeLocation = this.setInitialNodeLocationOnlyOffsetRegular;
-        }
-      } else if (/none/i.test(this.nodeLocationTracking)) {
-        this.setNodeLocationFromToken = () => {
-        };
-        this.setNodeLocationFromNode = () => {
-        };
-        this.cstPostRule = () => {
-        };
-        this.setInitialNodeLocation = () => {
-        };
-      } else {
-        throw Error(`Invalid <nodeLocationTracking> config option: "${config3.nodeLocationTracking}"`);
-      }
-    }
-  }
-  setInitialNodeLocationOnlyOffsetRecovery(cstNode) {
-    cstNode.location = {
-      startOffset: NaN,
-      endOffset: NaN
+      type: "attribute",
+      name,
+      kind,
+      ...group !== void 0 ? { group } : {},
+      ...args ? { args } : {},
+      location: { startLine: at3.line }
     };
   }
-  setInitialNodeLocationOnlyOffsetRegular(cstNode) {
-    cstNode.location = {
-      // without error recovery the starting Location of a new CstNode is guaranteed
-      // To be the next Token's startOffset (for valid inputs).
-      // For invalid inputs there won't be any CSTOutput so this potential
-      // inaccuracy does not matter
-      startOffset: this.LA_FAST(1).startOffset,
-      endOffset: NaN
-    };
+  #arguments() {
+    return this.#list("(", ")", () => ({ type: "attributeArgument", value: this.#argument() }));
   }
-  setInitialNodeLocationFullRecovery(cstNode) {
-    cstNode.location = {
-      startOffset: NaN,
-      startLine: NaN,
-      startColumn: NaN,
-      endOffset: NaN,
-      endLine: NaN,
-      endColumn: NaN
-    };
-  }
-  /**
-       *  @see setInitialNodeLocationOnlyOffsetRegular for explanation why this work
-  
-       * @param cstNode
-       */
-  setInitialNodeLocationFullRegular(cstNode) {
-    const nextToken = this.LA_FAST(1);
-    cstNode.location = {
-      startOffset: nextToken.startOffset,
-      startLine: nextToken.startLine,
-      startColumn: nextToken.startColumn,
-      endOffset: NaN,
-      endLine: NaN,
-      endColumn: NaN
-    };
-  }
-  cstInvocationStateUpdate(fullRuleName) {
-    const cstNode = {
-      name: fullRuleName,
-      children: /* @__PURE__ */ Object.create(null)
-    };
-    this.setInitialNodeLocation(cstNode);
-    this.CST_STACK.push(cstNode);
-  }
-  cstFinallyStateUpdate() {
-    this.CST_STACK.pop();
-  }
-  cstPostRuleFull(ruleCstNode) {
-    const prevToken = this.LA(0);
-    const loc = ruleCstNode.location;
-    if (loc.startOffset <= prevToken.startOffset === true) {
-      loc.endOffset = prevToken.endOffset;
-      loc.endLine = prevToken.endLine;
-      loc.endColumn = prevToken.endColumn;
-    } else {
-      loc.startOffset = NaN;
-      loc.startLine = NaN;
-      loc.startColumn = NaN;
+  /** `key: value` or a value. */
+  #argument() {
+    const token = this.#peek();
+    if (token.kind === "name" && this.#peek(1).kind === "punct" && this.#peek(1).text === ":") {
+      this.#next();
+      this.#next();
+      return { type: "keyValue", key: token.text, value: this.#value(), location: { startLine: token.line } };
     }
+    return this.#value();
   }
-  cstPostRuleOnlyOffset(ruleCstNode) {
-    const prevToken = this.LA(0);
-    const loc = ruleCstNode.location;
-    if (loc.startOffset <= prevToken.startOffset === true) {
-      loc.endOffset = prevToken.endOffset;
-    } else {
-      loc.startOffset = NaN;
+  #value() {
+    const token = this.#peek();
+    if (token.kind === "string" || token.kind === "number") return this.#next().text;
+    if (token.kind === "name") {
+      this.#next();
+      return this.#isPunct("(") ? this.#call(token) : token.text;
     }
-  }
-  cstPostTerminal(key, consumedToken) {
-    const rootCst = this.CST_STACK[this.CST_STACK.length - 1];
-    addTerminalToCst(rootCst, consumedToken, key);
-    this.setNodeLocationFromToken(rootCst.location, consumedToken);
-  }
-  cstPostNonTerminal(ruleCstResult, ruleName) {
-    const preCstNode = this.CST_STACK[this.CST_STACK.length - 1];
-    addNoneTerminalToCst(preCstNode, ruleName, ruleCstResult);
-    this.setNodeLocationFromNode(preCstNode.location, ruleCstResult.location);
-  }
-  getBaseCstVisitorConstructor() {
-    if (this.baseCstVisitorConstructor === void 0) {
-      const newBaseCstVisitorConstructor = createBaseSemanticVisitorConstructor(this.className, Object.keys(this.gastProductionsCache));
-      this.baseCstVisitorConstructor = newBaseCstVisitorConstructor;
-      return newBaseCstVisitorConstructor;
+    if (this.#isPunct("[")) {
+      const args = this.#list("[", "]", () => this.#value());
+      return args.length ? { type: "array", args } : { type: "array" };
     }
-    return this.baseCstVisitorConstructor;
+    return this.#fail(token);
   }
-  getBaseCstVisitorConstructorWithDefaults() {
-    if (this.baseCstVisitorWithDefaultsConstructor === void 0) {
-      const newConstructor = createBaseVisitorConstructorWithDefaults(this.className, Object.keys(this.gastProductionsCache), this.getBaseCstVisitorConstructor());
-      this.baseCstVisitorWithDefaultsConstructor = newConstructor;
-      return newConstructor;
-    }
-    return this.baseCstVisitorWithDefaultsConstructor;
-  }
-  getPreviousExplicitRuleShortName() {
-    return this.RULE_STACK[this.RULE_STACK_IDX - 1];
-  }
-  getLastExplicitRuleOccurrenceIndex() {
-    return this.RULE_OCCURRENCE_STACK[this.RULE_OCCURRENCE_STACK_IDX];
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/lexer_adapter.js
-var LexerAdapter = class {
-  initLexerAdapter() {
-    this.tokVector = [];
-    this.tokVectorLength = 0;
-    this.currIdx = -1;
-  }
-  set input(newInput) {
-    if (this.selfAnalysisDone !== true) {
-      throw Error(`Missing <performSelfAnalysis> invocation at the end of the Parser's constructor.`);
-    }
-    this.reset();
-    this.tokVector = newInput;
-    this.tokVectorLength = newInput.length;
-  }
-  get input() {
-    return this.tokVector;
-  }
-  // skips a token and returns the next token
-  SKIP_TOKEN() {
-    if (this.currIdx <= this.tokVectorLength - 2) {
-      this.consumeToken();
-      return this.LA_FAST(1);
-    } else {
-      return END_OF_FILE;
-    }
-  }
-  // Lexer (accessing Token vector) related methods which can be overridden to implement lazy lexers
-  // or lexers dependent on parser context.
-  // Performance Optimized version of LA without bound checks
-  // note that token beyond the end of the token vector EOF Token will still be returned
-  // due to using sentinels at the end of the token vector. (for K=max lookahead)
-  LA_FAST(howMuch) {
-    const soughtIdx = this.currIdx + howMuch;
-    return this.tokVector[soughtIdx];
-  }
-  LA(howMuch) {
-    const soughtIdx = this.currIdx + howMuch;
-    if (soughtIdx < 0 || this.tokVectorLength <= soughtIdx) {
-      return END_OF_FILE;
-    } else {
-      return this.tokVector[soughtIdx];
-    }
-  }
-  consumeToken() {
-    this.currIdx++;
-  }
-  exportLexerState() {
-    return this.currIdx;
-  }
-  importLexerState(newState) {
-    this.currIdx = newState;
-  }
-  resetLexerState() {
-    this.currIdx = -1;
-  }
-  moveToTerminatedState() {
-    this.currIdx = this.tokVectorLength - 1;
-  }
-  getLexerPosition() {
-    return this.exportLexerState();
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_api.js
-var RecognizerApi = class {
-  ACTION(impl) {
-    return impl.call(this);
-  }
-  consume(idx, tokType, options) {
-    return this.consumeInternal(tokType, idx, options);
-  }
-  subrule(idx, ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, idx, options);
-  }
-  option(idx, actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, idx);
-  }
-  or(idx, altsOrOpts) {
-    return this.orInternal(altsOrOpts, idx);
-  }
-  many(idx, actionORMethodDef) {
-    return this.manyInternal(idx, actionORMethodDef);
-  }
-  atLeastOne(idx, actionORMethodDef) {
-    return this.atLeastOneInternal(idx, actionORMethodDef);
-  }
-  CONSUME(tokType, options) {
-    return this.consumeInternal(tokType, 0, options);
-  }
-  CONSUME1(tokType, options) {
-    return this.consumeInternal(tokType, 1, options);
-  }
-  CONSUME2(tokType, options) {
-    return this.consumeInternal(tokType, 2, options);
-  }
-  CONSUME3(tokType, options) {
-    return this.consumeInternal(tokType, 3, options);
-  }
-  CONSUME4(tokType, options) {
-    return this.consumeInternal(tokType, 4, options);
-  }
-  CONSUME5(tokType, options) {
-    return this.consumeInternal(tokType, 5, options);
-  }
-  CONSUME6(tokType, options) {
-    return this.consumeInternal(tokType, 6, options);
-  }
-  CONSUME7(tokType, options) {
-    return this.consumeInternal(tokType, 7, options);
-  }
-  CONSUME8(tokType, options) {
-    return this.consumeInternal(tokType, 8, options);
-  }
-  CONSUME9(tokType, options) {
-    return this.consumeInternal(tokType, 9, options);
-  }
-  SUBRULE(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 0, options);
-  }
-  SUBRULE1(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 1, options);
-  }
-  SUBRULE2(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 2, options);
-  }
-  SUBRULE3(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 3, options);
-  }
-  SUBRULE4(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 4, options);
-  }
-  SUBRULE5(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 5, options);
-  }
-  SUBRULE6(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 6, options);
-  }
-  SUBRULE7(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 7, options);
-  }
-  SUBRULE8(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 8, options);
-  }
-  SUBRULE9(ruleToCall, options) {
-    return this.subruleInternal(ruleToCall, 9, options);
-  }
-  OPTION(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 0);
-  }
-  OPTION1(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 1);
-  }
-  OPTION2(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 2);
-  }
-  OPTION3(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 3);
-  }
-  OPTION4(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 4);
-  }
-  OPTION5(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 5);
-  }
-  OPTION6(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 6);
-  }
-  OPTION7(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 7);
-  }
-  OPTION8(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 8);
-  }
-  OPTION9(actionORMethodDef) {
-    return this.optionInternal(actionORMethodDef, 9);
-  }
-  OR(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 0);
-  }
-  OR1(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 1);
-  }
-  OR2(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 2);
-  }
-  OR3(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 3);
-  }
-  OR4(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 4);
-  }
-  OR5(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 5);
-  }
-  OR6(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 6);
-  }
-  OR7(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 7);
-  }
-  OR8(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 8);
-  }
-  OR9(altsOrOpts) {
-    return this.orInternal(altsOrOpts, 9);
-  }
-  MANY(actionORMethodDef) {
-    this.manyInternal(0, actionORMethodDef);
-  }
-  MANY1(actionORMethodDef) {
-    this.manyInternal(1, actionORMethodDef);
-  }
-  MANY2(actionORMethodDef) {
-    this.manyInternal(2, actionORMethodDef);
-  }
-  MANY3(actionORMethodDef) {
-    this.manyInternal(3, actionORMethodDef);
-  }
-  MANY4(actionORMethodDef) {
-    this.manyInternal(4, actionORMethodDef);
-  }
-  MANY5(actionORMethodDef) {
-    this.manyInternal(5, actionORMethodDef);
-  }
-  MANY6(actionORMethodDef) {
-    this.manyInternal(6, actionORMethodDef);
-  }
-  MANY7(actionORMethodDef) {
-    this.manyInternal(7, actionORMethodDef);
-  }
-  MANY8(actionORMethodDef) {
-    this.manyInternal(8, actionORMethodDef);
-  }
-  MANY9(actionORMethodDef) {
-    this.manyInternal(9, actionORMethodDef);
-  }
-  MANY_SEP(options) {
-    this.manySepFirstInternal(0, options);
-  }
-  MANY_SEP1(options) {
-    this.manySepFirstInternal(1, options);
-  }
-  MANY_SEP2(options) {
-    this.manySepFirstInternal(2, options);
-  }
-  MANY_SEP3(options) {
-    this.manySepFirstInternal(3, options);
-  }
-  MANY_SEP4(options) {
-    this.manySepFirstInternal(4, options);
-  }
-  MANY_SEP5(options) {
-    this.manySepFirstInternal(5, options);
-  }
-  MANY_SEP6(options) {
-    this.manySepFirstInternal(6, options);
-  }
-  MANY_SEP7(options) {
-    this.manySepFirstInternal(7, options);
-  }
-  MANY_SEP8(options) {
-    this.manySepFirstInternal(8, options);
-  }
-  MANY_SEP9(options) {
-    this.manySepFirstInternal(9, options);
-  }
-  AT_LEAST_ONE(actionORMethodDef) {
-    this.atLeastOneInternal(0, actionORMethodDef);
-  }
-  AT_LEAST_ONE1(actionORMethodDef) {
-    return this.atLeastOneInternal(1, actionORMethodDef);
-  }
-  AT_LEAST_ONE2(actionORMethodDef) {
-    this.atLeastOneInternal(2, actionORMethodDef);
-  }
-  AT_LEAST_ONE3(actionORMethodDef) {
-    this.atLeastOneInternal(3, actionORMethodDef);
-  }
-  AT_LEAST_ONE4(actionORMethodDef) {
-    this.atLeastOneInternal(4, actionORMethodDef);
-  }
-  AT_LEAST_ONE5(actionORMethodDef) {
-    this.atLeastOneInternal(5, actionORMethodDef);
-  }
-  AT_LEAST_ONE6(actionORMethodDef) {
-    this.atLeastOneInternal(6, actionORMethodDef);
-  }
-  AT_LEAST_ONE7(actionORMethodDef) {
-    this.atLeastOneInternal(7, actionORMethodDef);
-  }
-  AT_LEAST_ONE8(actionORMethodDef) {
-    this.atLeastOneInternal(8, actionORMethodDef);
-  }
-  AT_LEAST_ONE9(actionORMethodDef) {
-    this.atLeastOneInternal(9, actionORMethodDef);
-  }
-  AT_LEAST_ONE_SEP(options) {
-    this.atLeastOneSepFirstInternal(0, options);
-  }
-  AT_LEAST_ONE_SEP1(options) {
-    this.atLeastOneSepFirstInternal(1, options);
-  }
-  AT_LEAST_ONE_SEP2(options) {
-    this.atLeastOneSepFirstInternal(2, options);
-  }
-  AT_LEAST_ONE_SEP3(options) {
-    this.atLeastOneSepFirstInternal(3, options);
-  }
-  AT_LEAST_ONE_SEP4(options) {
-    this.atLeastOneSepFirstInternal(4, options);
-  }
-  AT_LEAST_ONE_SEP5(options) {
-    this.atLeastOneSepFirstInternal(5, options);
-  }
-  AT_LEAST_ONE_SEP6(options) {
-    this.atLeastOneSepFirstInternal(6, options);
-  }
-  AT_LEAST_ONE_SEP7(options) {
-    this.atLeastOneSepFirstInternal(7, options);
-  }
-  AT_LEAST_ONE_SEP8(options) {
-    this.atLeastOneSepFirstInternal(8, options);
-  }
-  AT_LEAST_ONE_SEP9(options) {
-    this.atLeastOneSepFirstInternal(9, options);
-  }
-  RULE(name, implementation, config3 = DEFAULT_RULE_CONFIG) {
-    if (this.definedRulesNames.includes(name)) {
-      const errMsg = defaultGrammarValidatorErrorProvider.buildDuplicateRuleNameError({
-        topLevelRule: name,
-        grammarName: this.className
-      });
-      const error63 = {
-        message: errMsg,
-        type: ParserDefinitionErrorType.DUPLICATE_RULE_NAME,
-        ruleName: name
-      };
-      this.definitionErrors.push(error63);
-    }
-    this.definedRulesNames.push(name);
-    const ruleImplementation = this.defineRule(name, implementation, config3);
-    this[name] = ruleImplementation;
-    return ruleImplementation;
-  }
-  OVERRIDE_RULE(name, impl, config3 = DEFAULT_RULE_CONFIG) {
-    const ruleErrors = validateRuleIsOverridden(name, this.definedRulesNames, this.className);
-    this.definitionErrors = this.definitionErrors.concat(ruleErrors);
-    const ruleImplementation = this.defineRule(name, impl, config3);
-    this[name] = ruleImplementation;
-    return ruleImplementation;
-  }
-  BACKTRACK(grammarRule, args) {
-    var _a3;
-    const ruleToCall = (_a3 = grammarRule.coreRule) !== null && _a3 !== void 0 ? _a3 : grammarRule;
-    return function() {
-      this.isBackTrackingStack.push(1);
-      const orgState = this.saveRecogState();
-      try {
-        ruleToCall.apply(this, args);
-        return true;
-      } catch (e) {
-        if (isRecognitionException(e)) {
-          return false;
-        } else {
-          throw e;
-        }
-      } finally {
-        this.reloadRecogState(orgState);
-        this.isBackTrackingStack.pop();
-      }
-    };
-  }
-  // GAST export APIs
-  getGAstProductions() {
-    return this.gastProductionsCache;
-  }
-  getSerializedGastProductions() {
-    return serializeGrammar(Object.values(this.gastProductionsCache));
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/recognizer_engine.js
-var RecognizerEngine = class {
-  initRecognizerEngine(tokenVocabulary, config3) {
-    this.className = this.constructor.name;
-    this.shortRuleNameToFull = {};
-    this.fullRuleNameToShort = {};
-    this.ruleShortNameIdx = 256;
-    this.tokenMatcher = tokenStructuredMatcherNoCategories;
-    this.subruleIdx = 0;
-    this.currRuleShortName = 0;
-    this.definedRulesNames = [];
-    this.tokensMap = {};
-    this.isBackTrackingStack = [];
-    this.RULE_STACK = [];
-    this.RULE_STACK_IDX = -1;
-    this.RULE_OCCURRENCE_STACK = [];
-    this.RULE_OCCURRENCE_STACK_IDX = -1;
-    this.gastProductionsCache = {};
-    if (Object.hasOwn(config3, "serializedGrammar")) {
-      throw Error("The Parser's configuration can no longer contain a <serializedGrammar> property.\n	See: https://chevrotain.io/docs/changes/BREAKING_CHANGES.html#_6-0-0\n	For Further details.");
-    }
-    if (Array.isArray(tokenVocabulary)) {
-      if (tokenVocabulary.length === 0) {
-        throw Error("A Token Vocabulary cannot be empty.\n	Note that the first argument for the parser constructor\n	is no longer a Token vector (since v4.0).");
-      }
-      if (typeof tokenVocabulary[0].startOffset === "number") {
-        throw Error("The Parser constructor no longer accepts a token vector as the first argument.\n	See: https://chevrotain.io/docs/changes/BREAKING_CHANGES.html#_4-0-0\n	For Further details.");
-      }
-    }
-    if (Array.isArray(tokenVocabulary)) {
-      this.tokensMap = tokenVocabulary.reduce((acc, tokType) => {
-        acc[tokType.name] = tokType;
-        return acc;
-      }, {});
-    } else if (Object.hasOwn(tokenVocabulary, "modes") && Object.values(tokenVocabulary.modes).flat().every(isTokenType)) {
-      const allTokenTypes2 = Object.values(tokenVocabulary.modes).flat();
-      const uniqueTokens = [...new Set(allTokenTypes2)];
-      this.tokensMap = uniqueTokens.reduce((acc, tokType) => {
-        acc[tokType.name] = tokType;
-        return acc;
-      }, {});
-    } else if (typeof tokenVocabulary === "object" && tokenVocabulary !== null) {
-      this.tokensMap = Object.assign({}, tokenVocabulary);
-    } else {
-      throw new Error("<tokensDictionary> argument must be An Array of Token constructors, A dictionary of Token constructors or an IMultiModeLexerDefinition");
-    }
-    this.tokensMap["EOF"] = EOF;
-    const allTokenTypes = Object.hasOwn(tokenVocabulary, "modes") ? Object.values(tokenVocabulary.modes).flat() : Object.values(tokenVocabulary);
-    const noTokenCategoriesUsed = allTokenTypes.every(
-      // intentional "==" to also cover "undefined"
-      (tokenConstructor) => {
-        var _a3;
-        return ((_a3 = tokenConstructor.categoryMatches) === null || _a3 === void 0 ? void 0 : _a3.length) == 0;
-      }
-    );
-    this.tokenMatcher = noTokenCategoriesUsed ? tokenStructuredMatcherNoCategories : tokenStructuredMatcher;
-    augmentTokenTypes(Object.values(this.tokensMap));
-  }
-  defineRule(ruleName, impl, config3) {
-    if (this.selfAnalysisDone) {
-      throw Error(`Grammar rule <${ruleName}> may not be defined after the 'performSelfAnalysis' method has been called'
-Make sure that all grammar rule definitions are done before 'performSelfAnalysis' is called.`);
-    }
-    const resyncEnabled = Object.hasOwn(config3, "resyncEnabled") ? config3.resyncEnabled : DEFAULT_RULE_CONFIG.resyncEnabled;
-    const recoveryValueFunc = Object.hasOwn(config3, "recoveryValueFunc") ? config3.recoveryValueFunc : DEFAULT_RULE_CONFIG.recoveryValueFunc;
-    const shortName = this.ruleShortNameIdx << BITS_FOR_METHOD_TYPE + BITS_FOR_OCCURRENCE_IDX;
-    this.ruleShortNameIdx++;
-    this.shortRuleNameToFull[shortName] = ruleName;
-    this.fullRuleNameToShort[ruleName] = shortName;
-    let coreRuleFunction;
-    if (this.outputCst === true) {
-      coreRuleFunction = function invokeRuleWithTry(...args) {
-        try {
-          this.ruleInvocationStateUpdate(shortName, ruleName, this.subruleIdx);
-          impl.apply(this, args);
-          const cst = this.CST_STACK[this.CST_STACK.length - 1];
-          this.cstPostRule(cst);
-          return cst;
-        } catch (e) {
-          return this.invokeRuleCatch(e, resyncEnabled, recoveryValueFunc);
-        } finally {
-          this.ruleFinallyStateUpdate();
-        }
-      };
-    } else {
-      coreRuleFunction = function invokeRuleWithTryCst(...args) {
-        try {
-          this.ruleInvocationStateUpdate(shortName, ruleName, this.subruleIdx);
-          return impl.apply(this, args);
-        } catch (e) {
-          return this.invokeRuleCatch(e, resyncEnabled, recoveryValueFunc);
-        } finally {
-          this.ruleFinallyStateUpdate();
-        }
-      };
-    }
-    const rootRuleFunction = function rootRule(...args) {
-      this.onBeforeParse(ruleName);
-      try {
-        return coreRuleFunction.apply(this, args);
-      } finally {
-        this.onAfterParse(ruleName);
-      }
-    };
-    const wrappedGrammarRule = Object.assign(rootRuleFunction, { ruleName, originalGrammarAction: impl, coreRule: coreRuleFunction });
-    return wrappedGrammarRule;
-  }
-  invokeRuleCatch(e, resyncEnabledConfig, recoveryValueFunc) {
-    const isFirstInvokedRule = this.RULE_STACK_IDX === 0;
-    const reSyncEnabled = resyncEnabledConfig && !this.isBackTracking() && this.recoveryEnabled;
-    if (isRecognitionException(e)) {
-      const recogError = e;
-      if (reSyncEnabled) {
-        const reSyncTokType = this.findReSyncTokenType();
-        if (this.isInCurrentRuleReSyncSet(reSyncTokType)) {
-          recogError.resyncedTokens = this.reSyncTo(reSyncTokType);
-          if (this.outputCst) {
-            const partialCstResult = this.CST_STACK[this.CST_STACK.length - 1];
-            partialCstResult.recoveredNode = true;
-            return partialCstResult;
-          } else {
-            return recoveryValueFunc(e);
-          }
-        } else {
-          if (this.outputCst) {
-            const partialCstResult = this.CST_STACK[this.CST_STACK.length - 1];
-            partialCstResult.recoveredNode = true;
-            recogError.partialCstResult = partialCstResult;
-          }
-          throw recogError;
-        }
-      } else if (isFirstInvokedRule) {
-        this.moveToTerminatedState();
-        return recoveryValueFunc(e);
-      } else {
-        throw recogError;
-      }
-    } else {
-      throw e;
-    }
-  }
-  // Implementation of parsing DSL
-  optionInternal(actionORMethodDef, occurrence) {
-    const key = this.getKeyForAutomaticLookahead(OPTION_IDX, occurrence);
-    return this.optionInternalLogic(actionORMethodDef, occurrence, key);
-  }
-  optionInternalLogic(actionORMethodDef, occurrence, key) {
-    let lookAheadFunc = this.getLaFuncFromCache(key);
-    let action;
-    if (typeof actionORMethodDef !== "function") {
-      action = actionORMethodDef.DEF;
-      const predicate = actionORMethodDef.GATE;
-      if (predicate !== void 0) {
-        const orgLookaheadFunction = lookAheadFunc;
-        lookAheadFunc = () => {
-          return predicate.call(this) && orgLookaheadFunction.call(this);
-        };
-      }
-    } else {
-      action = actionORMethodDef;
-    }
-    if (lookAheadFunc.call(this) === true) {
-      return action.call(this);
-    }
-    return void 0;
-  }
-  atLeastOneInternal(prodOccurrence, actionORMethodDef) {
-    const laKey = this.getKeyForAutomaticLookahead(AT_LEAST_ONE_IDX, prodOccurrence);
-    return this.atLeastOneInternalLogic(prodOccurrence, actionORMethodDef, laKey);
-  }
-  atLeastOneInternalLogic(prodOccurrence, actionORMethodDef, key) {
-    let lookAheadFunc = this.getLaFuncFromCache(key);
-    let action;
-    if (typeof actionORMethodDef !== "function") {
-      action = actionORMethodDef.DEF;
-      const predicate = actionORMethodDef.GATE;
-      if (predicate !== void 0) {
-        const orgLookaheadFunction = lookAheadFunc;
-        lookAheadFunc = () => {
-          return predicate.call(this) && orgLookaheadFunction.call(this);
-        };
-      }
-    } else {
-      action = actionORMethodDef;
-    }
-    if (lookAheadFunc.call(this) === true) {
-      let notStuck = this.doSingleRepetition(action);
-      while (lookAheadFunc.call(this) === true && notStuck === true) {
-        notStuck = this.doSingleRepetition(action);
-      }
-    } else {
-      throw this.raiseEarlyExitException(prodOccurrence, PROD_TYPE.REPETITION_MANDATORY, actionORMethodDef.ERR_MSG);
-    }
-    this.attemptInRepetitionRecovery(this.atLeastOneInternal, [prodOccurrence, actionORMethodDef], lookAheadFunc, AT_LEAST_ONE_IDX, prodOccurrence, NextTerminalAfterAtLeastOneWalker);
-  }
-  atLeastOneSepFirstInternal(prodOccurrence, options) {
-    const laKey = this.getKeyForAutomaticLookahead(AT_LEAST_ONE_SEP_IDX, prodOccurrence);
-    this.atLeastOneSepFirstInternalLogic(prodOccurrence, options, laKey);
-  }
-  atLeastOneSepFirstInternalLogic(prodOccurrence, options, key) {
-    const action = options.DEF;
-    const separator = options.SEP;
-    const firstIterationLookaheadFunc = this.getLaFuncFromCache(key);
-    if (firstIterationLookaheadFunc.call(this) === true) {
-      action.call(this);
-      const separatorLookAheadFunc = () => {
-        return this.tokenMatcher(this.LA_FAST(1), separator);
-      };
-      while (this.tokenMatcher(this.LA_FAST(1), separator) === true) {
-        this.CONSUME(separator);
-        action.call(this);
-      }
-      this.attemptInRepetitionRecovery(this.repetitionSepSecondInternal, [
-        prodOccurrence,
-        separator,
-        separatorLookAheadFunc,
-        action,
-        NextTerminalAfterAtLeastOneSepWalker
-      ], separatorLookAheadFunc, AT_LEAST_ONE_SEP_IDX, prodOccurrence, NextTerminalAfterAtLeastOneSepWalker);
-    } else {
-      throw this.raiseEarlyExitException(prodOccurrence, PROD_TYPE.REPETITION_MANDATORY_WITH_SEPARATOR, options.ERR_MSG);
-    }
-  }
-  manyInternal(prodOccurrence, actionORMethodDef) {
-    const laKey = this.getKeyForAutomaticLookahead(MANY_IDX, prodOccurrence);
-    return this.manyInternalLogic(prodOccurrence, actionORMethodDef, laKey);
-  }
-  manyInternalLogic(prodOccurrence, actionORMethodDef, key) {
-    let lookaheadFunction = this.getLaFuncFromCache(key);
-    let action;
-    if (typeof actionORMethodDef !== "function") {
-      action = actionORMethodDef.DEF;
-      const predicate = actionORMethodDef.GATE;
-      if (predicate !== void 0) {
-        const orgLookaheadFunction = lookaheadFunction;
-        lookaheadFunction = () => {
-          return predicate.call(this) && orgLookaheadFunction.call(this);
-        };
-      }
-    } else {
-      action = actionORMethodDef;
-    }
-    let notStuck = true;
-    while (lookaheadFunction.call(this) === true && notStuck === true) {
-      notStuck = this.doSingleRepetition(action);
-    }
-    this.attemptInRepetitionRecovery(
-      this.manyInternal,
-      [prodOccurrence, actionORMethodDef],
-      lookaheadFunction,
-      MANY_IDX,
-      prodOccurrence,
-      NextTerminalAfterManyWalker,
-      // The notStuck parameter is only relevant when "attemptInRepetitionRecovery"
-      // is invoked from manyInternal, in the MANY_SEP case and AT_LEAST_ONE[_SEP]
-      // An infinite loop cannot occur as:
-      // - Either the lookahead is guaranteed to consume something (Single Token Separator)
-      // - AT_LEAST_ONE by definition is guaranteed to consume something (or error out).
-      notStuck
-    );
-  }
-  manySepFirstInternal(prodOccurrence, options) {
-    const laKey = this.getKeyForAutomaticLookahead(MANY_SEP_IDX, prodOccurrence);
-    this.manySepFirstInternalLogic(prodOccurrence, options, laKey);
-  }
-  manySepFirstInternalLogic(prodOccurrence, options, key) {
-    const action = options.DEF;
-    const separator = options.SEP;
-    const firstIterationLaFunc = this.getLaFuncFromCache(key);
-    if (firstIterationLaFunc.call(this) === true) {
-      action.call(this);
-      const separatorLookAheadFunc = () => {
-        return this.tokenMatcher(this.LA_FAST(1), separator);
-      };
-      while (this.tokenMatcher(this.LA_FAST(1), separator) === true) {
-        this.CONSUME(separator);
-        action.call(this);
-      }
-      this.attemptInRepetitionRecovery(this.repetitionSepSecondInternal, [
-        prodOccurrence,
-        separator,
-        separatorLookAheadFunc,
-        action,
-        NextTerminalAfterManySepWalker
-      ], separatorLookAheadFunc, MANY_SEP_IDX, prodOccurrence, NextTerminalAfterManySepWalker);
-    }
-  }
-  repetitionSepSecondInternal(prodOccurrence, separator, separatorLookAheadFunc, action, nextTerminalAfterWalker) {
-    while (separatorLookAheadFunc()) {
-      this.CONSUME(separator);
-      action.call(this);
-    }
-    this.attemptInRepetitionRecovery(this.repetitionSepSecondInternal, [
-      prodOccurrence,
-      separator,
-      separatorLookAheadFunc,
-      action,
-      nextTerminalAfterWalker
-    ], separatorLookAheadFunc, AT_LEAST_ONE_SEP_IDX, prodOccurrence, nextTerminalAfterWalker);
-  }
-  doSingleRepetition(action) {
-    const beforeIteration = this.getLexerPosition();
-    action.call(this);
-    const afterIteration = this.getLexerPosition();
-    return afterIteration > beforeIteration;
-  }
-  orInternal(altsOrOpts, occurrence) {
-    const laKey = this.getKeyForAutomaticLookahead(OR_IDX, occurrence);
-    const alts = Array.isArray(altsOrOpts) ? altsOrOpts : altsOrOpts.DEF;
-    const laFunc = this.getLaFuncFromCache(laKey);
-    const altIdxToTake = laFunc.call(this, alts);
-    if (altIdxToTake !== void 0) {
-      const chosenAlternative = alts[altIdxToTake];
-      return chosenAlternative.ALT.call(this);
-    }
-    this.raiseNoAltException(occurrence, altsOrOpts.ERR_MSG);
-  }
-  ruleFinallyStateUpdate() {
-    this.RULE_STACK_IDX--;
-    this.RULE_OCCURRENCE_STACK_IDX--;
-    if (this.RULE_STACK_IDX >= 0) {
-      this.currRuleShortName = this.RULE_STACK[this.RULE_STACK_IDX];
-    }
-    this.cstFinallyStateUpdate();
-  }
-  subruleInternal(ruleToCall, idx, options) {
-    let ruleResult;
-    try {
-      const args = options !== void 0 ? options.ARGS : void 0;
-      this.subruleIdx = idx;
-      ruleResult = ruleToCall.coreRule.apply(this, args);
-      this.cstPostNonTerminal(ruleResult, options !== void 0 && options.LABEL !== void 0 ? options.LABEL : ruleToCall.ruleName);
-      return ruleResult;
-    } catch (e) {
-      throw this.subruleInternalError(e, options, ruleToCall.ruleName);
-    }
-  }
-  subruleInternalError(e, options, ruleName) {
-    if (isRecognitionException(e) && e.partialCstResult !== void 0) {
-      this.cstPostNonTerminal(e.partialCstResult, options !== void 0 && options.LABEL !== void 0 ? options.LABEL : ruleName);
-      delete e.partialCstResult;
-    }
-    throw e;
-  }
-  consumeInternal(tokType, idx, options) {
-    let consumedToken;
-    try {
-      const nextToken = this.LA_FAST(1);
-      if (this.tokenMatcher(nextToken, tokType) === true) {
-        this.consumeToken();
-        consumedToken = nextToken;
-      } else {
-        this.consumeInternalError(tokType, nextToken, options);
-      }
-    } catch (eFromConsumption) {
-      consumedToken = this.consumeInternalRecovery(tokType, idx, eFromConsumption);
-    }
-    this.cstPostTerminal(options !== void 0 && options.LABEL !== void 0 ? options.LABEL : tokType.name, consumedToken);
-    return consumedToken;
-  }
-  consumeInternalError(tokType, nextToken, options) {
-    let msg;
-    const previousToken = this.LA(0);
-    if (options !== void 0 && options.ERR_MSG) {
-      msg = options.ERR_MSG;
-    } else {
-      msg = this.errorMessageProvider.buildMismatchTokenMessage({
-        expected: tokType,
-        actual: nextToken,
-        previous: previousToken,
-        ruleName: this.getCurrRuleFullName()
-      });
-    }
-    throw this.SAVE_ERROR(new MismatchedTokenException(msg, nextToken, previousToken));
-  }
-  consumeInternalRecovery(tokType, idx, eFromConsumption) {
-    if (this.recoveryEnabled && // TODO: more robust checking of the exception type. Perhaps Typescript extending expressions?
-    eFromConsumption.name === "MismatchedTokenException" && !this.isBackTracking()) {
-      const follows = this.getFollowsForInRuleRecovery(tokType, idx);
-      try {
-        return this.tryInRuleRecovery(tokType, follows);
-      } catch (eFromInRuleRecovery) {
-        if (eFromInRuleRecovery.name === IN_RULE_RECOVERY_EXCEPTION) {
-          throw eFromConsumption;
-        } else {
-          throw eFromInRuleRecovery;
-        }
-      }
-    } else {
-      throw eFromConsumption;
-    }
-  }
-  saveRecogState() {
-    const savedErrors = this.errors;
-    const savedRuleStack = this.RULE_STACK.slice(0, this.RULE_STACK_IDX + 1);
+  #call(name) {
+    const params = this.#list("(", ")", () => this.#argument());
     return {
-      errors: savedErrors,
-      lexerState: this.exportLexerState(),
-      RULE_STACK: savedRuleStack,
-      CST_STACK: this.CST_STACK
+      type: "function",
+      name: name.text,
+      ...params.length ? { params } : {},
+      location: { startLine: name.line }
     };
   }
-  reloadRecogState(newState) {
-    this.errors = newState.errors;
-    this.importLexerState(newState.lexerState);
-    const saved = newState.RULE_STACK;
-    for (let i = 0; i < saved.length; i++) {
-      this.RULE_STACK[i] = saved[i];
+  /** `open item, item… close` on one line. */
+  #list(open3, close, item) {
+    this.#expectPunct(open3);
+    const items = [];
+    if (this.#isPunct(close)) {
+      this.#next();
+      return items;
     }
-    this.RULE_STACK_IDX = saved.length - 1;
-    if (this.RULE_STACK_IDX >= 0) {
-      this.currRuleShortName = this.RULE_STACK[this.RULE_STACK_IDX];
-    }
-  }
-  ruleInvocationStateUpdate(shortName, fullName, idxInCallingRule) {
-    this.RULE_OCCURRENCE_STACK[++this.RULE_OCCURRENCE_STACK_IDX] = idxInCallingRule;
-    this.RULE_STACK[++this.RULE_STACK_IDX] = shortName;
-    this.currRuleShortName = shortName;
-    this.cstInvocationStateUpdate(fullName);
-  }
-  isBackTracking() {
-    return this.isBackTrackingStack.length !== 0;
-  }
-  getCurrRuleFullName() {
-    const shortName = this.currRuleShortName;
-    return this.shortRuleNameToFull[shortName];
-  }
-  shortRuleNameToFullName(shortName) {
-    return this.shortRuleNameToFull[shortName];
-  }
-  isAtEndOfInput() {
-    return this.tokenMatcher(this.LA(1), EOF);
-  }
-  reset() {
-    this.resetLexerState();
-    this.subruleIdx = 0;
-    this.currRuleShortName = 0;
-    this.isBackTrackingStack = [];
-    this.errors = [];
-    this.RULE_STACK_IDX = -1;
-    this.RULE_OCCURRENCE_STACK_IDX = -1;
-    this.CST_STACK = [];
-  }
-  /**
-   * Hook called before the root-level parsing rule is invoked.
-   * This is only called when a rule is invoked directly by the consumer
-   * (e.g., `parser.json()`), not when invoked as a sub-rule via SUBRULE.
-   *
-   * Override this method to perform actions before parsing begins.
-   * The default implementation is a no-op.
-   *
-   * @param ruleName - The name of the root rule being invoked.
-   */
-  onBeforeParse(ruleName) {
-    for (let i = 0; i < this.maxLookahead + 1; i++) {
-      this.tokVector.push(END_OF_FILE);
-    }
-  }
-  /**
-   * Hook called after the root-level parsing rule has completed (or thrown).
-   * This is only called when a rule is invoked directly by the consumer
-   * (e.g., `parser.json()`), not when invoked as a sub-rule via SUBRULE.
-   *
-   * This hook is called in a `finally` block, so it executes regardless of
-   * whether parsing succeeded or threw an error.
-   *
-   * Override this method to perform actions after parsing completes.
-   * The default implementation is a no-op.
-   *
-   * @param ruleName - The name of the root rule that was invoked.
-   */
-  onAfterParse(ruleName) {
-    if (this.isAtEndOfInput() === false) {
-      const firstRedundantTok = this.LA(1);
-      const errMsg = this.errorMessageProvider.buildNotAllInputParsedMessage({
-        firstRedundant: firstRedundantTok,
-        ruleName: this.getCurrRuleFullName()
-      });
-      this.SAVE_ERROR(new NotAllInputParsedException(errMsg, firstRedundantTok));
-    }
-    while (this.tokVector.at(-1) === END_OF_FILE) {
-      this.tokVector.pop();
-    }
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/error_handler.js
-var ErrorHandler = class {
-  initErrorHandler(config3) {
-    this._errors = [];
-    this.errorMessageProvider = Object.hasOwn(config3, "errorMessageProvider") ? config3.errorMessageProvider : DEFAULT_PARSER_CONFIG.errorMessageProvider;
-  }
-  SAVE_ERROR(error63) {
-    if (isRecognitionException(error63)) {
-      error63.context = {
-        ruleStack: this.getHumanReadableRuleStack(),
-        ruleOccurrenceStack: this.RULE_OCCURRENCE_STACK.slice(0, this.RULE_OCCURRENCE_STACK_IDX + 1)
-      };
-      this._errors.push(error63);
-      return error63;
-    } else {
-      throw Error("Trying to save an Error which is not a RecognitionException");
-    }
-  }
-  get errors() {
-    return [...this._errors];
-  }
-  set errors(newErrors) {
-    this._errors = newErrors;
-  }
-  // TODO: consider caching the error message computed information
-  raiseEarlyExitException(occurrence, prodType, userDefinedErrMsg) {
-    const ruleName = this.getCurrRuleFullName();
-    const ruleGrammar = this.getGAstProductions()[ruleName];
-    const lookAheadPathsPerAlternative = getLookaheadPathsForOptionalProd(occurrence, ruleGrammar, prodType, this.maxLookahead);
-    const insideProdPaths = lookAheadPathsPerAlternative[0];
-    const actualTokens = [];
-    for (let i = 1; i <= this.maxLookahead; i++) {
-      actualTokens.push(this.LA(i));
-    }
-    const msg = this.errorMessageProvider.buildEarlyExitMessage({
-      expectedIterationPaths: insideProdPaths,
-      actual: actualTokens,
-      previous: this.LA(0),
-      customUserDescription: userDefinedErrMsg,
-      ruleName
-    });
-    throw this.SAVE_ERROR(new EarlyExitException(msg, this.LA(1), this.LA(0)));
-  }
-  // TODO: consider caching the error message computed information
-  raiseNoAltException(occurrence, errMsgTypes) {
-    const ruleName = this.getCurrRuleFullName();
-    const ruleGrammar = this.getGAstProductions()[ruleName];
-    const lookAheadPathsPerAlternative = getLookaheadPathsForOr(occurrence, ruleGrammar, this.maxLookahead);
-    const actualTokens = [];
-    for (let i = 1; i <= this.maxLookahead; i++) {
-      actualTokens.push(this.LA(i));
-    }
-    const previousToken = this.LA(0);
-    const errMsg = this.errorMessageProvider.buildNoViableAltMessage({
-      expectedPathsPerAlt: lookAheadPathsPerAlternative,
-      actual: actualTokens,
-      previous: previousToken,
-      customUserDescription: errMsgTypes,
-      ruleName: this.getCurrRuleFullName()
-    });
-    throw this.SAVE_ERROR(new NoViableAltException(errMsg, this.LA(1), previousToken));
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/gast_recorder.js
-var RECORDING_NULL_OBJECT = {
-  description: "This Object indicates the Parser is during Recording Phase"
-};
-Object.freeze(RECORDING_NULL_OBJECT);
-var HANDLE_SEPARATOR = true;
-var MAX_METHOD_IDX = Math.pow(2, BITS_FOR_OCCURRENCE_IDX) - 1;
-var RFT = createToken2({ name: "RECORDING_PHASE_TOKEN", pattern: Lexer.NA });
-augmentTokenTypes([RFT]);
-var RECORDING_PHASE_TOKEN = createTokenInstance(
-  RFT,
-  "This IToken indicates the Parser is in Recording Phase\n	See: https://chevrotain.io/docs/guide/internals.html#grammar-recording for details",
-  // Using "-1" instead of NaN (as in EOF) because an actual number is less likely to
-  // cause errors if the output of LA or CONSUME would be (incorrectly) used during the recording phase.
-  -1,
-  -1,
-  -1,
-  -1,
-  -1,
-  -1
-);
-Object.freeze(RECORDING_PHASE_TOKEN);
-var RECORDING_PHASE_CSTNODE = {
-  name: "This CSTNode indicates the Parser is in Recording Phase\n	See: https://chevrotain.io/docs/guide/internals.html#grammar-recording for details",
-  children: {}
-};
-var GastRecorder = class {
-  initGastRecorder(config3) {
-    this.recordingProdStack = [];
-    this.RECORDING_PHASE = false;
-  }
-  enableRecording() {
-    this.RECORDING_PHASE = true;
-    this.TRACE_INIT("Enable Recording", () => {
-      for (let i = 0; i < 10; i++) {
-        const idx = i > 0 ? i : "";
-        this[`CONSUME${idx}`] = function(arg1, arg2) {
-          return this.consumeInternalRecord(arg1, i, arg2);
-        };
-        this[`SUBRULE${idx}`] = function(arg1, arg2) {
-          return this.subruleInternalRecord(arg1, i, arg2);
-        };
-        this[`OPTION${idx}`] = function(arg1) {
-          return this.optionInternalRecord(arg1, i);
-        };
-        this[`OR${idx}`] = function(arg1) {
-          return this.orInternalRecord(arg1, i);
-        };
-        this[`MANY${idx}`] = function(arg1) {
-          this.manyInternalRecord(i, arg1);
-        };
-        this[`MANY_SEP${idx}`] = function(arg1) {
-          this.manySepFirstInternalRecord(i, arg1);
-        };
-        this[`AT_LEAST_ONE${idx}`] = function(arg1) {
-          this.atLeastOneInternalRecord(i, arg1);
-        };
-        this[`AT_LEAST_ONE_SEP${idx}`] = function(arg1) {
-          this.atLeastOneSepFirstInternalRecord(i, arg1);
-        };
+    for (; ; ) {
+      items.push(item());
+      if (this.#isPunct(",")) {
+        this.#next();
+        continue;
       }
-      this[`consume`] = function(idx, arg1, arg2) {
-        return this.consumeInternalRecord(arg1, idx, arg2);
-      };
-      this[`subrule`] = function(idx, arg1, arg2) {
-        return this.subruleInternalRecord(arg1, idx, arg2);
-      };
-      this[`option`] = function(idx, arg1) {
-        return this.optionInternalRecord(arg1, idx);
-      };
-      this[`or`] = function(idx, arg1) {
-        return this.orInternalRecord(arg1, idx);
-      };
-      this[`many`] = function(idx, arg1) {
-        this.manyInternalRecord(idx, arg1);
-      };
-      this[`atLeastOne`] = function(idx, arg1) {
-        this.atLeastOneInternalRecord(idx, arg1);
-      };
-      this.ACTION = this.ACTION_RECORD;
-      this.BACKTRACK = this.BACKTRACK_RECORD;
-      this.LA = this.LA_RECORD;
-    });
-  }
-  disableRecording() {
-    this.RECORDING_PHASE = false;
-    this.TRACE_INIT("Deleting Recording methods", () => {
-      const that = this;
-      for (let i = 0; i < 10; i++) {
-        const idx = i > 0 ? i : "";
-        delete that[`CONSUME${idx}`];
-        delete that[`SUBRULE${idx}`];
-        delete that[`OPTION${idx}`];
-        delete that[`OR${idx}`];
-        delete that[`MANY${idx}`];
-        delete that[`MANY_SEP${idx}`];
-        delete that[`AT_LEAST_ONE${idx}`];
-        delete that[`AT_LEAST_ONE_SEP${idx}`];
-      }
-      delete that[`consume`];
-      delete that[`subrule`];
-      delete that[`option`];
-      delete that[`or`];
-      delete that[`many`];
-      delete that[`atLeastOne`];
-      delete that.ACTION;
-      delete that.BACKTRACK;
-      delete that.LA;
-    });
-  }
-  //   Parser methods are called inside an ACTION?
-  //   Maybe try/catch/finally on ACTIONS while disabling the recorders state changes?
-  // @ts-expect-error -- noop place holder
-  ACTION_RECORD(impl) {
-  }
-  // Executing backtracking logic will break our recording logic assumptions
-  BACKTRACK_RECORD(grammarRule, args) {
-    return () => true;
-  }
-  // LA is part of the official API and may be used for custom lookahead logic
-  // by end users who may forget to wrap it in ACTION or inside a GATE
-  LA_RECORD(howMuch) {
-    return END_OF_FILE;
-  }
-  topLevelRuleRecord(name, def) {
-    try {
-      const newTopLevelRule = new Rule({ definition: [], name });
-      newTopLevelRule.name = name;
-      this.recordingProdStack.push(newTopLevelRule);
-      def.call(this);
-      this.recordingProdStack.pop();
-      return newTopLevelRule;
-    } catch (originalError) {
-      if (originalError.KNOWN_RECORDER_ERROR !== true) {
-        try {
-          originalError.message = originalError.message + '\n	 This error was thrown during the "grammar recording phase" For more info see:\n	https://chevrotain.io/docs/guide/internals.html#grammar-recording';
-        } catch (mutabilityError) {
-          throw originalError;
-        }
-      }
-      throw originalError;
+      this.#expectPunct(close);
+      return items;
     }
   }
-  // Implementation of parsing DSL
-  optionInternalRecord(actionORMethodDef, occurrence) {
-    return recordProd.call(this, Option, actionORMethodDef, occurrence);
+  #endOfLine() {
+    const token = this.#peek();
+    if (token.kind === "newline") this.#next();
+    else if (!(token.kind === "punct" && token.text === "}")) this.#fail(token);
   }
-  atLeastOneInternalRecord(occurrence, actionORMethodDef) {
-    recordProd.call(this, RepetitionMandatory, actionORMethodDef, occurrence);
+  #skipLines() {
+    while (this.#peek().kind === "newline") this.#at++;
   }
-  atLeastOneSepFirstInternalRecord(occurrence, options) {
-    recordProd.call(this, RepetitionMandatoryWithSeparator, options, occurrence, HANDLE_SEPARATOR);
+  #peek(ahead = 0) {
+    return this.#tokens[Math.min(this.#at + ahead, this.#tokens.length - 1)];
   }
-  manyInternalRecord(occurrence, actionORMethodDef) {
-    recordProd.call(this, Repetition, actionORMethodDef, occurrence);
+  #next() {
+    const token = this.#peek();
+    if (token.kind !== "end") this.#at++;
+    return token;
   }
-  manySepFirstInternalRecord(occurrence, options) {
-    recordProd.call(this, RepetitionWithSeparator, options, occurrence, HANDLE_SEPARATOR);
+  #isPunct(text2) {
+    const token = this.#peek();
+    return token.kind === "punct" && token.text === text2;
   }
-  orInternalRecord(altsOrOpts, occurrence) {
-    return recordOrProd.call(this, altsOrOpts, occurrence);
+  #expect(kind) {
+    const token = this.#peek();
+    if (token.kind !== kind) this.#fail(token);
+    return this.#next();
   }
-  subruleInternalRecord(ruleToCall, occurrence, options) {
-    assertMethodIdxIsValid(occurrence);
-    if (!ruleToCall || !Object.hasOwn(ruleToCall, "ruleName")) {
-      const error63 = new Error(`<SUBRULE${getIdxSuffix(occurrence)}> argument is invalid expecting a Parser method reference but got: <${JSON.stringify(ruleToCall)}>
- inside top level rule: <${this.recordingProdStack[0].name}>`);
-      error63.KNOWN_RECORDER_ERROR = true;
-      throw error63;
-    }
-    const prevProd = this.recordingProdStack.at(-1);
-    const ruleName = ruleToCall.ruleName;
-    const newNoneTerminal = new NonTerminal({
-      idx: occurrence,
-      nonTerminalName: ruleName,
-      label: options === null || options === void 0 ? void 0 : options.LABEL,
-      // The resolving of the `referencedRule` property will be done once all the Rule's GASTs have been created
-      referencedRule: void 0
-    });
-    prevProd.definition.push(newNoneTerminal);
-    return this.outputCst ? RECORDING_PHASE_CSTNODE : RECORDING_NULL_OBJECT;
+  #expectPunct(text2) {
+    if (!this.#isPunct(text2)) this.#fail(this.#peek());
+    return this.#next();
   }
-  consumeInternalRecord(tokType, occurrence, options) {
-    assertMethodIdxIsValid(occurrence);
-    if (!hasShortKeyProperty(tokType)) {
-      const error63 = new Error(`<CONSUME${getIdxSuffix(occurrence)}> argument is invalid expecting a TokenType reference but got: <${JSON.stringify(tokType)}>
- inside top level rule: <${this.recordingProdStack[0].name}>`);
-      error63.KNOWN_RECORDER_ERROR = true;
-      throw error63;
-    }
-    const prevProd = this.recordingProdStack.at(-1);
-    const newNoneTerminal = new Terminal({
-      idx: occurrence,
-      terminalType: tokType,
-      label: options === null || options === void 0 ? void 0 : options.LABEL
-    });
-    prevProd.definition.push(newNoneTerminal);
-    return RECORDING_PHASE_TOKEN;
+  #fail(token) {
+    const found = token.kind === "end" ? "the end of the file" : token.kind === "newline" ? "a line break" : `"${token.text}"`;
+    throw new PrismaSyntaxError(token.line, found);
   }
 };
-function recordProd(prodConstructor, mainProdArg, occurrence, handleSep = false) {
-  assertMethodIdxIsValid(occurrence);
-  const prevProd = this.recordingProdStack.at(-1);
-  const grammarAction = typeof mainProdArg === "function" ? mainProdArg : mainProdArg.DEF;
-  const newProd = new prodConstructor({ definition: [], idx: occurrence });
-  if (handleSep) {
-    newProd.separator = mainProdArg.SEP;
-  }
-  if (Object.hasOwn(mainProdArg, "MAX_LOOKAHEAD")) {
-    newProd.maxLookahead = mainProdArg.MAX_LOOKAHEAD;
-  }
-  this.recordingProdStack.push(newProd);
-  grammarAction.call(this);
-  prevProd.definition.push(newProd);
-  this.recordingProdStack.pop();
-  return RECORDING_NULL_OBJECT;
-}
-function recordOrProd(mainProdArg, occurrence) {
-  assertMethodIdxIsValid(occurrence);
-  const prevProd = this.recordingProdStack.at(-1);
-  const hasOptions = Array.isArray(mainProdArg) === false;
-  const alts = hasOptions === false ? mainProdArg : mainProdArg.DEF;
-  const newOrProd = new Alternation({
-    definition: [],
-    idx: occurrence,
-    ignoreAmbiguities: hasOptions && mainProdArg.IGNORE_AMBIGUITIES === true
-  });
-  if (Object.hasOwn(mainProdArg, "MAX_LOOKAHEAD")) {
-    newOrProd.maxLookahead = mainProdArg.MAX_LOOKAHEAD;
-  }
-  const hasPredicates = alts.some((currAlt) => typeof currAlt.GATE === "function");
-  newOrProd.hasPredicates = hasPredicates;
-  prevProd.definition.push(newOrProd);
-  alts.forEach((currAlt) => {
-    const currAltFlat = new Alternative({ definition: [] });
-    newOrProd.definition.push(currAltFlat);
-    if (Object.hasOwn(currAlt, "IGNORE_AMBIGUITIES")) {
-      currAltFlat.ignoreAmbiguities = currAlt.IGNORE_AMBIGUITIES;
-    } else if (Object.hasOwn(currAlt, "GATE")) {
-      currAltFlat.ignoreAmbiguities = true;
-    }
-    this.recordingProdStack.push(currAltFlat);
-    currAlt.ALT.call(this);
-    this.recordingProdStack.pop();
-  });
-  return RECORDING_NULL_OBJECT;
-}
-function getIdxSuffix(idx) {
-  return idx === 0 ? "" : `${idx}`;
-}
-function assertMethodIdxIsValid(idx) {
-  if (idx < 0 || idx > MAX_METHOD_IDX) {
-    const error63 = new Error(
-      // The stack trace will contain all the needed details
-      `Invalid DSL Method idx value: <${idx}>
-	Idx value must be a none negative value smaller than ${MAX_METHOD_IDX + 1}`
-    );
-    error63.KNOWN_RECORDER_ERROR = true;
-    throw error63;
-  }
-}
-
-// node_modules/chevrotain/lib/src/parse/parser/traits/perf_tracer.js
-var PerformanceTracer = class {
-  initPerformanceTracer(config3) {
-    if (Object.hasOwn(config3, "traceInitPerf")) {
-      const userTraceInitPerf = config3.traceInitPerf;
-      const traceIsNumber = typeof userTraceInitPerf === "number";
-      this.traceInitMaxIdent = traceIsNumber ? userTraceInitPerf : Infinity;
-      this.traceInitPerf = traceIsNumber ? userTraceInitPerf > 0 : userTraceInitPerf;
-    } else {
-      this.traceInitMaxIdent = 0;
-      this.traceInitPerf = DEFAULT_PARSER_CONFIG.traceInitPerf;
-    }
-    this.traceInitIndent = -1;
-  }
-  TRACE_INIT(phaseDesc, phaseImpl) {
-    if (this.traceInitPerf === true) {
-      this.traceInitIndent++;
-      const indent = new Array(this.traceInitIndent + 1).join("	");
-      if (this.traceInitIndent < this.traceInitMaxIdent) {
-        console.log(`${indent}--> <${phaseDesc}>`);
-      }
-      const { time: time3, value } = timer(phaseImpl);
-      const traceMethod = time3 > 10 ? console.warn : console.log;
-      if (this.traceInitIndent < this.traceInitMaxIdent) {
-        traceMethod(`${indent}<-- <${phaseDesc}> time: ${time3}ms`);
-      }
-      this.traceInitIndent--;
-      return value;
-    } else {
-      return phaseImpl();
-    }
-  }
-};
-
-// node_modules/chevrotain/lib/src/parse/parser/utils/apply_mixins.js
-function applyMixins(derivedCtor, baseCtors) {
-  baseCtors.forEach((baseCtor) => {
-    const baseProto = baseCtor.prototype;
-    Object.getOwnPropertyNames(baseProto).forEach((propName) => {
-      if (propName === "constructor") {
-        return;
-      }
-      const basePropDescriptor = Object.getOwnPropertyDescriptor(baseProto, propName);
-      if (basePropDescriptor && (basePropDescriptor.get || basePropDescriptor.set)) {
-        Object.defineProperty(derivedCtor.prototype, propName, basePropDescriptor);
-      } else {
-        derivedCtor.prototype[propName] = baseCtor.prototype[propName];
-      }
-    });
-  });
-}
-
-// node_modules/chevrotain/lib/src/parse/parser/parser.js
-var END_OF_FILE = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN);
-Object.freeze(END_OF_FILE);
-var DEFAULT_PARSER_CONFIG = Object.freeze({
-  recoveryEnabled: false,
-  maxLookahead: 3,
-  dynamicTokensEnabled: false,
-  outputCst: true,
-  errorMessageProvider: defaultParserErrorProvider,
-  nodeLocationTracking: "none",
-  traceInitPerf: false,
-  skipValidations: false
-});
-var DEFAULT_RULE_CONFIG = Object.freeze({
-  recoveryValueFunc: () => void 0,
-  resyncEnabled: true
-});
-var ParserDefinitionErrorType;
-(function(ParserDefinitionErrorType2) {
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["INVALID_RULE_NAME"] = 0] = "INVALID_RULE_NAME";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["DUPLICATE_RULE_NAME"] = 1] = "DUPLICATE_RULE_NAME";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["INVALID_RULE_OVERRIDE"] = 2] = "INVALID_RULE_OVERRIDE";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["DUPLICATE_PRODUCTIONS"] = 3] = "DUPLICATE_PRODUCTIONS";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["UNRESOLVED_SUBRULE_REF"] = 4] = "UNRESOLVED_SUBRULE_REF";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["LEFT_RECURSION"] = 5] = "LEFT_RECURSION";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["NONE_LAST_EMPTY_ALT"] = 6] = "NONE_LAST_EMPTY_ALT";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["AMBIGUOUS_ALTS"] = 7] = "AMBIGUOUS_ALTS";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["CONFLICT_TOKENS_RULES_NAMESPACE"] = 8] = "CONFLICT_TOKENS_RULES_NAMESPACE";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["INVALID_TOKEN_NAME"] = 9] = "INVALID_TOKEN_NAME";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["NO_NON_EMPTY_LOOKAHEAD"] = 10] = "NO_NON_EMPTY_LOOKAHEAD";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["AMBIGUOUS_PREFIX_ALTS"] = 11] = "AMBIGUOUS_PREFIX_ALTS";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["TOO_MANY_ALTS"] = 12] = "TOO_MANY_ALTS";
-  ParserDefinitionErrorType2[ParserDefinitionErrorType2["CUSTOM_LOOKAHEAD_VALIDATION"] = 13] = "CUSTOM_LOOKAHEAD_VALIDATION";
-})(ParserDefinitionErrorType || (ParserDefinitionErrorType = {}));
-var Parser2 = class _Parser {
-  /**
-   *  @deprecated use the **instance** method with the same name instead
-   */
-  static performSelfAnalysis(parserInstance) {
-    throw Error("The **static** `performSelfAnalysis` method has been deprecated.	\nUse the **instance** method with the same name instead.");
-  }
-  performSelfAnalysis() {
-    this.TRACE_INIT("performSelfAnalysis", () => {
-      let defErrorsMsgs;
-      this.selfAnalysisDone = true;
-      const className = this.className;
-      this.TRACE_INIT("toFastProps", () => {
-        toFastProperties(this);
-      });
-      this.TRACE_INIT("Grammar Recording", () => {
-        try {
-          this.enableRecording();
-          this.definedRulesNames.forEach((currRuleName) => {
-            const wrappedRule = this[currRuleName];
-            const originalGrammarAction = wrappedRule["originalGrammarAction"];
-            let recordedRuleGast;
-            this.TRACE_INIT(`${currRuleName} Rule`, () => {
-              recordedRuleGast = this.topLevelRuleRecord(currRuleName, originalGrammarAction);
-            });
-            this.gastProductionsCache[currRuleName] = recordedRuleGast;
-          });
-        } finally {
-          this.disableRecording();
-        }
-      });
-      let resolverErrors = [];
-      this.TRACE_INIT("Grammar Resolving", () => {
-        resolverErrors = resolveGrammar2({
-          rules: Object.values(this.gastProductionsCache)
-        });
-        this.definitionErrors = this.definitionErrors.concat(resolverErrors);
-      });
-      this.TRACE_INIT("Grammar Validations", () => {
-        if (resolverErrors.length === 0 && this.skipValidations === false) {
-          const validationErrors = validateGrammar2({
-            rules: Object.values(this.gastProductionsCache),
-            tokenTypes: Object.values(this.tokensMap),
-            errMsgProvider: defaultGrammarValidatorErrorProvider,
-            grammarName: className
-          });
-          const lookaheadValidationErrors = validateLookahead({
-            lookaheadStrategy: this.lookaheadStrategy,
-            rules: Object.values(this.gastProductionsCache),
-            tokenTypes: Object.values(this.tokensMap),
-            grammarName: className
-          });
-          this.definitionErrors = this.definitionErrors.concat(validationErrors, lookaheadValidationErrors);
-        }
-      });
-      if (this.definitionErrors.length === 0) {
-        if (this.recoveryEnabled) {
-          this.TRACE_INIT("computeAllProdsFollows", () => {
-            const allFollows = computeAllProdsFollows(Object.values(this.gastProductionsCache));
-            this.resyncFollows = allFollows;
-          });
-        }
-        this.TRACE_INIT("ComputeLookaheadFunctions", () => {
-          var _a3, _b;
-          (_b = (_a3 = this.lookaheadStrategy).initialize) === null || _b === void 0 ? void 0 : _b.call(_a3, {
-            rules: Object.values(this.gastProductionsCache)
-          });
-          this.preComputeLookaheadFunctions(Object.values(this.gastProductionsCache));
-        });
-      }
-      if (!_Parser.DEFER_DEFINITION_ERRORS_HANDLING && this.definitionErrors.length !== 0) {
-        defErrorsMsgs = this.definitionErrors.map((defError) => defError.message);
-        throw new Error(`Parser Definition Errors detected:
- ${defErrorsMsgs.join("\n-------------------------------\n")}`);
-      }
-    });
-  }
-  constructor(tokenVocabulary, config3) {
-    this.definitionErrors = [];
-    this.selfAnalysisDone = false;
-    const that = this;
-    that.initErrorHandler(config3);
-    that.initLexerAdapter();
-    that.initLooksAhead(config3);
-    that.initRecognizerEngine(tokenVocabulary, config3);
-    that.initRecoverable(config3);
-    that.initTreeBuilder(config3);
-    that.initGastRecorder(config3);
-    that.initPerformanceTracer(config3);
-    if (Object.hasOwn(config3, "ignoredIssues")) {
-      throw new Error("The <ignoredIssues> IParserConfig property has been deprecated.\n	Please use the <IGNORE_AMBIGUITIES> flag on the relevant DSL method instead.\n	See: https://chevrotain.io/docs/guide/resolving_grammar_errors.html#IGNORING_AMBIGUITIES\n	For further details.");
-    }
-    this.skipValidations = Object.hasOwn(config3, "skipValidations") ? config3.skipValidations : DEFAULT_PARSER_CONFIG.skipValidations;
-  }
-};
-Parser2.DEFER_DEFINITION_ERRORS_HANDLING = false;
-applyMixins(Parser2, [
-  Recoverable,
-  LooksAhead,
-  TreeBuilder,
-  LexerAdapter,
-  RecognizerEngine,
-  RecognizerApi,
-  ErrorHandler,
-  GastRecorder,
-  PerformanceTracer
-]);
-var CstParser = class extends Parser2 {
-  constructor(tokenVocabulary, config3 = DEFAULT_PARSER_CONFIG) {
-    const configClone = Object.assign({}, config3);
-    configClone.outputCst = true;
-    super(tokenVocabulary, configClone);
-  }
-};
-
-// node_modules/@mrleebo/prisma-ast/dist/prisma-ast.esm.js
-var import_lilconfig = __toESM(require_dist2());
-var Identifier = /* @__PURE__ */ createToken2({
-  name: "Identifier",
-  pattern: /[a-zA-Z][\w-]*/
-});
-var True = /* @__PURE__ */ createToken2({
-  name: "True",
-  pattern: /true/,
-  longer_alt: Identifier
-});
-var False = /* @__PURE__ */ createToken2({
-  name: "False",
-  pattern: /false/,
-  longer_alt: Identifier
-});
-var Null = /* @__PURE__ */ createToken2({
-  name: "Null",
-  pattern: /null/,
-  longer_alt: Identifier
-});
-var Comment = /* @__PURE__ */ createToken2({
-  name: "Comment",
-  pattern: Lexer.NA
-});
-var DocComment = /* @__PURE__ */ createToken2({
-  name: "DocComment",
-  pattern: /\/\/\/[ \t]*(.*)/,
-  categories: [Comment]
-});
-var LineComment = /* @__PURE__ */ createToken2({
-  name: "LineComment",
-  pattern: /\/\/[ \t]*(.*)/,
-  categories: [Comment]
-});
-var Attribute = /* @__PURE__ */ createToken2({
-  name: "Attribute",
-  pattern: Lexer.NA
-});
-var BlockAttribute = /* @__PURE__ */ createToken2({
-  name: "BlockAttribute",
-  pattern: /@@/,
-  label: "'@@'",
-  categories: [Attribute]
-});
-var FieldAttribute = /* @__PURE__ */ createToken2({
-  name: "FieldAttribute",
-  pattern: /@/,
-  label: "'@'",
-  categories: [Attribute]
-});
-var Dot = /* @__PURE__ */ createToken2({
-  name: "Dot",
-  pattern: /\./,
-  label: "'.'"
-});
-var QuestionMark = /* @__PURE__ */ createToken2({
-  name: "QuestionMark",
-  pattern: /\?/,
-  label: "'?'"
-});
-var LCurly = /* @__PURE__ */ createToken2({
-  name: "LCurly",
-  pattern: /{/,
-  label: "'{'"
-});
-var RCurly = /* @__PURE__ */ createToken2({
-  name: "RCurly",
-  pattern: /}/,
-  label: "'}'"
-});
-var LRound = /* @__PURE__ */ createToken2({
-  name: "LRound",
-  pattern: /\(/,
-  label: "'('"
-});
-var RRound = /* @__PURE__ */ createToken2({
-  name: "RRound",
-  pattern: /\)/,
-  label: "')'"
-});
-var LSquare = /* @__PURE__ */ createToken2({
-  name: "LSquare",
-  pattern: /\[/,
-  label: "'['"
-});
-var RSquare = /* @__PURE__ */ createToken2({
-  name: "RSquare",
-  pattern: /\]/,
-  label: "']'"
-});
-var Comma = /* @__PURE__ */ createToken2({
-  name: "Comma",
-  pattern: /,/,
-  label: "','"
-});
-var Colon = /* @__PURE__ */ createToken2({
-  name: "Colon",
-  pattern: /:/,
-  label: "':'"
-});
-var Equals = /* @__PURE__ */ createToken2({
-  name: "Equals",
-  pattern: /=/,
-  label: "'='"
-});
-var StringLiteral = /* @__PURE__ */ createToken2({
-  name: "StringLiteral",
-  pattern: /"(:?[^\\"\n\r]|\\(:?[bfnrtv"\\/]|u[0-9a-fA-F]{4}))*"/
-});
-var NumberLiteral = /* @__PURE__ */ createToken2({
-  name: "NumberLiteral",
-  pattern: /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/
-});
-var WhiteSpace = /* @__PURE__ */ createToken2({
-  name: "WhiteSpace",
-  pattern: /\s+/,
-  group: Lexer.SKIPPED
-});
-var LineBreak = /* @__PURE__ */ createToken2({
-  name: "LineBreak",
-  pattern: /\n|\r\n/,
-  line_breaks: true,
-  label: "LineBreak"
-});
-var tokens = [Comment, DocComment, LineComment, LineBreak, WhiteSpace, Attribute, BlockAttribute, FieldAttribute, Dot, QuestionMark, LCurly, RCurly, LSquare, RSquare, LRound, RRound, Comma, Colon, Equals, True, False, Null, StringLiteral, NumberLiteral, Identifier];
-var PrismaLexer = /* @__PURE__ */ new Lexer(tokens);
-function isToken(node2) {
-  return "image" in node2[0];
-}
-function appendLocationData(data, ...tokens2) {
-  const location = tokens2.reduce((memo2, token) => {
-    if (!token) return memo2;
-    const {
-      endColumn = -Infinity,
-      endLine = -Infinity,
-      endOffset = -Infinity,
-      startColumn = Infinity,
-      startLine = Infinity,
-      startOffset = Infinity
-    } = memo2;
-    if (token.startLine != null && token.startLine < startLine) memo2.startLine = token.startLine;
-    if (token.startColumn != null && token.startColumn < startColumn) memo2.startColumn = token.startColumn;
-    if (token.startOffset != null && token.startOffset < startOffset) memo2.startOffset = token.startOffset;
-    if (token.endLine != null && token.endLine > endLine) memo2.endLine = token.endLine;
-    if (token.endColumn != null && token.endColumn > endColumn) memo2.endColumn = token.endColumn;
-    if (token.endOffset != null && token.endOffset > endOffset) memo2.endOffset = token.endOffset;
-    return memo2;
-  }, {});
-  return Object.assign(data, {
-    location
-  });
-}
-var defaultConfig2 = {
-  parser: {
-    nodeLocationTracking: "none"
-  }
-};
-var config2;
-function getConfig() {
-  if (config2 != null) return config2;
-  const result = (0, import_lilconfig.lilconfigSync)("prisma-ast").search();
-  return config2 = Object.assign(defaultConfig2, result?.config);
-}
-var PrismaParser = class extends CstParser {
-  constructor(config3) {
-    super(tokens, config3);
-    this.config = void 0;
-    this.break = this.RULE("break", () => {
-      this.CONSUME1(LineBreak);
-      this.CONSUME2(LineBreak);
-    });
-    this.keyedArg = this.RULE("keyedArg", () => {
-      this.CONSUME(Identifier, {
-        LABEL: "keyName"
-      });
-      this.CONSUME(Colon);
-      this.SUBRULE(this.value);
-    });
-    this.array = this.RULE("array", () => {
-      this.CONSUME(LSquare);
-      this.MANY_SEP({
-        SEP: Comma,
-        DEF: () => {
-          this.SUBRULE(this.value);
-        }
-      });
-      this.CONSUME(RSquare);
-    });
-    this.object = this.RULE("object", () => {
-      this.CONSUME(LCurly);
-      this.MANY_SEP({
-        SEP: Comma,
-        DEF: () => {
-          this.SUBRULE(this.keyedArg);
-        }
-      });
-      this.CONSUME(RCurly);
-    });
-    this.func = this.RULE("func", () => {
-      this.CONSUME(Identifier, {
-        LABEL: "funcName"
-      });
-      this.CONSUME(LRound);
-      this.MANY_SEP({
-        SEP: Comma,
-        DEF: () => {
-          this.OR([{
-            ALT: () => this.SUBRULE(this.keyedArg)
-          }, {
-            ALT: () => this.SUBRULE(this.value)
-          }]);
-        }
-      });
-      this.CONSUME(RRound);
-    });
-    this.value = this.RULE("value", () => {
-      this.OR([{
-        ALT: () => this.CONSUME(StringLiteral, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.CONSUME(NumberLiteral, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.SUBRULE(this.array, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.SUBRULE(this.object, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.SUBRULE(this.func, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.CONSUME(True, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.CONSUME(False, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.CONSUME(Null, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.CONSUME(Identifier, {
-          LABEL: "value"
-        })
-      }]);
-    });
-    this.property = this.RULE("property", () => {
-      this.CONSUME(Identifier, {
-        LABEL: "propertyName"
-      });
-      this.CONSUME(Equals);
-      this.SUBRULE(this.value, {
-        LABEL: "propertyValue"
-      });
-    });
-    this.assignment = this.RULE("assignment", () => {
-      this.CONSUME(Identifier, {
-        LABEL: "assignmentName"
-      });
-      this.CONSUME(Equals);
-      this.SUBRULE(this.value, {
-        LABEL: "assignmentValue"
-      });
-    });
-    this.field = this.RULE("field", () => {
-      this.CONSUME(Identifier, {
-        LABEL: "fieldName"
-      });
-      this.SUBRULE(this.value, {
-        LABEL: "fieldType"
-      });
-      this.OPTION1(() => {
-        this.OR([{
-          ALT: () => {
-            this.CONSUME(LSquare, {
-              LABEL: "array"
-            });
-            this.CONSUME(RSquare, {
-              LABEL: "array"
-            });
-          }
-        }, {
-          ALT: () => this.CONSUME(QuestionMark, {
-            LABEL: "optional"
-          })
-        }]);
-      });
-      this.MANY(() => {
-        this.SUBRULE(this.fieldAttribute, {
-          LABEL: "attributeList"
-        });
-      });
-      this.OPTION2(() => {
-        this.CONSUME(Comment, {
-          LABEL: "comment"
-        });
-      });
-    });
-    this.block = this.RULE("block", (options = {}) => {
-      const {
-        componentType
-      } = options;
-      const isEnum = componentType === "enum";
-      const isObject2 = componentType === "model" || componentType === "view" || componentType === "type";
-      this.CONSUME(LCurly);
-      this.CONSUME1(LineBreak);
-      this.MANY(() => {
-        this.OR([{
-          ALT: () => this.SUBRULE(this.comment, {
-            LABEL: "list"
-          })
-        }, {
-          GATE: () => isObject2,
-          ALT: () => this.SUBRULE(this.property, {
-            LABEL: "list"
-          })
-        }, {
-          ALT: () => this.SUBRULE(this.blockAttribute, {
-            LABEL: "list"
-          })
-        }, {
-          GATE: () => isObject2,
-          ALT: () => this.SUBRULE(this.field, {
-            LABEL: "list"
-          })
-        }, {
-          GATE: () => isEnum,
-          ALT: () => this.SUBRULE(this.enum, {
-            LABEL: "list"
-          })
-        }, {
-          GATE: () => !isObject2,
-          ALT: () => this.SUBRULE(this.assignment, {
-            LABEL: "list"
-          })
-        }, {
-          ALT: () => this.SUBRULE(this.break, {
-            LABEL: "list"
-          })
-        }, {
-          ALT: () => this.CONSUME2(LineBreak)
-        }]);
-      });
-      this.CONSUME(RCurly);
-    });
-    this.enum = this.RULE("enum", () => {
-      this.CONSUME(Identifier, {
-        LABEL: "enumName"
-      });
-      this.MANY(() => {
-        this.SUBRULE(this.fieldAttribute, {
-          LABEL: "attributeList"
-        });
-      });
-      this.OPTION(() => {
-        this.CONSUME(Comment, {
-          LABEL: "comment"
-        });
-      });
-    });
-    this.fieldAttribute = this.RULE("fieldAttribute", () => {
-      this.CONSUME(FieldAttribute, {
-        LABEL: "fieldAttribute"
-      });
-      this.OR([{
-        ALT: () => {
-          this.CONSUME1(Identifier, {
-            LABEL: "groupName"
-          });
-          this.CONSUME(Dot);
-          this.CONSUME2(Identifier, {
-            LABEL: "attributeName"
-          });
-        }
-      }, {
-        ALT: () => this.CONSUME(Identifier, {
-          LABEL: "attributeName"
-        })
-      }]);
-      this.OPTION(() => {
-        this.CONSUME(LRound);
-        this.MANY_SEP({
-          SEP: Comma,
-          DEF: () => {
-            this.SUBRULE(this.attributeArg);
-          }
-        });
-        this.CONSUME(RRound);
-      });
-    });
-    this.blockAttribute = this.RULE("blockAttribute", () => {
-      this.CONSUME(BlockAttribute, {
-        LABEL: "blockAttribute"
-      }), this.OR([{
-        ALT: () => {
-          this.CONSUME1(Identifier, {
-            LABEL: "groupName"
-          });
-          this.CONSUME(Dot);
-          this.CONSUME2(Identifier, {
-            LABEL: "attributeName"
-          });
-        }
-      }, {
-        ALT: () => this.CONSUME(Identifier, {
-          LABEL: "attributeName"
-        })
-      }]);
-      this.OPTION(() => {
-        this.CONSUME(LRound);
-        this.MANY_SEP({
-          SEP: Comma,
-          DEF: () => {
-            this.SUBRULE(this.attributeArg);
-          }
-        });
-        this.CONSUME(RRound);
-      });
-    });
-    this.attributeArg = this.RULE("attributeArg", () => {
-      this.OR([{
-        ALT: () => this.SUBRULE(this.keyedArg, {
-          LABEL: "value"
-        })
-      }, {
-        ALT: () => this.SUBRULE(this.value, {
-          LABEL: "value"
-        })
-      }]);
-    });
-    this.component = this.RULE("component", () => {
-      const type = this.CONSUME1(Identifier, {
-        LABEL: "type"
-      });
-      this.OR2([{
-        ALT: () => {
-          this.CONSUME2(Identifier, {
-            LABEL: "groupName"
-          });
-          this.CONSUME(Dot);
-          this.CONSUME3(Identifier, {
-            LABEL: "componentName"
-          });
-        }
-      }, {
-        ALT: () => this.CONSUME4(Identifier, {
-          LABEL: "componentName"
-        })
-      }]);
-      this.SUBRULE(this.block, {
-        ARGS: [{
-          componentType: type.image
-        }]
-      });
-    });
-    this.comment = this.RULE("comment", () => {
-      this.CONSUME(Comment, {
-        LABEL: "text"
-      });
-    });
-    this.schema = this.RULE("schema", () => {
-      this.MANY(() => {
-        this.OR([{
-          ALT: () => this.SUBRULE(this.comment, {
-            LABEL: "list"
-          })
-        }, {
-          ALT: () => this.SUBRULE(this.component, {
-            LABEL: "list"
-          })
-        }, {
-          ALT: () => this.SUBRULE(this.break, {
-            LABEL: "list"
-          })
-        }, {
-          ALT: () => this.CONSUME(LineBreak)
-        }]);
-      });
-    });
-    this.performSelfAnalysis();
-    this.config = config3;
-  }
-};
-var defaultParser = /* @__PURE__ */ new PrismaParser(getConfig().parser);
-var VisitorClassFactory = (parser3) => {
-  const BasePrismaVisitor = parser3.getBaseCstVisitorConstructorWithDefaults();
-  return class PrismaVisitor extends BasePrismaVisitor {
-    constructor() {
-      super();
-      this.validateVisitor();
-    }
-    schema(ctx) {
-      const list = ctx.list?.map((item) => this.visit([item])) || [];
-      return {
-        type: "schema",
-        list
-      };
-    }
-    component(ctx) {
-      const [type] = ctx.type;
-      const [name] = ctx.componentName;
-      const list = this.visit(ctx.block);
-      const data = (() => {
-        switch (type.image) {
-          case "datasource":
-            return {
-              type: "datasource",
-              name: name.image,
-              assignments: list
-            };
-          case "generator":
-            return {
-              type: "generator",
-              name: name.image,
-              assignments: list
-            };
-          case "model":
-            return {
-              type: "model",
-              name: name.image,
-              properties: list
-            };
-          case "view":
-            return {
-              type: "view",
-              name: name.image,
-              properties: list
-            };
-          case "enum":
-            return {
-              type: "enum",
-              name: name.image,
-              enumerators: list
-            };
-          case "type":
-            return {
-              type: "type",
-              name: name.image,
-              properties: list
-            };
-          default:
-            throw new Error(`Unexpected block type: ${type}`);
-        }
-      })();
-      return this.maybeAppendLocationData(data, type, name);
-    }
-    break() {
-      return {
-        type: "break"
-      };
-    }
-    comment(ctx) {
-      const [comment] = ctx.text;
-      const data = {
-        type: "comment",
-        text: comment.image
-      };
-      return this.maybeAppendLocationData(data, comment);
-    }
-    block(ctx) {
-      return ctx.list?.map((item) => this.visit([item]));
-    }
-    assignment(ctx) {
-      const value = this.visit(ctx.assignmentValue);
-      const [key] = ctx.assignmentName;
-      const data = {
-        type: "assignment",
-        key: key.image,
-        value
-      };
-      return this.maybeAppendLocationData(data, key);
-    }
-    field(ctx) {
-      const fieldType = this.visit(ctx.fieldType);
-      const [name] = ctx.fieldName;
-      const attributes = ctx.attributeList?.map((item) => this.visit([item]));
-      const comment = ctx.comment?.[0]?.image;
-      const data = {
-        type: "field",
-        name: name.image,
-        fieldType,
-        array: ctx.array != null,
-        optional: ctx.optional != null,
-        attributes,
-        comment
-      };
-      return this.maybeAppendLocationData(data, name, ctx.optional?.[0], ctx.array?.[0]);
-    }
-    fieldAttribute(ctx) {
-      const [name] = ctx.attributeName;
-      const [group] = ctx.groupName || [{}];
-      const args = ctx.attributeArg?.map((attr) => this.visit(attr));
-      const data = {
-        type: "attribute",
-        name: name.image,
-        kind: "field",
-        group: group.image,
-        args
-      };
-      return this.maybeAppendLocationData(data, name, ...ctx.fieldAttribute, group);
-    }
-    blockAttribute(ctx) {
-      const [name] = ctx.attributeName;
-      const [group] = ctx.groupName || [{}];
-      const args = ctx.attributeArg?.map((attr) => this.visit(attr));
-      const data = {
-        type: "attribute",
-        name: name.image,
-        kind: "object",
-        group: group.image,
-        args
-      };
-      return this.maybeAppendLocationData(data, name, ...ctx.blockAttribute, group);
-    }
-    attributeArg(ctx) {
-      const value = this.visit(ctx.value);
-      return {
-        type: "attributeArgument",
-        value
-      };
-    }
-    func(ctx) {
-      const [name] = ctx.funcName;
-      const params = ctx.value?.map((item) => this.visit([item]));
-      const keyedParams = ctx.keyedArg?.map((item) => this.visit([item]));
-      const pars = (params || keyedParams) && [...params ?? [], ...keyedParams ?? []];
-      const data = {
-        type: "function",
-        name: name.image,
-        params: pars
-      };
-      return this.maybeAppendLocationData(data, name);
-    }
-    array(ctx) {
-      const args = ctx.value?.map((item) => this.visit([item]));
-      return {
-        type: "array",
-        args
-      };
-    }
-    object(ctx) {
-      const properties = ctx.keyedArg?.map((item) => this.visit([item])) ?? [];
-      return {
-        type: "object",
-        properties
-      };
-    }
-    keyedArg(ctx) {
-      const [key] = ctx.keyName;
-      const value = this.visit(ctx.value);
-      const data = {
-        type: "keyValue",
-        key: key.image,
-        value
-      };
-      return this.maybeAppendLocationData(data, key);
-    }
-    value(ctx) {
-      if (isToken(ctx.value)) {
-        const [{
-          image
-        }] = ctx.value;
-        return image;
-      }
-      return this.visit(ctx.value);
-    }
-    enum(ctx) {
-      const [name] = ctx.enumName;
-      const attributes = ctx.attributeList?.map((item) => this.visit([item]));
-      const comment = ctx.comment?.[0]?.image;
-      const data = {
-        type: "enumerator",
-        name: name.image,
-        attributes,
-        comment
-      };
-      return this.maybeAppendLocationData(data, name);
-    }
-    maybeAppendLocationData(data, ...tokens2) {
-      if (parser3.config.nodeLocationTracking === "none") return data;
-      return appendLocationData(data, ...tokens2);
-    }
-  };
-};
-var DefaultVisitorClass = /* @__PURE__ */ VisitorClassFactory(defaultParser);
-var defaultVisitor = /* @__PURE__ */ new DefaultVisitorClass();
-function getSchema(source, options) {
-  const lexingResult = PrismaLexer.tokenize(source);
-  const parser3 = options?.parser ?? defaultParser;
-  parser3.input = lexingResult.tokens;
-  const cstNode = parser3.schema();
-  if (parser3.errors.length > 0) throw parser3.errors[0];
-  const visitor2 = options?.visitor ?? defaultVisitor;
-  return visitor2.visit(cstNode);
-}
 
 // src/sources/prisma/scan-text.ts
 var TOKEN_CHARACTER = /[\w\s@.?{}()[\],:=-]/;
@@ -81915,8 +74613,6 @@ function stringEnd(source, start) {
 }
 
 // src/sources/prisma/parse-file.ts
-var parser = new PrismaParser({ nodeLocationTracking: "full" });
-var visitor = new (VisitorClassFactory(parser))();
 function parsePrismaFile(path, source) {
   const { text: text2, stray, blockEnds } = scanPrismaText(source);
   const firstPerLine = stray.filter((found, i) => stray[i - 1]?.line !== found.line);
@@ -81939,13 +74635,11 @@ function parsePrismaFile(path, source) {
 }
 function parseText(text2) {
   try {
-    return { blocks: getSchema(text2, { parser, visitor }).list };
+    return { blocks: parsePrismaSchema(text2) };
   } catch (error63) {
-    const token = error63.token;
-    const found = !token?.image ? "the end of the file" : token.image === "\n" ? "a line break" : `"${token.image}"`;
-    const line = Number.isFinite(token?.startLine) ? token?.startLine : text2.split("\n").length;
+    if (!(error63 instanceof PrismaSyntaxError)) throw error63;
     return {
-      diagnostic: (path) => invalid(path, line, `unexpected ${found}; the block there was not read`)
+      diagnostic: (path) => invalid(path, error63.line, `unexpected ${error63.found}; the block there was not read`)
     };
   }
 }
@@ -81983,16 +74677,16 @@ function readPrismaConfig(path, text2) {
       ]
     };
   }
-  let config3;
+  let config2;
   walkSyntaxTree(program, (node2) => {
     if (node2.type === "ObjectExpression" && node2.properties.some((p) => CONFIG_KEYS.has(propertyName(p) ?? "")))
-      config3 ??= node2;
+      config2 ??= node2;
   });
   const facts = { path };
-  const schema = stringValue(property(config3, "schema"));
-  const migrationsPath = stringValue(property(property(config3, "migrations"), "path"));
-  const urlEnv = envName(property(property(config3, "datasource"), "url"));
-  const directUrlEnv = envName(property(property(config3, "datasource"), "directUrl"));
+  const schema = stringValue(property(config2, "schema"));
+  const migrationsPath = stringValue(property(property(config2, "migrations"), "path"));
+  const urlEnv = envName(property(property(config2, "datasource"), "url"));
+  const directUrlEnv = envName(property(property(config2, "datasource"), "directUrl"));
   if (schema) facts.schema = schema;
   if (migrationsPath) facts.migrationsPath = migrationsPath;
   if (urlEnv) facts.urlEnv = urlEnv;
@@ -82032,7 +74726,7 @@ function envName(node2) {
 
 // src/sources/prisma/schema-groups.ts
 function groupSchemaFiles(files, configs) {
-  const named = configs.flatMap((config3) => config3.schema ? [configSchemaPath(config3)] : []);
+  const named = configs.flatMap((config2) => config2.schema ? [configSchemaPath(config2)] : []);
   const namedFiles = new Set(named.filter((path) => path.endsWith(".prisma")));
   const namedFolders = new Set(named.filter((path) => !path.endsWith(".prisma")));
   const roots = /* @__PURE__ */ new Set([
@@ -82050,8 +74744,8 @@ function groupSchemaFiles(files, configs) {
     return { path: single ? only.path : key, files: members2 };
   });
 }
-function configSchemaPath(config3) {
-  return joinPath3(dirname2(config3.path), config3.schema ?? "");
+function configSchemaPath(config2) {
+  return joinPath3(dirname2(config2.path), config2.schema ?? "");
 }
 function declaresSetup(file2) {
   return file2.blocks.some((block) => block.type === "datasource" || block.type === "generator");
@@ -82319,8 +75013,8 @@ var prismaSource = {
     for (const group of groupSchemaFiles(parsed, configs)) {
       const schema = toDbSchema(group.path, group.files);
       if (schema.tables.length === 0 && !schema.datasource) continue;
-      const config3 = configFor(group, configs);
-      if (config3) applyConfig(schema, config3);
+      const config2 = configFor(group, configs);
+      if (config2) applyConfig(schema, config2);
       schemas.push(schema);
     }
     const fragment = { schemas, diagnostics };
@@ -82328,23 +75022,23 @@ var prismaSource = {
   }
 };
 function configFor(group, configs) {
-  const naming = configs.find((config3) => {
-    if (!config3.schema) return false;
-    const named = configSchemaPath(config3);
+  const naming = configs.find((config2) => {
+    if (!config2.schema) return false;
+    const named = configSchemaPath(config2);
     return named === group.path || group.files.some((file2) => file2.path === named);
   });
   if (naming) return naming;
-  return configs.filter((config3) => !config3.schema && isWithin(group.path, dirname2(config3.path))).sort((a, b) => b.path.length - a.path.length)[0];
+  return configs.filter((config2) => !config2.schema && isWithin(group.path, dirname2(config2.path))).sort((a, b) => b.path.length - a.path.length)[0];
 }
 function isWithin(path, folder) {
   return folder === "" || path.startsWith(`${folder}/`);
 }
-function applyConfig(schema, config3) {
-  if (!config3.urlEnv && !config3.directUrlEnv) return;
-  const datasource = schema.datasource ?? { location: { path: config3.path, line: 1 } };
-  if (!datasource.urlEnv && !datasource.url && config3.urlEnv) datasource.urlEnv = config3.urlEnv;
-  if (!datasource.directUrlEnv && !datasource.directUrl && config3.directUrlEnv)
-    datasource.directUrlEnv = config3.directUrlEnv;
+function applyConfig(schema, config2) {
+  if (!config2.urlEnv && !config2.directUrlEnv) return;
+  const datasource = schema.datasource ?? { location: { path: config2.path, line: 1 } };
+  if (!datasource.urlEnv && !datasource.url && config2.urlEnv) datasource.urlEnv = config2.urlEnv;
+  if (!datasource.directUrlEnv && !datasource.directUrl && config2.directUrlEnv)
+    datasource.directUrlEnv = config2.directUrlEnv;
   schema.datasource = datasource;
 }
 
@@ -82358,8 +75052,8 @@ var railwaySource = {
       diagnostics: []
     };
     for (const file2 of files) {
-      const config3 = file2.path.endsWith(".toml") ? tomlConfig(file2.path, file2.text, fragment.diagnostics) : jsonConfig(file2.path, file2.text, fragment.diagnostics);
-      if (config3) fragment.services.push(readService(file2.path, config3, fragment.diagnostics));
+      const config2 = file2.path.endsWith(".toml") ? tomlConfig(file2.path, file2.text, fragment.diagnostics) : jsonConfig(file2.path, file2.text, fragment.diagnostics);
+      if (config2) fragment.services.push(readService(file2.path, config2, fragment.diagnostics));
     }
     return fragment;
   }
@@ -82408,8 +75102,8 @@ function replicaCount(field, diagnostics) {
   const regions = field("deploy.multiRegionConfig");
   const perRegion = Object.entries(asRecord(regions?.value));
   if (regions && perRegion.length) {
-    const value = perRegion.reduce((sum, [region, config3]) => {
-      const replicas2 = asRecord(config3).numReplicas ?? 1;
+    const value = perRegion.reduce((sum, [region, config2]) => {
+      const replicas2 = asRecord(config2).numReplicas ?? 1;
       return sum + wholeNumber(replicas2, field(`deploy.multiRegionConfig.${region}.numReplicas`) ?? regions, diagnostics);
     }, 0);
     return { value, location: regions.location };
@@ -82908,19 +75602,19 @@ function parentOf(path) {
 }
 
 // src/sources/sql/postgres-parser.ts
-var parser2;
+var parser;
 var loading;
 function loadPostgresParser() {
   loading ??= import("./wasm-7EXWV2AL.js").then(async (module) => {
     await module.loadModule();
-    parser2 = module;
+    parser = module;
     return module;
   });
   return loading.then(() => void 0);
 }
 function loaded() {
-  if (!parser2) throw new Error("the PostgreSQL parser is used before loadPostgresParser() resolved");
-  return parser2;
+  if (!parser) throw new Error("the PostgreSQL parser is used before loadPostgresParser() resolved");
+  return parser;
 }
 var parseSql = (sql) => loaded().parseSync(sql);
 var parsePlPgSql = (sql) => loaded().parsePlPgSQLSync(sql);
@@ -82932,7 +75626,7 @@ var DOUBLE_QUOTE = 34;
 var DOLLAR = 36;
 var BACKSLASH = 92;
 function lex(bytes) {
-  const tokens2 = [];
+  const tokens = [];
   const length = bytes.length;
   let i = 0;
   while (i < length) {
@@ -82947,47 +75641,47 @@ function lex(bytes) {
       i = blockCommentEnd(bytes, i);
     } else if (byte === QUOTE) {
       const end = quotedEnd(bytes, i, QUOTE, false);
-      tokens2.push({ kind: "string", start: i, end });
+      tokens.push({ kind: "string", start: i, end });
       i = end;
     } else if (byte === DOUBLE_QUOTE) {
       const end = quotedEnd(bytes, i, DOUBLE_QUOTE, false);
-      tokens2.push({ kind: "quoted", start: i, end });
+      tokens.push({ kind: "quoted", start: i, end });
       i = end;
-    } else if (byte === DOLLAR && next !== void 0 && !isDigit3(next)) {
+    } else if (byte === DOLLAR && next !== void 0 && !isDigit4(next)) {
       const tagEnd = dollarTagEnd(bytes, i);
       if (tagEnd === void 0) {
-        tokens2.push({ kind: "punct", start: i, end: i + 1 });
+        tokens.push({ kind: "punct", start: i, end: i + 1 });
         i++;
       } else {
         const close = bytes.indexOf(bytes.subarray(i, tagEnd), tagEnd);
         const end = close < 0 ? length : close + (tagEnd - i);
-        tokens2.push({ kind: "string", start: i, end });
+        tokens.push({ kind: "string", start: i, end });
         i = end;
       }
     } else if (byte === BACKSLASH) {
       const newline = bytes.indexOf(NEWLINE, i);
       const end = newline < 0 ? length : newline;
-      tokens2.push({ kind: "meta", start: i, end });
+      tokens.push({ kind: "meta", start: i, end });
       i = end;
-    } else if (isWordStart(byte) || isDigit3(byte)) {
+    } else if (isWordStart(byte) || isDigit4(byte)) {
       let end = i + 1;
       while (end < length && isWordPart(bytes[end])) end++;
       if (bytes[end] === QUOTE && end - i === 1 && (byte | 32) === 101) {
         end = quotedEnd(bytes, end, QUOTE, true);
-        tokens2.push({ kind: "string", start: i, end });
+        tokens.push({ kind: "string", start: i, end });
       } else if (bytes[end] === QUOTE && end - i <= 2) {
         end = quotedEnd(bytes, end, QUOTE, false);
-        tokens2.push({ kind: "string", start: i, end });
+        tokens.push({ kind: "string", start: i, end });
       } else {
-        tokens2.push({ kind: "word", start: i, end });
+        tokens.push({ kind: "word", start: i, end });
       }
       i = end;
     } else {
-      tokens2.push({ kind: "punct", start: i, end: i + 1 });
+      tokens.push({ kind: "punct", start: i, end: i + 1 });
       i++;
     }
   }
-  return tokens2;
+  return tokens;
 }
 function isPunct(bytes, token, char) {
   return token?.kind === "punct" && bytes[token.start] === char.charCodeAt(0);
@@ -82998,14 +75692,14 @@ function isKeyword2(bytes, token, keyword) {
 function isSpace(byte) {
   return byte === 32 || byte >= 9 && byte <= 13;
 }
-function isDigit3(byte) {
+function isDigit4(byte) {
   return byte >= 48 && byte <= 57;
 }
 function isWordStart(byte) {
   return byte >= 97 && byte <= 122 || byte >= 65 && byte <= 90 || byte === 95 || byte >= 128;
 }
 function isWordPart(byte) {
-  return isWordStart(byte) || isDigit3(byte) || byte === DOLLAR;
+  return isWordStart(byte) || isDigit4(byte) || byte === DOLLAR;
 }
 function blockCommentEnd(bytes, start) {
   let depth = 0;
@@ -83039,20 +75733,20 @@ function dollarTagEnd(bytes, start) {
   let i = start + 1;
   if (bytes[i] === DOLLAR) return i + 1;
   if (!isWordStart(bytes[i])) return void 0;
-  while (i < bytes.length && (isWordStart(bytes[i]) || isDigit3(bytes[i]))) i++;
+  while (i < bytes.length && (isWordStart(bytes[i]) || isDigit4(bytes[i]))) i++;
   return bytes[i] === DOLLAR ? i + 1 : void 0;
 }
 
 // src/sources/sql/index-text.ts
 function indexText(statement) {
-  const tokens2 = lex(statement);
-  const open3 = tokens2.findIndex((token) => isPunct(statement, token, "("));
+  const tokens = lex(statement);
+  const open3 = tokens.findIndex((token) => isPunct(statement, token, "("));
   const elements = [];
   let current = [];
   let depth = 0;
-  let close = tokens2.length;
-  for (let i = open3 + 1; open3 >= 0 && i < tokens2.length; i++) {
-    const token = tokens2[i];
+  let close = tokens.length;
+  for (let i = open3 + 1; open3 >= 0 && i < tokens.length; i++) {
+    const token = tokens[i];
     if (isPunct(statement, token, "(")) depth++;
     if (isPunct(statement, token, ")") && depth-- === 0) {
       close = i;
@@ -83066,11 +75760,11 @@ function indexText(statement) {
     }
   }
   if (current.length > 0) elements.push(current);
-  const where = tokens2.findIndex((token, i) => i > close && isKeyword2(statement, token, "where"));
-  let last = tokens2.length - 1;
-  while (last > where && isPunct(statement, tokens2[last], ";")) last--;
-  const from = tokens2[where + 1];
-  const to = tokens2[last];
+  const where = tokens.findIndex((token, i) => i > close && isKeyword2(statement, token, "where"));
+  let last = tokens.length - 1;
+  while (last > where && isPunct(statement, tokens[last], ";")) last--;
+  const from = tokens[where + 1];
+  const to = tokens[last];
   const predicate = where >= 0 && from && to && last > where ? statement.toString("utf8", from.start, to.end) : void 0;
   return {
     expressions: elements.map((element) => expressionOf(statement, element)),
@@ -83078,17 +75772,17 @@ function indexText(statement) {
   };
 }
 function expressionOf(statement, element) {
-  const first2 = element[0];
-  if (!first2) return "";
-  const wrapped = isPunct(statement, first2, "(");
+  const first = element[0];
+  if (!first) return "";
+  const wrapped = isPunct(statement, first, "(");
   let depth = 0;
   for (const token of element) {
     if (isPunct(statement, token, "(")) depth++;
     else if (isPunct(statement, token, ")") && --depth === 0) {
-      return wrapped ? statement.toString("utf8", first2.end, token.start).trim() : statement.toString("utf8", first2.start, token.end);
+      return wrapped ? statement.toString("utf8", first.end, token.start).trim() : statement.toString("utf8", first.start, token.end);
     }
   }
-  return statement.toString("utf8", first2.start, first2.end);
+  return statement.toString("utf8", first.start, first.end);
 }
 
 // src/sources/sql/replay.ts
@@ -83747,15 +76441,15 @@ function readProject(path, root, diagnostics) {
     autoscaling: true,
     location: root.get("functions")?.location ?? root.location
   };
-  for (const [pattern, config3] of root.get("functions")?.entries() ?? []) {
-    if (!config3.isMap) {
+  for (const [pattern, config2] of root.get("functions")?.entries() ?? []) {
+    if (!config2.isMap) {
       diagnostics.push(
-        problem2(config3, `functions["${pattern}"] should be an object of settings; it was skipped.`)
+        problem2(config2, `functions["${pattern}"] should be an object of settings; it was skipped.`)
       );
       continue;
     }
     for (const key of ["maxDuration", "memory"]) {
-      const node2 = config3.get(key);
+      const node2 = config2.get(key);
       if (!node2) continue;
       const value = node2.number();
       if (value === void 0) {
@@ -83969,15 +76663,15 @@ async function review(files, options = {}) {
     ...clock ? { clock } : {}
   });
   const {
-    config: config3,
+    config: config2,
     diagnostics: configDiagnostics,
     configPath
   } = loadConfig(collected, path, options, ruleIds);
-  const reading = await parseProject(collected, { ignore: config3.ignore, ...clock ? { clock } : {} });
+  const reading = await parseProject(collected, { ignore: config2.ignore, ...clock ? { clock } : {} });
   const time3 = timeWith(clock);
   const findings = time3(
     "rules",
-    () => runRules(reading.model, rules, { tier: config3.tier, rules: config3.rules })
+    () => runRules(reading.model, rules, { tier: config2.tier, rules: config2.rules })
   );
   const {
     active,
@@ -83990,16 +76684,16 @@ async function review(files, options = {}) {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target: files.label,
-    tier: config3.tier,
+    tier: config2.tier,
     findings: sorted,
     suppressed,
     diagnostics,
     skipped: reading.skipped,
-    capacity: time3("capacity", () => computeCapacity(reading.model, config3.capacity)),
-    gate: computeGate(sorted, diagnostics, { failOn: config3.failOn, gateOn: config3.gateOn, compared: false }),
+    capacity: time3("capacity", () => computeCapacity(reading.model, config2.capacity)),
+    gate: computeGate(sorted, diagnostics, { failOn: config2.failOn, gateOn: config2.gateOn, compared: false }),
     rules: rules.map((rule) => rule.meta),
     compared: false,
-    forbidAcknowledge: config3.forbidAcknowledge,
+    forbidAcknowledge: config2.forbidAcknowledge,
     ...configPath ? { configPath } : {}
   };
 }
@@ -84007,9 +76701,9 @@ function loadConfig(collected, path, options, ruleIds) {
   const text2 = options.configText ?? collected.texts.get(path);
   const diagnostics = collected.unreadable.filter((d) => d.location.path === path).map((d) => ({ ...d, origin: "config", severity: "error" }));
   const parsed = text2 === void 0 ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text2, path, ruleIds);
-  const config3 = { ...parsed.config, ...definedOnly(options.overrides ?? {}) };
+  const config2 = { ...parsed.config, ...definedOnly(options.overrides ?? {}) };
   return {
-    config: config3,
+    config: config2,
     diagnostics: [...diagnostics, ...parsed.diagnostics],
     ...text2 !== void 0 ? { configPath: path } : {}
   };
@@ -84360,11 +77054,11 @@ async function run() {
 async function compareToBase(client, base, inputs, local, options, head, notes) {
   try {
     const configPath = inputs.configPath ?? DEFAULT_CONFIG_PATH;
-    const config3 = (await local.read([configPath])).get(configPath);
+    const config2 = (await local.read([configPath])).get(configPath);
     const files = new SubdirectoryFileSet(new GitHubFileSet(client, base), inputs.workingDirectory);
     const baseResult = await review(files, {
       ...options,
-      ...config3?.kind === "text" ? { configText: config3.text } : {}
+      ...config2?.kind === "text" ? { configText: config2.text } : {}
     });
     return compareWithBase(head, baseResult);
   } catch (error63) {
