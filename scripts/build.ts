@@ -33,6 +33,27 @@ const inlinePostgresParser: Plugin = {
   },
 };
 
+/**
+ * @actions/core's index imports its OIDC client (@actions/http-client, then undici) and its
+ * platform helpers (@actions/exec) for functions Headroom never calls; loading them took more
+ * than a third of the Action's start. Marked free of side effects, esbuild drops them with the
+ * unused exports that reach them.
+ */
+const unusedActionsHelpers: Plugin = {
+  name: 'actions-helpers-side-effect-free',
+  setup(context) {
+    context.onResolve({ filter: /^(@actions\/(http-client|exec|io)|undici|tunnel)(\/|$)/ }, async (args) => {
+      if (args.pluginData?.skip) return undefined;
+      const resolved = await context.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: { skip: true },
+      });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 export interface Delivery {
   entry: string;
   outfile: string;
@@ -91,7 +112,7 @@ export async function buildDelivery(delivery: Delivery, outfile = delivery.outfi
         'const __dirname = __headroomDirname(__filename);',
       ].join('\n'),
     },
-    plugins: [inlinePostgresParser],
+    plugins: [inlinePostgresParser, unusedActionsHelpers],
   });
 }
 
