@@ -90,11 +90,8 @@ export class LocalFileSet implements FileSet {
             this.#skipped.push({ path: `${path}/`, reason: 'dependency, build or VCS folder' });
           else pending.push(absolute);
         } else if (dirent.isFile()) {
-          try {
-            entries.push({ path, size: statSync(absolute).size });
-          } catch (error) {
-            this.#skipped.push({ path, reason: `cannot be read (${errorCode(error)})` });
-          }
+          // Sizes are taken when a file is read: most listed files never are.
+          entries.push({ path });
         }
       }
     }

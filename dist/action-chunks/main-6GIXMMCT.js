@@ -13901,11 +13901,7 @@ var LocalFileSet = class {
             this.#skipped.push({ path: `${path}/`, reason: "dependency, build or VCS folder" });
           else pending.push(absolute);
         } else if (dirent.isFile()) {
-          try {
-            entries.push({ path, size: statSync(absolute).size });
-          } catch (error63) {
-            this.#skipped.push({ path, reason: `cannot be read (${errorCode(error63)})` });
-          }
+          entries.push({ path });
         }
       }
     }
