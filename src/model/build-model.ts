@@ -1,4 +1,6 @@
+import { maskSecretsInText } from './connection-url.ts';
 import type { ModelFragment, ProjectModel } from './project-model.ts';
+import { Secret } from './secret.ts';
 
 export function emptyModel(): ProjectModel {
   return {
@@ -34,7 +36,40 @@ export function mergeFragments(fragments: readonly ModelFragment[]): ProjectMode
 export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
   const model = mergeFragments(fragments);
   markHistorySchemas(model);
+  model.diagnostics = distinct(model.diagnostics);
+  maskCredentials(model, new WeakSet());
   return model;
+}
+
+/**
+ * The one place credentials are masked: every string the model holds (start commands, settings,
+ * names, diagnostics that quote a line) is masked here, as it enters the model, so no rule,
+ * capacity note, reporter or log can print a password. Values read from env files and hosting
+ * configs stay whole inside `Secret`, which only the rules that must parse them open.
+ */
+function maskCredentials(value: object, seen: WeakSet<object>): void {
+  if (seen.has(value) || value instanceof Secret) return;
+  seen.add(value);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (typeof item === 'string') record[key] = maskSecretsInText(item);
+    else if (item !== null && typeof item === 'object') maskCredentials(item, seen);
+  }
+}
+
+/**
+ * A reader that reads one setting for several services (a Fly `[[vm]]` shared by process
+ * groups) says the same thing each time: one diagnostic per file, line and message.
+ */
+function distinct(diagnostics: ProjectModel['diagnostics']): ProjectModel['diagnostics'] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.location.path}\0${d.location.line}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

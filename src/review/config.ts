@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/location.ts';
@@ -51,7 +52,16 @@ export const configSchema = z
       .record(z.string(), ruleSetting)
       .default({})
       .describe('Per rule: a severity, `off`, or { severity, options }.'),
-    ignore: z.array(z.string()).default([]).describe('Glob patterns of files never read.'),
+    ignore: z
+      .array(
+        z
+          .string()
+          .refine(isGlob, {
+            message: 'not a glob pattern Headroom can read (picomatch takes at most 64 KB)',
+          }),
+      )
+      .default([])
+      .describe('Glob patterns of files never read.'),
     acknowledgements: z
       .strictObject({
         forbid: z
@@ -372,4 +382,14 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length] as number;
+}
+
+/** A pattern picomatch compiles: one it cannot (over 64 KB) would otherwise end the review. */
+function isGlob(pattern: string): boolean {
+  try {
+    picomatch(pattern);
+    return true;
+  } catch {
+    return false;
+  }
 }

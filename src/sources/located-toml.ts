@@ -1,5 +1,7 @@
 import { parse } from 'smol-toml';
-import type { Diagnostic } from '../model/location.ts';
+import type { Diagnostic, Location } from '../model/location.ts';
+import type { EnvBinding } from '../model/project-model.ts';
+import { Secret } from '../model/secret.ts';
 
 /**
  * A TOML document parsed by smol-toml (which has no positions), plus the line of every table
@@ -133,4 +135,27 @@ export function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+}
+
+/**
+ * The variables of an environment table (`[env]`, `[build.environment]`). A value must be a
+ * string, number, boolean or date; a table or array there is not a variable, and is passed over
+ * (smol-toml's tables have no prototype, so turning one into text would throw).
+ */
+export function tomlEnvBindings(
+  table: Record<string, unknown>,
+  prefix: string,
+  at: (key: string) => Location,
+): EnvBinding[] {
+  return Object.entries(table).flatMap(([key, value]): EnvBinding[] =>
+    value !== null && typeof value === 'object' && !(value instanceof Date)
+      ? []
+      : [
+          {
+            key,
+            source: { kind: 'value', value: new Secret(String(value)) },
+            location: at(`${prefix}.${key}`),
+          },
+        ],
+  );
 }

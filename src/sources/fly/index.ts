@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../../model/location.ts';
-import type { EnvBinding, ModelFragment, Service } from '../../model/project-model.ts';
-import { Secret } from '../../model/secret.ts';
-import { asRecord, type LocatedToml, parseLocatedToml } from '../located-toml.ts';
+import type { ModelFragment, Service } from '../../model/project-model.ts';
+import { asRecord, type LocatedToml, parseLocatedToml, tomlEnvBindings } from '../located-toml.ts';
 import { baseService, defaultName, directoryOf, literalConnections } from '../service-shape.ts';
 import type { Source } from '../source.ts';
 import { type FlyHttpService, readHttpServices } from './http-services.ts';
@@ -40,11 +39,7 @@ function readFlyApp(toml: LocatedToml, path: string, diagnostics: Diagnostic[]):
   const declared = Object.entries(asRecord(data.processes));
   const groups: Array<[string, unknown]> = declared.length ? declared : [['app', undefined]];
   const routes = readHttpServices(toml, path, diagnostics);
-  const env: EnvBinding[] = Object.entries(asRecord(data.env)).map(([key, value]) => ({
-    key,
-    source: { kind: 'value', value: new Secret(String(value)) },
-    location: at(`env.${key}`),
-  }));
+  const env = tomlEnvBindings(asRecord(data.env), 'env', at);
   const release = asRecord(data.deploy).release_command;
   return groups.map(([group, command]) => {
     // A section naming no process group routes to every group when the app declares none, else to `app`.

@@ -1,7 +1,6 @@
 import { NETLIFY_ASSUMED_CONCURRENCY } from '../../catalog/serverless.ts';
-import type { EnvBinding, ModelFragment, Service } from '../../model/project-model.ts';
-import { Secret } from '../../model/secret.ts';
-import { asRecord, type LocatedToml, parseLocatedToml } from '../located-toml.ts';
+import type { ModelFragment, Service } from '../../model/project-model.ts';
+import { asRecord, type LocatedToml, parseLocatedToml, tomlEnvBindings } from '../located-toml.ts';
 import { baseService, defaultName, directoryOf, literalConnections } from '../service-shape.ts';
 import type { Source } from '../source.ts';
 
@@ -68,20 +67,8 @@ function readSite(toml: LocatedToml, path: string): Service {
     };
   const production = asRecord(asRecord(asRecord(toml.data.context).production).environment);
   service.env = [
-    ...bindings(asRecord(build.environment), 'build.environment', at),
-    ...bindings(production, 'context.production.environment', at),
+    ...tomlEnvBindings(asRecord(build.environment), 'build.environment', at),
+    ...tomlEnvBindings(production, 'context.production.environment', at),
   ];
   return service;
-}
-
-function bindings(
-  table: Record<string, unknown>,
-  prefix: string,
-  at: (key: string) => { path: string; line: number },
-): EnvBinding[] {
-  return Object.entries(table).map(([key, value]) => ({
-    key,
-    source: { kind: 'value', value: new Secret(String(value)) },
-    location: at(`${prefix}.${key}`),
-  }));
 }
