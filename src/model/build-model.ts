@@ -37,7 +37,7 @@ export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
   const model = mergeFragments(fragments);
   markHistorySchemas(model);
   model.diagnostics = distinct(model.diagnostics);
-  maskCredentials(model, new WeakSet());
+  maskCredentials(model);
   return model;
 }
 
@@ -47,14 +47,15 @@ export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
  * capacity note, reporter or log can print a password. Values read from env files and hosting
  * configs stay whole inside `Secret`, which only the rules that must parse them open.
  */
-function maskCredentials(value: object, seen: WeakSet<object>): void {
-  if (seen.has(value) || value instanceof Secret) return;
-  seen.add(value);
+function maskCredentials(value: object): void {
+  // The model is a tree (a few lists are shared, and masking twice changes nothing): no visited set.
+  if (value instanceof Secret) return;
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
+  // `for…in` rather than Object.keys: no array per object; model objects have no inherited keys.
+  for (const key in record) {
     const item = record[key];
     if (typeof item === 'string') record[key] = maskSecretsInText(item);
-    else if (item !== null && typeof item === 'object') maskCredentials(item, seen);
+    else if (item !== null && typeof item === 'object') maskCredentials(item);
   }
 }
 

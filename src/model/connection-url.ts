@@ -215,6 +215,8 @@ function detectPooler(scheme: string, url: ConnectionUrl): PoolerKind | undefine
 }
 
 const URL_TOKEN_END = /[\s'"`<>()]/g;
+/** What any `password=…` that PASSWORD_ASSIGNMENT masks must contain. */
+const MAY_NAME_PASSWORD = /pass|pwd/i;
 const PASSWORD_ASSIGNMENT =
   /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 
@@ -224,6 +226,8 @@ const PASSWORD_ASSIGNMENT =
  * (`host=db password=…`, `Password=…;`, `DB_PASSWORD=…`) wherever they appear in text.
  */
 export function maskSecretsInText(text: string): string {
+  // Most text holds neither form: the model masks every string it holds, so this is the hot path.
+  if (!text.includes('://') && !MAY_NAME_PASSWORD.test(text)) return text;
   let masked = '';
   let from = 0;
   // A `://` inside a URL already judged credential-free cannot start one with credentials: its

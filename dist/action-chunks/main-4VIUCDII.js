@@ -14130,8 +14130,10 @@ function detectPooler(scheme, url2) {
   return void 0;
 }
 var URL_TOKEN_END = /[\s'"`<>()]/g;
+var MAY_NAME_PASSWORD = /pass|pwd/i;
 var PASSWORD_ASSIGNMENT = /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 function maskSecretsInText(text2) {
+  if (!text2.includes("://") && !MAY_NAME_PASSWORD.test(text2)) return text2;
   let masked = "";
   let from = 0;
   let judgedUntil = 0;
@@ -54672,17 +54674,16 @@ function buildModel(fragments) {
   const model = mergeFragments(fragments);
   markHistorySchemas(model);
   model.diagnostics = distinct(model.diagnostics);
-  maskCredentials(model, /* @__PURE__ */ new WeakSet());
+  maskCredentials(model);
   return model;
 }
-function maskCredentials(value, seen) {
-  if (seen.has(value) || value instanceof Secret) return;
-  seen.add(value);
+function maskCredentials(value) {
+  if (value instanceof Secret) return;
   const record3 = value;
-  for (const key of Object.keys(record3)) {
+  for (const key in record3) {
     const item = record3[key];
     if (typeof item === "string") record3[key] = maskSecretsInText(item);
-    else if (item !== null && typeof item === "object") maskCredentials(item, seen);
+    else if (item !== null && typeof item === "object") maskCredentials(item);
   }
 }
 function distinct(diagnostics) {
