@@ -35,9 +35,12 @@ export interface FileLimits {
   maxFileBytes: number;
   /** Only this many relevant files are read; the rest are listed as skipped. */
   maxFiles: number;
+  /** A directory walk stops after this many entries (a GitHub tree stops at 100,000 itself). */
+  maxListedEntries: number;
 }
 
 export const DEFAULT_LIMITS: FileLimits = {
   maxFileBytes: 5 * 1024 * 1024,
   maxFiles: 10_000,
+  maxListedEntries: 500_000,
 };

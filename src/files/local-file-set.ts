@@ -65,6 +65,7 @@ export class LocalFileSet implements FileSet {
     // Folders by their POSIX path from the root ('' is the root): paths are built by joining
     // names, which costs a fraction of path.relative on every entry of a large tree.
     const pending = [''];
+    let listed = 0;
     while (pending.length > 0) {
       const dir = pending.pop() as string;
       let dirents: Dirent[];
@@ -75,6 +76,14 @@ export class LocalFileSet implements FileSet {
         if (!dir) throw error;
         this.#skipped.push({ path: `${dir}/`, reason: `cannot be read (${errorCode(error)})` });
         continue;
+      }
+      listed += dirents.length;
+      if (listed > this.#limits.maxListedEntries) {
+        this.#skipped.push({
+          path: dir ? `${dir}/` : './',
+          reason: `the walk stopped here, past ${this.#limits.maxListedEntries} entries; this folder and those not yet walked were not read`,
+        });
+        break;
       }
       for (const dirent of dirents) {
         const path = dir ? `${dir}/${dirent.name}` : dirent.name;

@@ -54,11 +54,9 @@ export const configSchema = z
       .describe('Per rule: a severity, `off`, or { severity, options }.'),
     ignore: z
       .array(
-        z
-          .string()
-          .refine(isGlob, {
-            message: 'not a glob pattern Headroom can read (picomatch takes at most 64 KB)',
-          }),
+        z.string().refine(isGlob, {
+          message: 'not a glob pattern Headroom can read (picomatch takes at most 64 KB)',
+        }),
       )
       .default([])
       .describe('Glob patterns of files never read.'),
@@ -194,7 +192,7 @@ export function parseConfig(
 }
 
 /** A config has no reason for more aliases than this; past it, yaml stops an alias bomb. */
-const MAX_CONFIG_ALIASES = 100;
+export const MAX_CONFIG_ALIASES = 100;
 
 /** Where the first alias that names no earlier anchor is, or `undefined` (the error was another). */
 function firstUnresolvedAlias(document: ReturnType<typeof parseDocument>): number | undefined {

@@ -86,6 +86,20 @@ export function parseLocatedYaml(
 ): { root?: LocatedNode; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  // The parser recurses per level: a document nested thousands deep runs it out of stack, in
+  // several places at once. That is one problem, said once.
+  const overflow = document.errors.find((error) => /call stack|stack overflow/i.test(error.message));
+  if (overflow)
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          origin,
+          message: `${path} is not valid YAML: it is nested deeper than the YAML parser can read.`,
+          location: { path, line: clampToText(text, lines.linePos(overflow.pos[0]).line) },
+        },
+      ],
+    };
   const diagnostics: Diagnostic[] = document.errors.map((error) => ({
     severity: 'error',
     origin,

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/files/file-set.ts';
 import { LocalFileSet } from '../../src/files/local-file-set.ts';
 import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
 import { review } from '../../src/review/run-review.ts';
@@ -42,7 +43,7 @@ describe('LocalFileSet', () => {
       'b.sql': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]),
       'big.sql': 'x'.repeat(2048),
     });
-    const files = new LocalFileSet(root, { maxFileBytes: 1024, maxFiles: 10 });
+    const files = new LocalFileSet(root, { ...DEFAULT_LIMITS, maxFileBytes: 1024, maxFiles: 10 });
     const read = await files.read(['a.sql', 'b.sql', 'big.sql', 'missing.sql']);
     expect(read.get('a.sql')).toEqual({ path: 'a.sql', kind: 'text', text: 'select 1;', size: 9 });
     expect(read.get('b.sql')).toMatchObject({ kind: 'binary', size: 6 });
@@ -78,6 +79,25 @@ describe('LocalFileSet on a hostile file system', () => {
     ]);
   });
 
+  it('stops a walk past its entry cap, and says where', async () => {
+    const root = await tree({
+      'a/1.env': 'A=1',
+      'a/2.env': 'A=2',
+      'b/1.env': 'B=1',
+      'b/2.env': 'B=2',
+      'render.yaml': '',
+    });
+    const files = new LocalFileSet(root, { ...DEFAULT_LIMITS, maxListedEntries: 5 });
+    // The root lists 3 entries; the next folder walked (b, last in, first out) brings 5 in all.
+    expect((await files.list()).map((e) => e.path)).toEqual(['b/1.env', 'b/2.env', 'render.yaml']);
+    expect(files.skipped()).toEqual([
+      {
+        path: 'a/',
+        reason: 'the walk stopped here, past 5 entries; this folder and those not yet walked were not read',
+      },
+    ]);
+  });
+
   it('still reviews the rest of such a directory', async () => {
     const root = await tree({ 'render.yaml': 'services:\n  - type: web\n    name: api\n    plan: free\n' });
     writeFileSync(
@@ -102,7 +122,7 @@ describe('MemoryFileSet', () => {
         'node_modules/p/package.json': '{}',
         'huge.sql': 'y'.repeat(100),
       },
-      { limits: { maxFileBytes: 50, maxFiles: 10 } },
+      { limits: { ...DEFAULT_LIMITS, maxFileBytes: 50, maxFiles: 10 } },
     );
     expect((await files.list()).map((e) => e.path)).toEqual(['a/.env', 'huge.sql', 'z.sql']);
     expect(files.skipped()).toEqual([

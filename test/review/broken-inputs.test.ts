@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/files/file-set.ts';
 import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
 import { review } from '../../src/review/run-review.ts';
 
@@ -10,10 +11,7 @@ const healthy = {
 
 async function reviewWith(files: Record<string, string | Uint8Array>) {
   const result = await review(
-    new MemoryFileSet(
-      { ...healthy, ...files },
-      { limits: { maxFileBytes: 5 * 1024 * 1024, maxFiles: 5000 } },
-    ),
+    new MemoryFileSet({ ...healthy, ...files }, { limits: { ...DEFAULT_LIMITS, maxFiles: 5000 } }),
   );
   // The healthy part of the project was still reviewed.
   expect(result.findings.map((f) => f.entity)).toContain('posts.author_id');

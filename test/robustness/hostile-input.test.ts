@@ -101,6 +101,30 @@ describe('input written to break the review', () => {
     expect(result.findings.map((f) => f.entity)).toContain('b.a_id');
   });
 
+  it.each([
+    ['package.json', `{"dependencies": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`, []],
+    [
+      'prisma/schema.prisma',
+      `datasource db {\n  provider = "postgresql"\n  x = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}\n`,
+      [
+        'prisma/schema.prisma:3 prisma/schema.prisma is not a valid Prisma schema: unexpected "[" nested deeper than 64 levels; the block there was not read.',
+      ],
+    ],
+    [
+      'render.yaml',
+      `services: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+      [expect.stringMatching(/^render\.yaml:1 render\.yaml is not valid YAML/)],
+    ],
+    [
+      'fly.toml',
+      `app = "x"\nv = ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`,
+      [expect.stringMatching(/^fly\.toml:2 fly\.toml is not valid TOML/)],
+    ],
+  ])('%s nested a hundred thousand deep', async (path, text, expected) => {
+    const result = await review(new MemoryFileSet({ [path]: text }));
+    expect(messages(result)).toEqual(expected);
+  });
+
   it('an env file built to make a parser backtrack', async () => {
     const started = performance.now();
     await review(

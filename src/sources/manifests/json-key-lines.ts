@@ -4,6 +4,13 @@ export interface KeyPosition {
   column: number;
 }
 
+/**
+ * Keys are located down to this depth; deeper containers are only counted. Manifests put what
+ * Headroom reads two or three levels down, and a path per level would cost depth² memory on a
+ * document nested a hundred thousand deep (it once exhausted 4 GB).
+ */
+export const MAX_LOCATED_DEPTH = 64;
+
 /** Joins a key path without ambiguity: package names hold `/` and `.`. */
 export function keyPath(...keys: readonly string[]): string {
   return keys.join('\u0000');
@@ -25,6 +32,7 @@ interface Container {
 export function jsonKeyPositions(text: string): Map<string, KeyPosition> {
   const positions = new Map<string, KeyPosition>();
   const stack: Container[] = [];
+  let unlocated = 0;
   let expectingKey = false;
   let line = 1;
   let lineStart = 0;
@@ -41,11 +49,16 @@ export function jsonKeyPositions(text: string): Map<string, KeyPosition> {
         if (text[i] === '\\') i++;
         value += text[i];
       }
-      if (top?.kind === 'object' && expectingKey) {
+      if (unlocated === 0 && top?.kind === 'object' && expectingKey) {
         positions.set(keyPath(...top.path, value), { line, column: start - lineStart + 1 });
         top.key = value;
         expectingKey = false;
       }
+    } else if (unlocated > 0) {
+      if (c === '{' || c === '[') unlocated++;
+      else if (c === '}' || c === ']') unlocated--;
+    } else if ((c === '{' || c === '[') && stack.length >= MAX_LOCATED_DEPTH) {
+      unlocated = 1;
     } else if (c === '{' || c === '[') {
       const name = top?.kind === 'object' ? top.key : top ? String(top.index) : undefined;
       stack.push({

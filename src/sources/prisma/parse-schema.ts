@@ -33,6 +33,9 @@ interface Token {
 
 const BLOCK_KEYWORDS = new Set(['model', 'view', 'type', 'enum', 'datasource', 'generator']);
 
+/** Arrays and calls nest at most this deep: no real schema comes close, and recursion must end. */
+export const MAX_VALUE_DEPTH = 64;
+
 /** The top-level blocks of one schema file. Throws a `PrismaSyntaxError` where it is not Prisma. */
 export function parsePrismaSchema(text: string): AstNode[] {
   return new SchemaParser(tokenize(text)).blocks();
@@ -98,6 +101,7 @@ function isNamePart(c: number): boolean {
 class SchemaParser {
   readonly #tokens: Token[];
   #at = 0;
+  #depth = 0;
 
   constructor(tokens: Token[]) {
     this.#tokens = tokens;
@@ -250,7 +254,17 @@ class SchemaParser {
 
   /** `open item, item… close` on one line. */
   #list(open: string, close: string, item: () => AstNode): AstNode[] {
-    this.#expectPunct(open);
+    const opening = this.#expectPunct(open);
+    if (++this.#depth > MAX_VALUE_DEPTH)
+      throw new PrismaSyntaxError(opening.line, `"${open}" nested deeper than ${MAX_VALUE_DEPTH} levels`);
+    try {
+      return this.#items(close, item);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  #items(close: string, item: () => AstNode): AstNode[] {
     const items: AstNode[] = [];
     if (this.#isPunct(close)) {
       this.#next();

@@ -20,7 +20,7 @@ import { upSection } from './sections.ts';
 import { splitStatements } from './statements.ts';
 
 /** Statements of one file that may fail before the rest of its failures are only counted. */
-const MAX_DIAGNOSTICS_PER_FILE = 5;
+export const MAX_DIAGNOSTICS_PER_FILE = 5;
 
 /** SQL migrations in the common layouts, parsed by PostgreSQL's own parser and replayed in order. */
 export const sqlSource: Source = {

@@ -13620,7 +13620,8 @@ function classifyBytes(path, bytes) {
 // src/files/file-set.ts
 var DEFAULT_LIMITS = {
   maxFileBytes: 5 * 1024 * 1024,
-  maxFiles: 1e4
+  maxFiles: 1e4,
+  maxListedEntries: 5e5
 };
 
 // src/files/skipped-directories.ts
@@ -13876,6 +13877,7 @@ var LocalFileSet = class {
   #walk() {
     const entries = [];
     const pending = [""];
+    let listed = 0;
     while (pending.length > 0) {
       const dir = pending.pop();
       let dirents;
@@ -13885,6 +13887,14 @@ var LocalFileSet = class {
         if (!dir) throw error63;
         this.#skipped.push({ path: `${dir}/`, reason: `cannot be read (${errorCode(error63)})` });
         continue;
+      }
+      listed += dirents.length;
+      if (listed > this.#limits.maxListedEntries) {
+        this.#skipped.push({
+          path: dir ? `${dir}/` : "./",
+          reason: `the walk stopped here, past ${this.#limits.maxListedEntries} entries; this folder and those not yet walked were not read`
+        });
+        break;
       }
       for (const dirent of dirents) {
         const path = dir ? `${dir}/${dirent.name}` : dirent.name;
@@ -34486,6 +34496,18 @@ var LocatedNode = class _LocatedNode {
 function parseLocatedYaml(path, text2, origin) {
   const lines = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const overflow = document.errors.find((error63) => /call stack|stack overflow/i.test(error63.message));
+  if (overflow)
+    return {
+      diagnostics: [
+        {
+          severity: "error",
+          origin,
+          message: `${path} is not valid YAML: it is nested deeper than the YAML parser can read.`,
+          location: { path, line: clampToText(text2, lines.linePos(overflow.pos[0]).line) }
+        }
+      ]
+    };
   const diagnostics = document.errors.map((error63) => ({
     severity: "error",
     origin,
@@ -54716,12 +54738,14 @@ function joinPath(dir, name) {
 }
 
 // src/sources/manifests/json-key-lines.ts
+var MAX_LOCATED_DEPTH = 64;
 function keyPath(...keys) {
   return keys.join("\0");
 }
 function jsonKeyPositions(text2) {
   const positions = /* @__PURE__ */ new Map();
   const stack = [];
+  let unlocated = 0;
   let expectingKey = false;
   let line = 1;
   let lineStart = 0;
@@ -54738,11 +54762,16 @@ function jsonKeyPositions(text2) {
         if (text2[i] === "\\") i++;
         value += text2[i];
       }
-      if (top?.kind === "object" && expectingKey) {
+      if (unlocated === 0 && top?.kind === "object" && expectingKey) {
         positions.set(keyPath(...top.path, value), { line, column: start - lineStart + 1 });
         top.key = value;
         expectingKey = false;
       }
+    } else if (unlocated > 0) {
+      if (c === "{" || c === "[") unlocated++;
+      else if (c === "}" || c === "]") unlocated--;
+    } else if ((c === "{" || c === "[") && stack.length >= MAX_LOCATED_DEPTH) {
+      unlocated = 1;
     } else if (c === "{" || c === "[") {
       const name = top?.kind === "object" ? top.key : top ? String(top.index) : void 0;
       stack.push({
@@ -55153,6 +55182,7 @@ var PrismaSyntaxError = class extends Error {
   }
 };
 var BLOCK_KEYWORDS = /* @__PURE__ */ new Set(["model", "view", "type", "enum", "datasource", "generator"]);
+var MAX_VALUE_DEPTH = 64;
 function parsePrismaSchema(text2) {
   return new SchemaParser(tokenize(text2)).blocks();
 }
@@ -55209,6 +55239,7 @@ function isNamePart(c) {
 var SchemaParser = class {
   #tokens;
   #at = 0;
+  #depth = 0;
   constructor(tokens) {
     this.#tokens = tokens;
   }
@@ -55347,7 +55378,16 @@ var SchemaParser = class {
   }
   /** `open item, item… close` on one line. */
   #list(open2, close, item) {
-    this.#expectPunct(open2);
+    const opening = this.#expectPunct(open2);
+    if (++this.#depth > MAX_VALUE_DEPTH)
+      throw new PrismaSyntaxError(opening.line, `"${open2}" nested deeper than ${MAX_VALUE_DEPTH} levels`);
+    try {
+      return this.#items(close, item);
+    } finally {
+      this.#depth--;
+    }
+  }
+  #items(close, item) {
     const items = [];
     if (this.#isPunct(close)) {
       this.#next();
