@@ -3,7 +3,7 @@ import { maskSecretsInText } from '../model/connection-url.ts';
 import type { Finding } from '../review/finding.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import { SEVERITIES } from '../rules/rule.ts';
-import { COMMENT_MARKER, findingMarker } from './markdown-markers.ts';
+import { acknowledgementRecord, COMMENT_MARKER, findingMarker } from './markdown-markers.ts';
 import { CONCLUSION_LABEL, figure, partitionFindings, verdictSentence } from './verdict.ts';
 
 export interface MarkdownOptions {
@@ -61,6 +61,15 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
     '',
     `**${verdictSentence(result)}** Target tier: **${result.tier}**.${severityCounts(result)}`,
   );
+  if (options.context === 'comment') {
+    // With the verdict at the top, so no collapse level and no cut ever drops an acknowledgement.
+    const record = acknowledgementRecord(
+      result.findings.flatMap((f) =>
+        f.acknowledgement ? [[f.fingerprint, f.acknowledgement] as const] : [],
+      ),
+    );
+    if (record) lines.push(record);
+  }
   lines.push(...capacityTable(result.capacity));
 
   const { current, existing, acknowledged } = partitionFindings(result);
@@ -90,7 +99,9 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
   if (acknowledged.length > 0) {
     lines.push('', `### Acknowledged (${acknowledged.length})`, '');
     lines.push(
-      ...(level >= 2 ? countsByRule(acknowledged) : acknowledged.flatMap((f) => findingLines(f, false))),
+      ...(level >= 2
+        ? countsByRule(acknowledged, (f) => f.acknowledgement?.by)
+        : acknowledged.flatMap((f) => findingLines(f, false))),
     );
   }
   if (result.suppressed.length > 0) {
@@ -129,9 +140,12 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
 function findingLines(finding: Finding, withFix: boolean): string[] {
   const box = finding.acknowledgement ? '[x]' : '[ ]';
   const where = `${finding.location.path}:${finding.location.line}`;
-  const head = `- ${box} ${SEVERITY_ICON[finding.severity]} **[${finding.ruleId}](${finding.docsUrl})** \`${finding.entity}\` ${finding.message} (${where}) ${findingMarker(finding.fingerprint, finding.acknowledgement?.by)}`;
+  const head = `- ${box} ${SEVERITY_ICON[finding.severity]} **[${finding.ruleId}](${finding.docsUrl})** \`${finding.entity}\` ${finding.message} (${where}) ${findingMarker(finding.fingerprint, finding.acknowledgement)}`;
   const lines = [head];
-  if (finding.acknowledgement) lines.push(`  Acknowledged by @${finding.acknowledgement.by}.`);
+  if (finding.acknowledgement)
+    lines.push(
+      `  Acknowledged by @${finding.acknowledgement.by}${finding.acknowledgement.at ? ` on ${finding.acknowledgement.at.slice(0, 10)}` : ''}.`,
+    );
   else if (withFix && finding.fix) {
     lines.push(`  Fix: ${finding.fix.text}`);
     if (finding.fix.replacement)
@@ -148,10 +162,23 @@ function severityCounts(result: ReviewResult): string {
   return parts.length ? ` ${parts.join(' · ')}` : '';
 }
 
-function countsByRule(findings: readonly Finding[]): string[] {
-  const counts = new Map<string, number>();
-  for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
-  return [...counts].map(([rule, count]) => `- **${rule}**: ${count}`);
+/** `- **rule**: 3`, or `- **rule**: 3 (@ana, @bo)` with the people `who` names. */
+function countsByRule(
+  findings: readonly Finding[],
+  who?: (finding: Finding) => string | undefined,
+): string[] {
+  const byRule = new Map<string, { count: number; people: Set<string> }>();
+  for (const finding of findings) {
+    const entry = byRule.get(finding.ruleId) ?? { count: 0, people: new Set<string>() };
+    entry.count++;
+    const person = who?.(finding);
+    if (person) entry.people.add(`@${person}`);
+    byRule.set(finding.ruleId, entry);
+  }
+  return [...byRule].map(
+    ([rule, { count, people }]) =>
+      `- **${rule}**: ${count}${people.size ? ` (${[...people].join(', ')})` : ''}`,
+  );
 }
 
 function capacityTable(capacity: CapacitySummary): string[] {

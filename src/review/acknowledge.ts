@@ -1,6 +1,7 @@
 import { computeGate } from './gate.ts';
 import type { ReviewResult } from './review-result.ts';
 
+/** Who acknowledged a finding (a GitHub login), and when (ISO 8601) when it is known. */
 export interface Acknowledgement {
   by: string;
   at?: string;

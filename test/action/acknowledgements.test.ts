@@ -68,7 +68,7 @@ describe('acknowledgement boxes, with the workflow on issue_comment: edited', ()
       `POST /repos/${OWNER}/${REPO}/actions/runs/902/rerun`,
     ]);
     expect(parseChecklist(github.comments[0]?.body ?? '')).toEqual([
-      expect.objectContaining({ checked: true, ackBy: 'octocat' }),
+      expect.objectContaining({ checked: true, ack: expect.objectContaining({ by: 'octocat' }) }),
     ]);
 
     // The re-run: the same pull_request event, reading the acknowledgement back from the comment.
@@ -76,8 +76,8 @@ describe('acknowledgement boxes, with the workflow on issue_comment: edited', ()
     expect(rerun.code).toBe(0);
     expect(rerun.outputs).toMatchObject({ conclusion: 'success', findings: '0', 'new-findings': '0' });
     expect(annotationsIn(rerun.log)).toEqual([]);
-    expect(rerun.summary).toContain('Acknowledged by @octocat.');
-    expect(github.comments[0]?.body).toContain('Acknowledged by @octocat.');
+    expect(rerun.summary).toContain('Acknowledged by @octocat on 2019-05-15.');
+    expect(github.comments[0]?.body).toContain('Acknowledged by @octocat on 2019-05-15.');
   });
 
   it('without actions: write, still records who ticked the box and says the gate waits for a push', async () => {

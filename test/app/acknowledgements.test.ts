@@ -1,10 +1,18 @@
 import type { Probot } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
+import { acknowledgementsIn } from '../../src/delivery/github/acknowledgements.ts';
 import { mockBlobQueries, mockTree } from '../github/fake-repo.ts';
 import { GitHubRecorder } from '../github/github-recorder.ts';
 import { CommentThread } from './comment-thread.ts';
-import { baseFiles, EXISTING_FINDING, headFiles, NEW_FINDING } from './fixtures.ts';
+import {
+  baseFiles,
+  EXISTING_FINDING,
+  headFiles,
+  largeBaseFiles,
+  largeHeadFiles,
+  NEW_FINDING,
+} from './fixtures.ts';
 import {
   APP_ID,
   BASE_SHA,
@@ -42,17 +50,17 @@ afterEach(() => {
 });
 
 /** Runs the opened-PR review once and returns the comment Headroom wrote, as GitHub stores it. */
-async function firstReviewComment(): Promise<string> {
+async function firstReviewComment(head = headFiles, base = baseFiles, checkRunUpdates = 1): Promise<string> {
   const setup = new GitHubRecorder();
   try {
     mockInstallationToken(setup);
     setup.scope.post(CHECK_RUNS_PATH).reply(201, { id: CHECK_RUN_ID });
     mockAppIdentity(setup);
-    mockTree(setup, headCommit(headFiles));
-    mockTree(setup, baseCommit(baseFiles));
-    mockBlobQueries(setup, [headCommit(headFiles), baseCommit(baseFiles)], 2);
+    mockTree(setup, headCommit(head));
+    mockTree(setup, baseCommit(base));
+    mockBlobQueries(setup, [headCommit(head), baseCommit(base)], 2);
     const thread = new CommentThread(setup).expectList().expectCreate();
-    setup.scope.patch(`${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`).reply(200, {});
+    setup.scope.patch(`${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`).times(checkRunUpdates).reply(200, {});
     await receive(probot, 'pull_request', pullRequestPayload('opened'), 'opened');
     expect(setup.problems()).toEqual([]);
     return thread.comments[0]?.body ?? '';
@@ -99,7 +107,12 @@ function editedPayload(
 }
 
 /** What an acknowledgement costs: the pull request, its check run, both commits, the comment, the run. */
-function expectReevaluation(thread: CommentThread): void {
+function expectReevaluation(
+  thread: CommentThread,
+  head = headFiles,
+  base = baseFiles,
+  checkRunUpdates = 1,
+): void {
   github.scope.get(`/repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}`).reply(200, {
     number: PR_NUMBER,
     state: 'open',
@@ -111,11 +124,34 @@ function expectReevaluation(thread: CommentThread): void {
     .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
     .query({ check_name: 'headroom', app_id: String(APP_ID), filter: 'latest' })
     .reply(200, { total_count: 1, check_runs: [{ id: CHECK_RUN_ID }] });
-  mockTree(github, headCommit(headFiles));
-  mockTree(github, baseCommit(baseFiles));
-  mockBlobQueries(github, [headCommit(headFiles), baseCommit(baseFiles)], 2);
+  mockTree(github, headCommit(head));
+  mockTree(github, baseCommit(base));
+  mockBlobQueries(github, [headCommit(head), baseCommit(base)], 2);
   thread.expectList().expectUpdate();
-  github.scope.patch(`${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`).reply(200, { id: CHECK_RUN_ID });
+  github.scope
+    .patch(`${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`)
+    .times(checkRunUpdates)
+    .reply(200, { id: CHECK_RUN_ID });
+}
+
+/** 302 findings annotate a check run in batches of 50: seven updates. */
+const LARGE_UPDATES = 7;
+
+/**
+ * One synchronize review of the large pull request, returning the check run's completion. The
+ * comment it renders is the one already posted, so it is read and not written again.
+ */
+async function pushAgain(thread: CommentThread, delivery: string): Promise<Json> {
+  thread.expectList();
+  github.scope.post(CHECK_RUNS_PATH).reply(201, { id: CHECK_RUN_ID });
+  mockTree(github, headCommit(largeHeadFiles));
+  mockTree(github, baseCommit(largeBaseFiles));
+  mockBlobQueries(github, [headCommit(largeHeadFiles), baseCommit(largeBaseFiles)], 2);
+  github.scope.patch(`${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`).times(LARGE_UPDATES).reply(200, {});
+  await receive(probot, 'pull_request', pullRequestPayload('synchronize'), delivery);
+  return github
+    .find('PATCH', CHECK_RUNS_PATH)
+    .find((request) => (request.body as Json).status === 'completed')?.body as Json;
 }
 
 describe('ticking a box in Headroom’s comment', () => {
@@ -181,6 +217,39 @@ describe('ticking a box in Headroom’s comment', () => {
     const rewritten = thread.comments[0]?.body ?? '';
     expect(rewritten).toMatch(new RegExp(`- \\[x\\][^\\n]*[\\s\\S]*?headroom:fp=${EXISTING_FINDING}`));
     expect(rewritten).toContain(`headroom:fp=${EXISTING_FINDING} ack=ghost`);
+  });
+});
+
+describe('an acknowledgement on a pull request whose comment is collapsed to fit', () => {
+  it('survives two pushes: still in the comment, still credited, and the gate still honours it', async () => {
+    const written = await firstReviewComment(largeHeadFiles, largeBaseFiles, LARGE_UPDATES);
+    // 300 existing findings do not fit one by one: they are counted per rule.
+    expect(written).toContain('- **index/unindexed-foreign-key**: 301');
+    const ticked = setBox(written, NEW_FINDING, true);
+    const thread = new CommentThread(github, [{ body: ticked }]);
+    expectReevaluation(thread, largeHeadFiles, largeBaseFiles, LARGE_UPDATES);
+    await receive(probot, 'issue_comment', editedPayload(written, ticked), 'tick');
+    expect(github.problems()).toEqual([]);
+    const afterTick = thread.comments[0]?.body ?? '';
+    // Acknowledged findings are collapsed to counts too, with who ticked them.
+    expect(afterTick).toContain('- **index/unindexed-foreign-key**: 1 (@octocat)');
+    expect(afterTick).not.toContain(`headroom:fp=${NEW_FINDING}`);
+
+    const completions = [await pushAgain(thread, 'push-1'), await pushAgain(thread, 'push-2')];
+
+    expect(github.problems()).toEqual([]);
+    const body = thread.comments[0]?.body ?? '';
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(acknowledgementsIn(body).get(NEW_FINDING)).toEqual({
+      by: 'octocat',
+      at: expect.stringMatching(/^\d{4}-/),
+    });
+    expect(body).toContain('- **index/unindexed-foreign-key**: 1 (@octocat)');
+    for (const completion of completions) {
+      expect(completion).toMatchObject({ status: 'completed' });
+      expect(completion.conclusion).not.toBe('failure');
+      expect(completion.output.title).toContain('1 acknowledged');
+    }
   });
 });
 

@@ -79,3 +79,23 @@ export const fixedFiles = {
 
 export const NEW_FINDING = fingerprint('index/unindexed-foreign-key', 'Comment.postId');
 export const EXISTING_FINDING = fingerprint('index/unindexed-foreign-key', 'Post.authorId');
+
+/**
+ * A large legacy schema on both sides of the pull request: 300 tables, each with a foreign key
+ * no index covers. Its 300 existing findings make the comment too long to list them, so it
+ * collapses.
+ */
+const LEGACY_MIGRATION = Array.from(
+  { length: 300 },
+  (_, i) =>
+    `CREATE TABLE legacy_${i} (id serial PRIMARY KEY, parent_id int REFERENCES legacy_${i === 0 ? 0 : i - 1} (id));`,
+).join('\n');
+
+export const largeBaseFiles = {
+  ...baseFiles,
+  'supabase/migrations/0001_legacy.sql': `${LEGACY_MIGRATION}\n`,
+};
+export const largeHeadFiles = {
+  ...headFiles,
+  'supabase/migrations/0001_legacy.sql': `${LEGACY_MIGRATION}\n`,
+};

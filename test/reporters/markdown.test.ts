@@ -58,7 +58,7 @@ describe('the markdown checklist', () => {
     expect(parseChecklist(body)).toEqual([
       { fingerprint: fp('env:NEW'), checked: false },
       { fingerprint: fp('env:OLD'), checked: false },
-      { fingerprint: fp('env:TICKED'), checked: true, ackBy: 'octocat' },
+      { fingerprint: fp('env:TICKED'), checked: true, ack: { by: 'octocat' } },
     ]);
   });
 

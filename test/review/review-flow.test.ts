@@ -90,7 +90,7 @@ describe('the markdown checklist', () => {
     expect(ticked[0]?.checked).toBe(true);
     const acked = applyAcknowledgements(result, new Map([[item?.fingerprint as string, { by: 'octocat' }]]));
     expect(parseChecklist(renderMarkdown(acked, { context: 'comment' }))).toEqual([
-      { fingerprint: item?.fingerprint, checked: true, ackBy: 'octocat' },
+      { fingerprint: item?.fingerprint, checked: true, ack: { by: 'octocat' } },
     ]);
   });
 

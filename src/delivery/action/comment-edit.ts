@@ -29,7 +29,7 @@ export async function handleCommentEdit(client: Octokit, repo: RepoRef, event: P
     core.info('Edited by a bot (Headroom itself): nothing to acknowledge.');
     return;
   }
-  const edit = checklistEdit(before, comment.body, event.sender.login);
+  const edit = checklistEdit(before, comment.body, event.sender.login, comment.updated_at);
   if (edit.ticked.length + edit.unticked.length === 0) {
     core.info('No box changed.');
     return;

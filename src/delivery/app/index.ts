@@ -83,7 +83,7 @@ export function createHeadroomApp(options: HeadroomAppOptions = {}): Application
       if (comment.user?.type !== 'Bot' || !comment.body.includes(COMMENT_MARKER)) return;
       const before = changes.body?.from;
       if (before === undefined) return;
-      const edit = checklistEdit(before, comment.body, sender.login);
+      const edit = checklistEdit(before, comment.body, sender.login, comment.updated_at);
       if (edit.ticked.length === 0 && edit.unticked.length === 0) return;
 
       const me = await identity();

@@ -1,9 +1,5 @@
-import { parseChecklist } from '../../reporters/markdown-markers.ts';
-
-export interface Acknowledgement {
-  by: string;
-  at?: string;
-}
+import { parseAcknowledgementRecord, parseChecklist } from '../../reporters/markdown-markers.ts';
+import type { Acknowledgement } from '../../review/acknowledge.ts';
 
 export type Acknowledgements = Map<string, Acknowledgement>;
 
@@ -14,11 +10,19 @@ export type Acknowledgements = Map<string, Acknowledgement>;
  */
 export const UNKNOWN_ACKNOWLEDGER = 'ghost';
 
-/** The acknowledgements a comment holds: every ticked box, credited to the login its marker records. */
+/**
+ * The acknowledgements a comment holds: every ticked box, credited to the login its marker
+ * records, and every finding of the hidden record that has no box in this rendering (the
+ * comment was collapsed to fit). A box shown unticked wins over the record: it was unticked.
+ */
 export function acknowledgementsIn(body: string | undefined): Acknowledgements {
-  const acks: Acknowledgements = new Map();
-  for (const item of parseChecklist(body ?? '')) {
-    if (item.checked) acks.set(item.fingerprint, { by: item.ackBy ?? UNKNOWN_ACKNOWLEDGER });
+  const items = parseChecklist(body ?? '');
+  const record = parseAcknowledgementRecord(body ?? '');
+  const shown = new Set(items.map((item) => item.fingerprint));
+  const acks: Acknowledgements = new Map([...record].filter(([fingerprint]) => !shown.has(fingerprint)));
+  for (const item of items) {
+    if (item.checked)
+      acks.set(item.fingerprint, item.ack ?? record.get(item.fingerprint) ?? { by: UNKNOWN_ACKNOWLEDGER });
   }
   return acks;
 }
@@ -26,11 +30,13 @@ export function acknowledgementsIn(body: string | undefined): Acknowledgements {
 /** What one edit of the comment changed: boxes its author ticked and unticked. */
 export interface ChecklistEdit {
   sender: string;
+  /** When the edit was made (the comment's `updated_at`). */
+  at?: string;
   ticked: string[];
   unticked: string[];
 }
 
-export function checklistEdit(before: string, after: string, sender: string): ChecklistEdit {
+export function checklistEdit(before: string, after: string, sender: string, at?: string): ChecklistEdit {
   const was = new Map(parseChecklist(before).map((item) => [item.fingerprint, item.checked]));
   const ticked: string[] = [];
   const unticked: string[] = [];
@@ -39,7 +45,7 @@ export function checklistEdit(before: string, after: string, sender: string): Ch
     if (wasChecked === undefined || wasChecked === item.checked) continue;
     (item.checked ? ticked : unticked).push(item.fingerprint);
   }
-  return { sender, ticked, unticked };
+  return { sender, ...(at ? { at } : {}), ticked, unticked };
 }
 
 /**
@@ -50,7 +56,8 @@ export function checklistEdit(before: string, after: string, sender: string): Ch
 export function withEdit(current: Acknowledgements, edit: ChecklistEdit | undefined): Acknowledgements {
   if (!edit) return current;
   const next = new Map(current);
-  for (const fingerprint of edit.ticked) next.set(fingerprint, { by: edit.sender });
+  for (const fingerprint of edit.ticked)
+    next.set(fingerprint, { by: edit.sender, ...(edit.at ? { at: edit.at } : {}) });
   for (const fingerprint of edit.unticked) next.delete(fingerprint);
   return next;
 }

@@ -14185,11 +14185,30 @@ function defineRule(rule) {
 
 // src/reporters/markdown-markers.ts
 var COMMENT_MARKER = "<!-- headroom:review -->";
-function findingMarker(fingerprint2, ackBy) {
-  return `<!-- headroom:fp=${fingerprint2}${ackBy ? ` ack=${ackBy}` : ""} -->`;
+var LOGIN = String.raw`[A-Za-z0-9-]+(?:\[bot\])?`;
+var TIME = String.raw`\d{4}-\d{2}-\d{2}T[\d:.]+Z`;
+function findingMarker(fingerprint2, ack) {
+  return `<!-- headroom:fp=${fingerprint2}${ack ? ` ack=${ack.by}${ack.at ? ` at=${ack.at}` : ""}` : ""} -->`;
 }
 var CHECKBOX = /^\s*[-*] \[( |x|X)\] /;
-var MARKER = /<!-- headroom:fp=([0-9a-f]+)(?: ack=([A-Za-z0-9-]+(?:\[bot\])?))? -->/;
+var MARKER = new RegExp(`<!-- headroom:fp=([0-9a-f]+)(?: ack=(${LOGIN})(?: at=(${TIME}))?)? -->`);
+function acknowledgementRecord(acks) {
+  const entries = [...acks].map(
+    ([fingerprint2, ack]) => `${fingerprint2}=${ack.by}${ack.at ? `@${ack.at}` : ""}`
+  );
+  return entries.length ? `<!-- headroom:acks ${entries.join(" ")} -->` : "";
+}
+var RECORD = /<!-- headroom:acks ([^>]*) -->/;
+var RECORD_ENTRY = new RegExp(`^([0-9a-f]+)=(${LOGIN})(?:@(${TIME}))?$`);
+function parseAcknowledgementRecord(body) {
+  const record3 = /* @__PURE__ */ new Map();
+  for (const entry of RECORD.exec(body)?.[1]?.split(" ") ?? []) {
+    const match = RECORD_ENTRY.exec(entry);
+    if (match)
+      record3.set(match[1], { by: match[2], ...match[3] ? { at: match[3] } : {} });
+  }
+  return record3;
+}
 function parseChecklist(body) {
   const items = [];
   for (const line of body.split(/\r?\n/)) {
@@ -14197,19 +14216,24 @@ function parseChecklist(body) {
     const marker = box ? MARKER.exec(line) : null;
     if (!box || !marker) continue;
     const item = { fingerprint: marker[1], checked: box[1] !== " " };
-    if (marker[2]) item.ackBy = marker[2];
+    if (marker[2]) item.ack = { by: marker[2], ...marker[3] ? { at: marker[3] } : {} };
     items.push(item);
   }
   return items;
 }
 function rewriteChecklist(body, acks) {
-  return body.split("\n").map((line) => {
+  const record3 = acknowledgementRecord(acks);
+  const lines = body.split("\n");
+  const at3 = lines.findIndex((line) => RECORD.test(line));
+  if (at3 >= 0) lines.splice(at3, 1, ...record3 ? [record3] : []);
+  else if (record3) lines.splice(lines.indexOf(COMMENT_MARKER) + 1, 0, record3);
+  return lines.map((line) => {
     const box = CHECKBOX.exec(line);
     const marker = box ? MARKER.exec(line) : null;
     if (!box || !marker) return line;
     const fingerprint2 = marker[1];
     const ack = acks.get(fingerprint2);
-    return line.replace(CHECKBOX, (whole) => whole.replace(/\[( |x|X)\]/, ack ? "[x]" : "[ ]")).replace(MARKER, findingMarker(fingerprint2, ack?.by));
+    return line.replace(CHECKBOX, (whole) => whole.replace(/\[( |x|X)\]/, ack ? "[x]" : "[ ]")).replace(MARKER, findingMarker(fingerprint2, ack));
   }).join("\n");
 }
 
@@ -14283,6 +14307,14 @@ function render(result, options, level) {
     "",
     `**${verdictSentence(result)}** Target tier: **${result.tier}**.${severityCounts(result)}`
   );
+  if (options.context === "comment") {
+    const record3 = acknowledgementRecord(
+      result.findings.flatMap(
+        (f) => f.acknowledgement ? [[f.fingerprint, f.acknowledgement]] : []
+      )
+    );
+    if (record3) lines.push(record3);
+  }
   lines.push(...capacityTable(result.capacity));
   const { current, existing, acknowledged } = partitionFindings(result);
   const withFix = level < 3;
@@ -14311,7 +14343,7 @@ function render(result, options, level) {
   if (acknowledged.length > 0) {
     lines.push("", `### Acknowledged (${acknowledged.length})`, "");
     lines.push(
-      ...level >= 2 ? countsByRule(acknowledged) : acknowledged.flatMap((f) => findingLines(f, false))
+      ...level >= 2 ? countsByRule(acknowledged, (f) => f.acknowledgement?.by) : acknowledged.flatMap((f) => findingLines(f, false))
     );
   }
   if (result.suppressed.length > 0) {
@@ -14346,9 +14378,12 @@ function render(result, options, level) {
 function findingLines(finding2, withFix) {
   const box = finding2.acknowledgement ? "[x]" : "[ ]";
   const where = `${finding2.location.path}:${finding2.location.line}`;
-  const head = `- ${box} ${SEVERITY_ICON[finding2.severity]} **[${finding2.ruleId}](${finding2.docsUrl})** \`${finding2.entity}\` ${finding2.message} (${where}) ${findingMarker(finding2.fingerprint, finding2.acknowledgement?.by)}`;
+  const head = `- ${box} ${SEVERITY_ICON[finding2.severity]} **[${finding2.ruleId}](${finding2.docsUrl})** \`${finding2.entity}\` ${finding2.message} (${where}) ${findingMarker(finding2.fingerprint, finding2.acknowledgement)}`;
   const lines = [head];
-  if (finding2.acknowledgement) lines.push(`  Acknowledged by @${finding2.acknowledgement.by}.`);
+  if (finding2.acknowledgement)
+    lines.push(
+      `  Acknowledged by @${finding2.acknowledgement.by}${finding2.acknowledgement.at ? ` on ${finding2.acknowledgement.at.slice(0, 10)}` : ""}.`
+    );
   else if (withFix && finding2.fix) {
     lines.push(`  Fix: ${finding2.fix.text}`);
     if (finding2.fix.replacement)
@@ -14362,10 +14397,18 @@ function severityCounts(result) {
   );
   return parts.length ? ` ${parts.join(" \xB7 ")}` : "";
 }
-function countsByRule(findings) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const finding2 of findings) counts.set(finding2.ruleId, (counts.get(finding2.ruleId) ?? 0) + 1);
-  return [...counts].map(([rule, count2]) => `- **${rule}**: ${count2}`);
+function countsByRule(findings, who) {
+  const byRule = /* @__PURE__ */ new Map();
+  for (const finding2 of findings) {
+    const entry = byRule.get(finding2.ruleId) ?? { count: 0, people: /* @__PURE__ */ new Set() };
+    entry.count++;
+    const person = who?.(finding2);
+    if (person) entry.people.add(`@${person}`);
+    byRule.set(finding2.ruleId, entry);
+  }
+  return [...byRule].map(
+    ([rule, { count: count2, people }]) => `- **${rule}**: ${count2}${people.size ? ` (${[...people].join(", ")})` : ""}`
+  );
 }
 function capacityTable(capacity) {
   const lines = [];
@@ -57603,13 +57646,17 @@ function byImportance(a, b) {
 // src/delivery/github/acknowledgements.ts
 var UNKNOWN_ACKNOWLEDGER = "ghost";
 function acknowledgementsIn(body) {
-  const acks = /* @__PURE__ */ new Map();
-  for (const item of parseChecklist(body ?? "")) {
-    if (item.checked) acks.set(item.fingerprint, { by: item.ackBy ?? UNKNOWN_ACKNOWLEDGER });
+  const items = parseChecklist(body ?? "");
+  const record3 = parseAcknowledgementRecord(body ?? "");
+  const shown = new Set(items.map((item) => item.fingerprint));
+  const acks = new Map([...record3].filter(([fingerprint2]) => !shown.has(fingerprint2)));
+  for (const item of items) {
+    if (item.checked)
+      acks.set(item.fingerprint, item.ack ?? record3.get(item.fingerprint) ?? { by: UNKNOWN_ACKNOWLEDGER });
   }
   return acks;
 }
-function checklistEdit(before, after, sender) {
+function checklistEdit(before, after, sender, at3) {
   const was = new Map(parseChecklist(before).map((item) => [item.fingerprint, item.checked]));
   const ticked = [];
   const unticked = [];
@@ -57618,12 +57665,13 @@ function checklistEdit(before, after, sender) {
     if (wasChecked === void 0 || wasChecked === item.checked) continue;
     (item.checked ? ticked : unticked).push(item.fingerprint);
   }
-  return { sender, ticked, unticked };
+  return { sender, ...at3 ? { at: at3 } : {}, ticked, unticked };
 }
 function withEdit(current, edit) {
   if (!edit) return current;
   const next = new Map(current);
-  for (const fingerprint2 of edit.ticked) next.set(fingerprint2, { by: edit.sender });
+  for (const fingerprint2 of edit.ticked)
+    next.set(fingerprint2, { by: edit.sender, ...edit.at ? { at: edit.at } : {} });
   for (const fingerprint2 of edit.unticked) next.delete(fingerprint2);
   return next;
 }
@@ -57750,7 +57798,7 @@ async function handleCommentEdit(client, repo, event) {
     info("Edited by a bot (Headroom itself): nothing to acknowledge.");
     return;
   }
-  const edit = checklistEdit(before, comment.body, event.sender.login);
+  const edit = checklistEdit(before, comment.body, event.sender.login, comment.updated_at);
   if (edit.ticked.length + edit.unticked.length === 0) {
     info("No box changed.");
     return;
