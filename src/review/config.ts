@@ -1,10 +1,10 @@
 import picomatch from 'picomatch';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../model/location.ts';
 import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
 import type { RuleSetting } from '../rules/run-rules.ts';
-import { clampToText } from '../sources/located-yaml.ts';
+import { clampToText, parseYaml } from '../sources/located-yaml.ts';
 
 export const DEFAULT_CONFIG_PATH = '.github/headroom.yml';
 
@@ -136,7 +136,16 @@ export function parseConfig(
   knownRuleIds: readonly string[],
 ): { config: HeadroomConfig; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
+  const yaml = parseYaml(text, { lineCounter, prettyErrors: false, merge: true });
+  if ('tooDeep' in yaml) {
+    const line = clampToText(text, lineCounter.linePos(yaml.tooDeep).line);
+    const message = `Invalid YAML in ${path}: it is nested deeper than the YAML parser can read.`;
+    return {
+      config: defaultConfig(),
+      diagnostics: [{ severity: 'error', origin: 'config', message, location: { path, line } }],
+    };
+  }
+  const { document } = yaml;
   const diagnostics: Diagnostic[] = document.errors.map((error) => ({
     severity: 'error',
     origin: 'config',

@@ -85,21 +85,19 @@ export function parseLocatedYaml(
   origin: string,
 ): { root?: LocatedNode; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  // The parser recurses per level: a document nested thousands deep runs it out of stack, in
-  // several places at once. That is one problem, said once.
-  const overflow = document.errors.find((error) => /call stack|stack overflow/i.test(error.message));
-  if (overflow)
+  const parsed = parseYaml(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if ('tooDeep' in parsed)
     return {
       diagnostics: [
         {
           severity: 'error',
           origin,
           message: `${path} is not valid YAML: it is nested deeper than the YAML parser can read.`,
-          location: { path, line: clampToText(text, lines.linePos(overflow.pos[0]).line) },
+          location: { path, line: clampToText(text, lines.linePos(parsed.tooDeep).line) },
         },
       ],
     };
+  const { document } = parsed;
   const diagnostics: Diagnostic[] = document.errors.map((error) => ({
     severity: 'error',
     origin,
@@ -108,6 +106,26 @@ export function parseLocatedYaml(
   }));
   if (diagnostics.length > 0) return { diagnostics };
   return { root: new LocatedNode(document.contents, path, lines), diagnostics };
+}
+
+/**
+ * `parseDocument`, safe on any text. The parser recurses per level of nesting: a document nested
+ * thousands deep runs it out of stack, sometimes recorded among its errors (in several places
+ * at once), sometimes thrown. Either way that is one problem, at one offset.
+ */
+export function parseYaml(
+  text: string,
+  options: Parameters<typeof parseDocument>[1],
+): { document: ReturnType<typeof parseDocument> } | { tooDeep: number } {
+  let document: ReturnType<typeof parseDocument>;
+  try {
+    document = parseDocument(text, options);
+  } catch (error) {
+    if (error instanceof RangeError) return { tooDeep: 0 };
+    throw error;
+  }
+  const overflow = document.errors.find((error) => /call stack|stack overflow/i.test(error.message));
+  return overflow ? { tooDeep: overflow.pos[0] } : { document };
 }
 
 /** An error at the very end (an unclosed quote or bracket) points at the last written line. */

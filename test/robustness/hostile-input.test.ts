@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
 import { renderJson } from '../../src/reporters/json.ts';
@@ -123,6 +124,17 @@ describe('input written to break the review', () => {
   ])('%s nested a hundred thousand deep', async (path, text, expected) => {
     const result = await review(new MemoryFileSet({ [path]: text }));
     expect(messages(result)).toEqual(expected);
+  });
+
+  it('a railway.json whose repeated unclosed strings make the YAML parser throw (found by `npm run fuzz`)', async () => {
+    const text = await readFile(
+      new URL('../fixtures/robustness/railway-yaml-stack.json', import.meta.url),
+      'utf8',
+    );
+    const result = await review(new MemoryFileSet({ 'railway.json': text }));
+    expect(messages(result)).toEqual([
+      'railway.json:1 railway.json is not valid YAML: it is nested deeper than the YAML parser can read.',
+    ]);
   });
 
   it('an env file built to make a parser backtrack', async () => {

@@ -8998,7 +8998,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9024,7 +9024,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -9060,7 +9060,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse8;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify2;
   }
 });
@@ -14489,7 +14489,8 @@ var package_default = {
     docs: "node scripts/generate-docs.ts",
     schema: "node scripts/generate-config-schema.ts",
     prestart: "node scripts/build.ts app",
-    prepack: "node scripts/build.ts cli"
+    prepack: "node scripts/build.ts cli",
+    fuzz: "node scripts/fuzz.ts"
   },
   devDependencies: {
     "@actions/core": "^3.0.1",
@@ -14507,6 +14508,7 @@ var package_default = {
     ajv: "^8.20.0",
     "ajv-draft-04": "^1.0.0",
     esbuild: "^0.28.2",
+    "fast-check": "^4.11.0",
     "libpg-query": "^18.1.5",
     nock: "^15.0.2",
     node: "^24.21.0",
@@ -34540,19 +34542,19 @@ var LocatedNode = class _LocatedNode {
 };
 function parseLocatedYaml(path, text2, origin) {
   const lines = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const overflow = document.errors.find((error63) => /call stack|stack overflow/i.test(error63.message));
-  if (overflow)
+  const parsed = parseYaml(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if ("tooDeep" in parsed)
     return {
       diagnostics: [
         {
           severity: "error",
           origin,
           message: `${path} is not valid YAML: it is nested deeper than the YAML parser can read.`,
-          location: { path, line: clampToText(text2, lines.linePos(overflow.pos[0]).line) }
+          location: { path, line: clampToText(text2, lines.linePos(parsed.tooDeep).line) }
         }
       ]
     };
+  const { document } = parsed;
   const diagnostics = document.errors.map((error63) => ({
     severity: "error",
     origin,
@@ -34561,6 +34563,17 @@ function parseLocatedYaml(path, text2, origin) {
   }));
   if (diagnostics.length > 0) return { diagnostics };
   return { root: new LocatedNode(document.contents, path, lines), diagnostics };
+}
+function parseYaml(text2, options) {
+  let document;
+  try {
+    document = (0, import_yaml.parseDocument)(text2, options);
+  } catch (error63) {
+    if (error63 instanceof RangeError) return { tooDeep: 0 };
+    throw error63;
+  }
+  const overflow = document.errors.find((error63) => /call stack|stack overflow/i.test(error63.message));
+  return overflow ? { tooDeep: overflow.pos[0] } : { document };
 }
 function clampToText(text2, line) {
   const written = text2.replace(/\s+$/, "").split("\n").length;
@@ -34632,7 +34645,16 @@ function fromParsed(parsed) {
 }
 function parseConfig(text2, path, knownRuleIds) {
   const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text2, { lineCounter, prettyErrors: false, merge: true });
+  const yaml = parseYaml(text2, { lineCounter, prettyErrors: false, merge: true });
+  if ("tooDeep" in yaml) {
+    const line = clampToText(text2, lineCounter.linePos(yaml.tooDeep).line);
+    const message = `Invalid YAML in ${path}: it is nested deeper than the YAML parser can read.`;
+    return {
+      config: defaultConfig(),
+      diagnostics: [{ severity: "error", origin: "config", message, location: { path, line } }]
+    };
+  }
+  const { document } = yaml;
   const diagnostics = document.errors.map((error63) => ({
     severity: "error",
     origin: "config",
