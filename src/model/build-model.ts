@@ -1,6 +1,5 @@
-import { maskSecretsInText } from './connection-url.ts';
+import { maskCredentials } from './mask-credentials.ts';
 import type { ModelFragment, ProjectModel } from './project-model.ts';
-import { Secret } from './secret.ts';
 
 export function emptyModel(): ProjectModel {
   return {
@@ -39,24 +38,6 @@ export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
   model.diagnostics = distinct(model.diagnostics);
   maskCredentials(model);
   return model;
-}
-
-/**
- * The one place credentials are masked: every string the model holds (start commands, settings,
- * names, diagnostics that quote a line) is masked here, as it enters the model, so no rule,
- * capacity note, reporter or log can print a password. Values read from env files and hosting
- * configs stay whole inside `Secret`, which only the rules that must parse them open.
- */
-function maskCredentials(value: object): void {
-  // The model is a tree (a few lists are shared, and masking twice changes nothing): no visited set.
-  if (value instanceof Secret) return;
-  const record = value as Record<string, unknown>;
-  // `for…in` rather than Object.keys: no array per object; model objects have no inherited keys.
-  for (const key in record) {
-    const item = record[key];
-    if (typeof item === 'string') record[key] = maskSecretsInText(item);
-    else if (item !== null && typeof item === 'object') maskCredentials(item);
-  }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { maskSecretsInText } from '../model/connection-url.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import type { Severity } from '../rules/rule.ts';
 
@@ -53,10 +52,5 @@ export function toAnnotations(result: ReviewResult): Annotation[] {
         message: d.message,
       }),
     );
-  return [...findings, ...diagnostics].map((a) => ({
-    ...a,
-    title: maskSecretsInText(a.title),
-    message: maskSecretsInText(a.message),
-    ...(a.raw_details ? { raw_details: maskSecretsInText(a.raw_details) } : {}),
-  }));
+  return [...findings, ...diagnostics];
 }

@@ -1,5 +1,4 @@
 import type { CapacitySummary } from '../capacity/capacity.ts';
-import { maskSecretsInText } from '../model/connection-url.ts';
 import type { Finding } from '../review/finding.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import { SEVERITIES } from '../rules/rule.ts';
@@ -27,7 +26,7 @@ export function renderMarkdown(result: ReviewResult, options: MarkdownOptions): 
   const maxLength = options.maxLength ?? 65_536;
   let text = '';
   for (let level = 0; level <= MAX_LEVEL; level++) {
-    text = maskSecretsInText(render(result, options, level));
+    text = render(result, options, level);
     if (text.length <= maxLength) return text;
   }
   return cutToFit(text, maxLength);

@@ -3,7 +3,6 @@ import type { Finding } from '../review/finding.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import type { RuleMeta, Severity } from '../rules/rule.ts';
 import { docsUrl } from '../rules/run-rules.ts';
-import { maskedJson } from './masked-json.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -71,7 +70,7 @@ export function renderSarif(result: ReviewResult): string {
       },
     ],
   };
-  return maskedJson(sarif);
+  return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
 function sarifRule(rule: RuleMeta, result: ReviewResult) {

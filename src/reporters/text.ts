@@ -1,4 +1,3 @@
-import { maskSecretsInText } from '../model/connection-url.ts';
 import type { Finding } from '../review/finding.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import { SEVERITIES } from '../rules/rule.ts';
@@ -75,7 +74,7 @@ export function renderText(result: ReviewResult, options: TextOptions = {}): str
     for (const s of result.skipped.slice(0, 20)) lines.push(paint('dim', `  ${s.path}: ${s.reason}`));
     if (result.skipped.length > 20) lines.push(paint('dim', `  … and ${result.skipped.length - 20} more`));
   }
-  return `${maskSecretsInText(lines.join('\n'))}\n`;
+  return `${lines.join('\n')}\n`;
 }
 
 type Paint = (code: keyof typeof CODES, text: string) => string;

@@ -3,6 +3,7 @@ import { computeCapacity } from '../capacity/compute.ts';
 import type { FileSet } from '../files/file-set.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { Diagnostic } from '../model/location.ts';
+import { maskCredentials } from '../model/mask-credentials.ts';
 import { type CollectedFiles, collectFiles, parseProject } from '../model/read-project.ts';
 import type { Rule, Severity, Tier } from '../rules/rule.ts';
 import { runRules } from '../rules/run-rules.ts';
@@ -55,17 +56,21 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
   } = time('suppressions', () => applySuppressions(findings, reading.texts, ruleIds));
   const diagnostics = [...configDiagnostics, ...reading.model.diagnostics, ...suppressionDiagnostics];
   const sorted = active.sort(byImportance);
+  // What the rules wrote (a message may quote a value they opened) is masked as it enters the result.
+  const reported = maskCredentials({
+    findings: sorted,
+    suppressed,
+    diagnostics,
+    capacity: time('capacity', () => computeCapacity(reading.model, config.capacity)),
+  });
 
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target: files.label,
     tier: config.tier,
-    findings: sorted,
-    suppressed,
-    diagnostics,
+    ...reported,
     skipped: reading.skipped,
-    capacity: time('capacity', () => computeCapacity(reading.model, config.capacity)),
     gate: computeGate(sorted, diagnostics, { failOn: config.failOn, gateOn: config.gateOn, compared: false }),
     rules: rules.map((rule) => rule.meta),
     compared: false,

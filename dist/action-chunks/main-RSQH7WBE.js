@@ -13946,236 +13946,6 @@ var SubdirectoryFileSet = class {
   }
 };
 
-// src/model/secret.ts
-import { inspect } from "node:util";
-var MASK = "****";
-var Secret = class {
-  #value;
-  constructor(value) {
-    this.#value = value;
-  }
-  reveal() {
-    return this.#value;
-  }
-  get length() {
-    return this.#value.length;
-  }
-  toString() {
-    return MASK;
-  }
-  toJSON() {
-    return MASK;
-  }
-  [inspect.custom]() {
-    return MASK;
-  }
-};
-var SECRET_MASK = MASK;
-
-// src/model/connection-url.ts
-var DIALECTS = {
-  postgres: "postgres",
-  postgresql: "postgres",
-  "postgresql+psycopg": "postgres",
-  "postgresql+psycopg2": "postgres",
-  "postgresql+asyncpg": "postgres",
-  "prisma+postgres": "postgres",
-  prisma: "postgres",
-  mysql: "mysql",
-  "mysql+pymysql": "mysql",
-  "mysql+mysqldb": "mysql",
-  mariadb: "mysql",
-  redis: "redis",
-  rediss: "redis",
-  valkey: "redis",
-  valkeys: "redis",
-  mongodb: "mongodb",
-  "mongodb+srv": "mongodb",
-  sqlite: "sqlite",
-  file: "sqlite"
-};
-var SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-var HOST_LIST = /^[\w.~%[\]:,${}-]*$/;
-var PASSWORD_PARAMS = /* @__PURE__ */ new Set(["password", "pass", "pwd"]);
-function parseConnectionUrl(text2) {
-  const trimmed = text2.trim();
-  if (trimmed === "" || /\s/.test(trimmed)) return void 0;
-  const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
-  const dialect = scheme === void 0 ? void 0 : DIALECTS[scheme];
-  if (scheme === void 0 || dialect === void 0) return void 0;
-  const afterScheme = trimmed.slice(scheme.length + 1);
-  if (!afterScheme.startsWith("//")) {
-    if (dialect !== "sqlite") return void 0;
-    const { path: path2, params: params2 } = splitPathAndQuery(afterScheme);
-    return { scheme, dialect, params: params2, masked: trimmed, ...path2 ? { database: path2 } : {} };
-  }
-  const authority = splitAuthority(afterScheme.slice(2));
-  const { host, port } = firstHost(authority.hostList);
-  const { path, params } = splitPathAndQuery(authority.tail);
-  const url2 = {
-    scheme,
-    dialect,
-    params,
-    masked: `${scheme}://${maskedUserinfo(authority.userinfo)}${authority.hostList}${maskQueryPasswords(authority.tail)}`
-  };
-  if (authority.userinfo !== void 0) {
-    const { user, password } = splitUserinfo(authority.userinfo);
-    if (user) url2.user = safeDecode(user);
-    if (password !== void 0) url2.password = new Secret(safeDecode(password));
-  }
-  if (host) url2.host = host;
-  if (port !== void 0) url2.port = port;
-  const database = dialect === "sqlite" ? path : path.replace(/^\//, "");
-  if (database) url2.database = database;
-  const pooler = detectPooler(scheme, url2);
-  if (pooler) url2.pooler = pooler;
-  return url2;
-}
-function splitAuthority(rest) {
-  for (let at3 = rest.lastIndexOf("@"); at3 >= 0; at3 = rest.lastIndexOf("@", at3 - 1)) {
-    const { hostList, tail } = splitHostsAndTail(rest.slice(at3 + 1));
-    if (HOST_LIST.test(hostList)) return { userinfo: rest.slice(0, at3), hostList, tail };
-  }
-  return splitHostsAndTail(rest);
-}
-function splitHostsAndTail(text2) {
-  const end = indexOutsideTemplates(text2, (c) => c === "/" || c === "?" || c === "#");
-  return end < 0 ? { hostList: text2, tail: "" } : { hostList: text2.slice(0, end), tail: text2.slice(end) };
-}
-function splitUserinfo(userinfo) {
-  const colon = indexOutsideTemplates(userinfo, (c) => c === ":");
-  return colon < 0 ? { user: userinfo } : { user: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };
-}
-function maskedUserinfo(userinfo) {
-  if (userinfo === void 0) return "";
-  const { user, password } = splitUserinfo(userinfo);
-  return `${user}${password === void 0 ? "" : `:${SECRET_MASK}`}@`;
-}
-function firstHost(hostList) {
-  const first = hostList.slice(
-    0,
-    indexOrEnd(
-      hostList,
-      indexOutsideTemplates(hostList, (c) => c === ",")
-    )
-  );
-  if (first.startsWith("[")) {
-    const close = first.indexOf("]");
-    if (close < 0) return {};
-    return { host: first.slice(1, close), ...portOf(first.slice(close + 1)) };
-  }
-  const colon = lastIndexOutsideTemplates(first, ":");
-  if (colon < 0) return first ? { host: safeDecode(first) } : {};
-  const host = first.slice(0, colon);
-  return { ...host ? { host: safeDecode(host) } : {}, ...portOf(first.slice(colon)) };
-}
-function portOf(suffix) {
-  return /^:\d{1,5}$/.test(suffix) ? { port: Number(suffix.slice(1)) } : {};
-}
-function splitPathAndQuery(tail) {
-  const withoutFragment = tail.slice(0, indexOrEnd(tail, tail.indexOf("#")));
-  const question = withoutFragment.indexOf("?");
-  const path = safeDecode(withoutFragment.slice(0, indexOrEnd(withoutFragment, question)));
-  const params = {};
-  if (question >= 0) {
-    for (const pair of withoutFragment.slice(question + 1).split("&")) {
-      if (!pair) continue;
-      const equals = pair.indexOf("=");
-      const key = safeDecode(equals < 0 ? pair : pair.slice(0, equals));
-      if (PASSWORD_PARAMS.has(key.toLowerCase())) continue;
-      params[key] = equals < 0 ? "" : safeDecode(pair.slice(equals + 1));
-    }
-  }
-  return { path, params };
-}
-function maskQueryPasswords(tail) {
-  const question = tail.indexOf("?");
-  if (question < 0) return tail;
-  const fragment = indexOrEnd(tail, tail.indexOf("#", question));
-  const pairs = tail.slice(question + 1, fragment).split("&").map((pair) => {
-    const equals = pair.indexOf("=");
-    const key = equals < 0 ? pair : pair.slice(0, equals);
-    return equals >= 0 && PASSWORD_PARAMS.has(safeDecode(key).toLowerCase()) ? `${key}=${SECRET_MASK}` : pair;
-  });
-  return `${tail.slice(0, question + 1)}${pairs.join("&")}${tail.slice(fragment)}`;
-}
-function indexOutsideTemplates(text2, wanted) {
-  let depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (c === "{") depth++;
-    else if (c === "}" && depth > 0) depth--;
-    else if (depth === 0 && wanted(c)) return i;
-  }
-  return -1;
-}
-function lastIndexOutsideTemplates(text2, wanted) {
-  let found = -1;
-  for (let from = 0; ; ) {
-    const next = indexOutsideTemplates(text2.slice(from), (c) => c === wanted);
-    if (next < 0) return found;
-    found = from + next;
-    from = found + 1;
-  }
-}
-function indexOrEnd(text2, index) {
-  return index < 0 ? text2.length : index;
-}
-function safeDecode(text2) {
-  try {
-    return decodeURIComponent(text2);
-  } catch {
-    return text2;
-  }
-}
-function detectPooler(scheme, url2) {
-  if (scheme === "prisma" || scheme === "prisma+postgres") return "prisma-accelerate";
-  if (url2.dialect !== "postgres") return void 0;
-  const host = url2.host?.toLowerCase() ?? "";
-  if (host.endsWith(".pooler.supabase.com"))
-    return url2.port === 6543 ? "supabase-transaction" : "supabase-session";
-  if (host.endsWith(".supabase.co") && url2.port === 6543) return "supabase-transaction";
-  if (host.endsWith(".neon.tech") && (host.split(".")[0] ?? "").endsWith("-pooler")) return "neon";
-  if (url2.params.pgbouncer === "true") return "pgbouncer";
-  return void 0;
-}
-var URL_TOKEN_END = /[\s'"`<>()]/g;
-var MAY_NAME_PASSWORD = /pass|pwd/i;
-var PASSWORD_ASSIGNMENT = /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
-function maskSecretsInText(text2) {
-  if (!text2.includes("://") && !MAY_NAME_PASSWORD.test(text2)) return text2;
-  let masked = "";
-  let from = 0;
-  let judgedUntil = 0;
-  for (let sep2 = text2.indexOf("://"); sep2 >= 0; sep2 = text2.indexOf("://", sep2 + 3)) {
-    if (sep2 < from || sep2 < judgedUntil) continue;
-    let start = sep2;
-    while (start > from && /[A-Za-z0-9+.-]/.test(text2[start - 1])) start--;
-    if (start === sep2) continue;
-    URL_TOKEN_END.lastIndex = sep2 + 3;
-    const end = URL_TOKEN_END.exec(text2)?.index ?? text2.length;
-    const authority = splitAuthority(text2.slice(sep2 + 3, end));
-    if (authority.userinfo === void 0) {
-      judgedUntil = end;
-      continue;
-    }
-    if (splitUserinfo(authority.userinfo).password === void 0) {
-      judgedUntil = sep2 + 3 + authority.userinfo.length;
-      continue;
-    }
-    masked += `${text2.slice(from, sep2 + 3)}${maskedUserinfo(authority.userinfo)}${authority.hostList}${authority.tail}`;
-    from = end;
-  }
-  masked += text2.slice(from);
-  return masked.replace(
-    PASSWORD_ASSIGNMENT,
-    (_match, key, equals) => `${key}${equals}${SECRET_MASK}`
-  );
-}
-function isLocalHost(host) {
-  return host === void 0 || ["localhost", "127.0.0.1", "::1", "db", "postgres", "database"].includes(host);
-}
-
 // src/rules/rule.ts
 var TIERS = ["launch", "growth", "scale", "enterprise"];
 var SEVERITIES = ["error", "warning", "note"];
@@ -14278,7 +14048,7 @@ function renderMarkdown(result, options) {
   const maxLength = options.maxLength ?? 65536;
   let text2 = "";
   for (let level = 0; level <= MAX_LEVEL; level++) {
-    text2 = maskSecretsInText(render(result, options, level));
+    text2 = render(result, options, level);
     if (text2.length <= maxLength) return text2;
   }
   return cutToFit(text2, maxLength);
@@ -14598,12 +14368,6 @@ function crashFinding(rule, error63) {
   };
 }
 
-// src/reporters/masked-json.ts
-function maskedJson(value) {
-  return `${JSON.stringify(value, (_key, v) => typeof v === "string" ? maskSecretsInText(v) : v, 2)}
-`;
-}
-
 // src/reporters/sarif.ts
 var LEVEL = {
   error: "error",
@@ -14665,7 +14429,8 @@ function renderSarif(result) {
       }
     ]
   };
-  return maskedJson(sarif);
+  return `${JSON.stringify(sarif, null, 2)}
+`;
 }
 function sarifRule(rule, result) {
   const level = rule.severity[result.tier];
@@ -14975,7 +14740,7 @@ __export(external_exports, {
   regex: () => _regex,
   regexes: () => regexes_exports,
   registry: () => registry,
-  safeDecode: () => safeDecode3,
+  safeDecode: () => safeDecode2,
   safeDecodeAsync: () => safeDecodeAsync2,
   safeEncode: () => safeEncode2,
   safeEncodeAsync: () => safeEncodeAsync2,
@@ -15318,7 +15083,7 @@ __export(core_exports2, {
   processSchema: () => processSchema,
   regexes: () => regexes_exports,
   registry: () => registry,
-  safeDecode: () => safeDecode2,
+  safeDecode: () => safeDecode,
   safeDecodeAsync: () => safeDecodeAsync,
   safeEncode: () => safeEncode,
   safeEncodeAsync: () => safeEncodeAsync,
@@ -16659,7 +16424,7 @@ var safeEncode = /* @__PURE__ */ _safeEncode($ZodRealError);
 var _safeDecode = (_Err) => (schema, value, _ctx) => {
   return _safeParse(_Err)(schema, value, _ctx);
 };
-var safeDecode2 = /* @__PURE__ */ _safeDecode($ZodRealError);
+var safeDecode = /* @__PURE__ */ _safeDecode($ZodRealError);
 var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
   const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
   return _safeParseAsync(_Err)(schema, value, ctx);
@@ -32002,7 +31767,7 @@ var decode2 = /* @__PURE__ */ _decode(ZodRealError);
 var encodeAsync2 = /* @__PURE__ */ _encodeAsync(ZodRealError);
 var decodeAsync2 = /* @__PURE__ */ _decodeAsync(ZodRealError);
 var safeEncode2 = /* @__PURE__ */ _safeEncode(ZodRealError);
-var safeDecode3 = /* @__PURE__ */ _safeDecode(ZodRealError);
+var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
@@ -32170,7 +31935,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     return safeEncode2(this, data, params);
   },
   safeDecode(data, params) {
-    return safeDecode3(this, data, params);
+    return safeDecode2(this, data, params);
   },
   async safeEncodeAsync(data, params) {
     return safeEncodeAsync2(this, data, params);
@@ -35556,6 +35321,236 @@ var SUPABASE_TRANSACTION_POOLER_PORT = fact(
   CHECKED7
 );
 
+// src/model/secret.ts
+import { inspect } from "node:util";
+var MASK = "****";
+var Secret = class {
+  #value;
+  constructor(value) {
+    this.#value = value;
+  }
+  reveal() {
+    return this.#value;
+  }
+  get length() {
+    return this.#value.length;
+  }
+  toString() {
+    return MASK;
+  }
+  toJSON() {
+    return MASK;
+  }
+  [inspect.custom]() {
+    return MASK;
+  }
+};
+var SECRET_MASK = MASK;
+
+// src/model/connection-url.ts
+var DIALECTS = {
+  postgres: "postgres",
+  postgresql: "postgres",
+  "postgresql+psycopg": "postgres",
+  "postgresql+psycopg2": "postgres",
+  "postgresql+asyncpg": "postgres",
+  "prisma+postgres": "postgres",
+  prisma: "postgres",
+  mysql: "mysql",
+  "mysql+pymysql": "mysql",
+  "mysql+mysqldb": "mysql",
+  mariadb: "mysql",
+  redis: "redis",
+  rediss: "redis",
+  valkey: "redis",
+  valkeys: "redis",
+  mongodb: "mongodb",
+  "mongodb+srv": "mongodb",
+  sqlite: "sqlite",
+  file: "sqlite"
+};
+var SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+var HOST_LIST = /^[\w.~%[\]:,${}-]*$/;
+var PASSWORD_PARAMS = /* @__PURE__ */ new Set(["password", "pass", "pwd"]);
+function parseConnectionUrl(text2) {
+  const trimmed = text2.trim();
+  if (trimmed === "" || /\s/.test(trimmed)) return void 0;
+  const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
+  const dialect = scheme === void 0 ? void 0 : DIALECTS[scheme];
+  if (scheme === void 0 || dialect === void 0) return void 0;
+  const afterScheme = trimmed.slice(scheme.length + 1);
+  if (!afterScheme.startsWith("//")) {
+    if (dialect !== "sqlite") return void 0;
+    const { path: path2, params: params2 } = splitPathAndQuery(afterScheme);
+    return { scheme, dialect, params: params2, masked: trimmed, ...path2 ? { database: path2 } : {} };
+  }
+  const authority = splitAuthority(afterScheme.slice(2));
+  const { host, port } = firstHost(authority.hostList);
+  const { path, params } = splitPathAndQuery(authority.tail);
+  const url2 = {
+    scheme,
+    dialect,
+    params,
+    masked: `${scheme}://${maskedUserinfo(authority.userinfo)}${authority.hostList}${maskQueryPasswords(authority.tail)}`
+  };
+  if (authority.userinfo !== void 0) {
+    const { user, password } = splitUserinfo(authority.userinfo);
+    if (user) url2.user = safeDecode3(user);
+    if (password !== void 0) url2.password = new Secret(safeDecode3(password));
+  }
+  if (host) url2.host = host;
+  if (port !== void 0) url2.port = port;
+  const database = dialect === "sqlite" ? path : path.replace(/^\//, "");
+  if (database) url2.database = database;
+  const pooler = detectPooler(scheme, url2);
+  if (pooler) url2.pooler = pooler;
+  return url2;
+}
+function splitAuthority(rest) {
+  for (let at3 = rest.lastIndexOf("@"); at3 >= 0; at3 = rest.lastIndexOf("@", at3 - 1)) {
+    const { hostList, tail } = splitHostsAndTail(rest.slice(at3 + 1));
+    if (HOST_LIST.test(hostList)) return { userinfo: rest.slice(0, at3), hostList, tail };
+  }
+  return splitHostsAndTail(rest);
+}
+function splitHostsAndTail(text2) {
+  const end = indexOutsideTemplates(text2, (c) => c === "/" || c === "?" || c === "#");
+  return end < 0 ? { hostList: text2, tail: "" } : { hostList: text2.slice(0, end), tail: text2.slice(end) };
+}
+function splitUserinfo(userinfo) {
+  const colon = indexOutsideTemplates(userinfo, (c) => c === ":");
+  return colon < 0 ? { user: userinfo } : { user: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };
+}
+function maskedUserinfo(userinfo) {
+  if (userinfo === void 0) return "";
+  const { user, password } = splitUserinfo(userinfo);
+  return `${user}${password === void 0 ? "" : `:${SECRET_MASK}`}@`;
+}
+function firstHost(hostList) {
+  const first = hostList.slice(
+    0,
+    indexOrEnd(
+      hostList,
+      indexOutsideTemplates(hostList, (c) => c === ",")
+    )
+  );
+  if (first.startsWith("[")) {
+    const close = first.indexOf("]");
+    if (close < 0) return {};
+    return { host: first.slice(1, close), ...portOf(first.slice(close + 1)) };
+  }
+  const colon = lastIndexOutsideTemplates(first, ":");
+  if (colon < 0) return first ? { host: safeDecode3(first) } : {};
+  const host = first.slice(0, colon);
+  return { ...host ? { host: safeDecode3(host) } : {}, ...portOf(first.slice(colon)) };
+}
+function portOf(suffix) {
+  return /^:\d{1,5}$/.test(suffix) ? { port: Number(suffix.slice(1)) } : {};
+}
+function splitPathAndQuery(tail) {
+  const withoutFragment = tail.slice(0, indexOrEnd(tail, tail.indexOf("#")));
+  const question = withoutFragment.indexOf("?");
+  const path = safeDecode3(withoutFragment.slice(0, indexOrEnd(withoutFragment, question)));
+  const params = {};
+  if (question >= 0) {
+    for (const pair of withoutFragment.slice(question + 1).split("&")) {
+      if (!pair) continue;
+      const equals = pair.indexOf("=");
+      const key = safeDecode3(equals < 0 ? pair : pair.slice(0, equals));
+      if (PASSWORD_PARAMS.has(key.toLowerCase())) continue;
+      params[key] = equals < 0 ? "" : safeDecode3(pair.slice(equals + 1));
+    }
+  }
+  return { path, params };
+}
+function maskQueryPasswords(tail) {
+  const question = tail.indexOf("?");
+  if (question < 0) return tail;
+  const fragment = indexOrEnd(tail, tail.indexOf("#", question));
+  const pairs = tail.slice(question + 1, fragment).split("&").map((pair) => {
+    const equals = pair.indexOf("=");
+    const key = equals < 0 ? pair : pair.slice(0, equals);
+    return equals >= 0 && PASSWORD_PARAMS.has(safeDecode3(key).toLowerCase()) ? `${key}=${SECRET_MASK}` : pair;
+  });
+  return `${tail.slice(0, question + 1)}${pairs.join("&")}${tail.slice(fragment)}`;
+}
+function indexOutsideTemplates(text2, wanted) {
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "{") depth++;
+    else if (c === "}" && depth > 0) depth--;
+    else if (depth === 0 && wanted(c)) return i;
+  }
+  return -1;
+}
+function lastIndexOutsideTemplates(text2, wanted) {
+  let found = -1;
+  for (let from = 0; ; ) {
+    const next = indexOutsideTemplates(text2.slice(from), (c) => c === wanted);
+    if (next < 0) return found;
+    found = from + next;
+    from = found + 1;
+  }
+}
+function indexOrEnd(text2, index) {
+  return index < 0 ? text2.length : index;
+}
+function safeDecode3(text2) {
+  try {
+    return decodeURIComponent(text2);
+  } catch {
+    return text2;
+  }
+}
+function detectPooler(scheme, url2) {
+  if (scheme === "prisma" || scheme === "prisma+postgres") return "prisma-accelerate";
+  if (url2.dialect !== "postgres") return void 0;
+  const host = url2.host?.toLowerCase() ?? "";
+  if (host.endsWith(".pooler.supabase.com"))
+    return url2.port === 6543 ? "supabase-transaction" : "supabase-session";
+  if (host.endsWith(".supabase.co") && url2.port === 6543) return "supabase-transaction";
+  if (host.endsWith(".neon.tech") && (host.split(".")[0] ?? "").endsWith("-pooler")) return "neon";
+  if (url2.params.pgbouncer === "true") return "pgbouncer";
+  return void 0;
+}
+var URL_TOKEN_END = /[\s'"`<>()]/g;
+var MAY_NAME_PASSWORD = /pass|pwd/i;
+var PASSWORD_ASSIGNMENT = /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
+function maskSecretsInText(text2) {
+  if (!text2.includes("://") && !MAY_NAME_PASSWORD.test(text2)) return text2;
+  let masked = "";
+  let from = 0;
+  let judgedUntil = 0;
+  for (let sep2 = text2.indexOf("://"); sep2 >= 0; sep2 = text2.indexOf("://", sep2 + 3)) {
+    if (sep2 < from || sep2 < judgedUntil) continue;
+    let start = sep2;
+    while (start > from && /[A-Za-z0-9+.-]/.test(text2[start - 1])) start--;
+    if (start === sep2) continue;
+    URL_TOKEN_END.lastIndex = sep2 + 3;
+    const end = URL_TOKEN_END.exec(text2)?.index ?? text2.length;
+    const authority = splitAuthority(text2.slice(sep2 + 3, end));
+    if (authority.userinfo === void 0) {
+      judgedUntil = end;
+      continue;
+    }
+    if (splitUserinfo(authority.userinfo).password === void 0) {
+      judgedUntil = sep2 + 3 + authority.userinfo.length;
+      continue;
+    }
+    masked += `${text2.slice(from, sep2 + 3)}${maskedUserinfo(authority.userinfo)}${authority.hostList}${authority.tail}`;
+    from = end;
+  }
+  masked += text2.slice(from);
+  return masked.replace(
+    PASSWORD_ASSIGNMENT,
+    (_match, key, equals) => `${key}${equals}${SECRET_MASK}`
+  );
+}
+function isLocalHost(host) {
+  return host === void 0 || ["localhost", "127.0.0.1", "::1", "db", "postgres", "database"].includes(host);
+}
+
 // src/capacity/reach.ts
 function renderDatabaseReach(model, store) {
   const reach = {
@@ -37763,6 +37758,18 @@ var allRules = [
   committed_secret_default,
   undeclared_variable_default
 ];
+
+// src/model/mask-credentials.ts
+function maskCredentials(value) {
+  if (value instanceof Secret) return value;
+  const record3 = value;
+  for (const key in record3) {
+    const item = record3[key];
+    if (typeof item === "string") record3[key] = maskSecretsInText(item);
+    else if (item !== null && typeof item === "object") maskCredentials(item);
+  }
+  return value;
+}
 
 // src/model/read-project.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
@@ -54766,15 +54773,6 @@ function buildModel(fragments) {
   maskCredentials(model);
   return model;
 }
-function maskCredentials(value) {
-  if (value instanceof Secret) return;
-  const record3 = value;
-  for (const key in record3) {
-    const item = record3[key];
-    if (typeof item === "string") record3[key] = maskSecretsInText(item);
-    else if (item !== null && typeof item === "object") maskCredentials(item);
-  }
-}
 function distinct(diagnostics) {
   const seen = /* @__PURE__ */ new Set();
   return diagnostics.filter((d) => {
@@ -57631,16 +57629,19 @@ async function review(files, options = {}) {
   } = time3("suppressions", () => applySuppressions(findings, reading.texts, ruleIds));
   const diagnostics = [...configDiagnostics, ...reading.model.diagnostics, ...suppressionDiagnostics];
   const sorted = active.sort(byImportance);
+  const reported = maskCredentials({
+    findings: sorted,
+    suppressed,
+    diagnostics,
+    capacity: time3("capacity", () => computeCapacity(reading.model, config2.capacity))
+  });
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     target: files.label,
     tier: config2.tier,
-    findings: sorted,
-    suppressed,
-    diagnostics,
+    ...reported,
     skipped: reading.skipped,
-    capacity: time3("capacity", () => computeCapacity(reading.model, config2.capacity)),
     gate: computeGate(sorted, diagnostics, { failOn: config2.failOn, gateOn: config2.gateOn, compared: false }),
     rules: rules.map((rule) => rule.meta),
     compared: false,
@@ -57776,12 +57777,7 @@ Fix: ${f.fix.text}` : f.message,
       message: d.message
     })
   );
-  return [...findings, ...diagnostics].map((a) => ({
-    ...a,
-    title: maskSecretsInText(a.title),
-    message: maskSecretsInText(a.message),
-    ...a.raw_details ? { raw_details: maskSecretsInText(a.raw_details) } : {}
-  }));
+  return [...findings, ...diagnostics];
 }
 
 // src/delivery/action/annotations.ts
