@@ -217,6 +217,13 @@ function detectPooler(scheme: string, url: ConnectionUrl): PoolerKind | undefine
 const URL_TOKEN_END = /[\s'"`<>()]/g;
 /** What any `password=…` that PASSWORD_ASSIGNMENT masks must contain. */
 const MAY_NAME_PASSWORD = /pass|pwd/i;
+/**
+ * `user:password@host` standing alone, its scheme lost (a Procfile line `redis://u:p@h` is read
+ * as process `redis` running `//u:p@h`) or never written (`u:p@db.example.com:5432`). It starts
+ * a token; the host is a name with a dot, or localhost, with an optional port.
+ */
+const BARE_USERINFO =
+  /(^|[\s'"`=(,/])([\w.%+-]+):([^\s@/'"`]+)@(?=(?:[\w-]+\.)+[\w-]+(?::\d+)?\b|localhost\b)/g;
 const PASSWORD_ASSIGNMENT =
   /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 
@@ -227,7 +234,7 @@ const PASSWORD_ASSIGNMENT =
  */
 export function maskSecretsInText(text: string): string {
   // Most text holds neither form: the model masks every string it holds, so this is the hot path.
-  if (!text.includes('://') && !MAY_NAME_PASSWORD.test(text)) return text;
+  if (!text.includes('://') && !text.includes('@') && !MAY_NAME_PASSWORD.test(text)) return text;
   let masked = '';
   let from = 0;
   // A `://` inside a URL already judged credential-free cannot start one with credentials: its
@@ -254,10 +261,9 @@ export function maskSecretsInText(text: string): string {
     from = end;
   }
   masked += text.slice(from);
-  return masked.replace(
-    PASSWORD_ASSIGNMENT,
-    (_match, key: string, equals: string) => `${key}${equals}${SECRET_MASK}`,
-  );
+  return masked
+    .replace(BARE_USERINFO, (_match, before: string, user: string) => `${before}${user}:${SECRET_MASK}@`)
+    .replace(PASSWORD_ASSIGNMENT, (_match, key: string, equals: string) => `${key}${equals}${SECRET_MASK}`);
 }
 
 /** Hosts that only exist on a developer's machine or inside a compose network. */

@@ -202,4 +202,28 @@ describe('maskSecretsInText', () => {
     // A hang guard, not a benchmark: the quadratic version took over four seconds here.
     expect(performance.now() - started).toBeLessThan(1_000);
   });
+
+  it.each([
+    [
+      'a Procfile command whose scheme became the process name',
+      'one process: `//default:hunter22@cache.example.com:6379`',
+      'one process: `//default:****@cache.example.com:6379`',
+    ],
+    [
+      'credentials and a host with no scheme',
+      'connect app:hunter22@db.example.com:5432 now',
+      'connect app:****@db.example.com:5432 now',
+    ],
+    ['localhost', 'DB=app:hunter22@localhost', 'DB=app:****@localhost'],
+  ])('masks %s', (_name, text, expected) => {
+    expect(maskSecretsInText(text)).toBe(expected);
+  });
+
+  it.each([
+    ['an email address', 'write to ops@example.com'],
+    ['a git remote', 'git@github.com:acme/app.git'],
+    ['a decorator', '@Injectable() class A {}'],
+  ])('leaves %s alone', (_name, text) => {
+    expect(maskSecretsInText(text)).toBe(text);
+  });
 });

@@ -165,6 +165,17 @@ describe('secrets in what the review quotes', () => {
     expect(everyOutput(result)).not.toContain(secret);
   });
 
+  it('a Procfile line that is a bare connection URL (found by `npm run fuzz`)', async () => {
+    // Read as process `redis` running `//default:…@cache…`, whose scheme is gone from the command.
+    const result = await review(
+      new MemoryFileSet({
+        Procfile: `redis://default:${secret}@cache.example.com:6379\nweb: gunicorn app.wsgi\n`,
+      }),
+    );
+    expect(JSON.stringify(result.capacity)).toContain('default:****@cache.example.com:6379');
+    expect(everyOutput(result)).not.toContain(secret);
+  });
+
   it('a YAML syntax error whose message quotes the line', async () => {
     const result = await review(
       new MemoryFileSet({

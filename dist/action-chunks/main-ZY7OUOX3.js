@@ -35516,9 +35516,10 @@ function detectPooler(scheme, url2) {
 }
 var URL_TOKEN_END = /[\s'"`<>()]/g;
 var MAY_NAME_PASSWORD = /pass|pwd/i;
+var BARE_USERINFO = /(^|[\s'"`=(,/])([\w.%+-]+):([^\s@/'"`]+)@(?=(?:[\w-]+\.)+[\w-]+(?::\d+)?\b|localhost\b)/g;
 var PASSWORD_ASSIGNMENT = /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 function maskSecretsInText(text2) {
-  if (!text2.includes("://") && !MAY_NAME_PASSWORD.test(text2)) return text2;
+  if (!text2.includes("://") && !text2.includes("@") && !MAY_NAME_PASSWORD.test(text2)) return text2;
   let masked = "";
   let from = 0;
   let judgedUntil = 0;
@@ -35542,10 +35543,7 @@ function maskSecretsInText(text2) {
     from = end;
   }
   masked += text2.slice(from);
-  return masked.replace(
-    PASSWORD_ASSIGNMENT,
-    (_match, key, equals) => `${key}${equals}${SECRET_MASK}`
-  );
+  return masked.replace(BARE_USERINFO, (_match, before, user) => `${before}${user}:${SECRET_MASK}@`).replace(PASSWORD_ASSIGNMENT, (_match, key, equals) => `${key}${equals}${SECRET_MASK}`);
 }
 function isLocalHost(host) {
   return host === void 0 || ["localhost", "127.0.0.1", "::1", "db", "postgres", "database"].includes(host);
