@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/location.ts';
+import { loadBabel } from '../babel-parser.ts';
 import type { Source, SourceFile } from '../source.ts';
 import type { CodeFindings } from './code-findings.ts';
 import { mayHoldFacts, readJavaScript } from './javascript.ts';
@@ -15,14 +16,16 @@ export const CODE_LIMITS = { maxFiles: 500, maxFileBytes: 256 * 1024 };
 export const codeSource: Source = {
   id: 'code',
   matches: isApplicationCode,
-  read(files) {
+  async read(files) {
     const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
     const readable = sorted.filter((f) => !tooLarge.includes(f));
     const overCount = readable.splice(CODE_LIMITS.maxFiles);
     // A JavaScript file with nothing the reader takes is not parsed: the facts are the same.
-    for (const file of readable.filter((f) => f.path.endsWith('.py') || mayHoldFacts(f))) {
+    const parsed = readable.filter((f) => f.path.endsWith('.py') || mayHoldFacts(f));
+    if (parsed.some((f) => !f.path.endsWith('.py'))) await loadBabel();
+    for (const file of parsed) {
       const one = file.path.endsWith('.py') ? readPython(file) : readJavaScript(file);
       found.envReads.push(...one.envReads);
       found.inProcessCaches.push(...one.inProcessCaches);

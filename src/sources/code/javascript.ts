@@ -1,6 +1,6 @@
-import { parse } from '@babel/parser';
 import { HTTP_HANDLER_MODULES, JS_CACHE_EXPORTS } from '../../catalog/libraries.ts';
 import type { Location } from '../../model/location.ts';
+import { parseWithBabel } from '../babel-parser.ts';
 import type { SourceFile } from '../source.ts';
 import { type SyntaxNode, walkSyntaxTree, withoutTypes } from '../walk-syntax-tree.ts';
 import type { CodeFindings } from './code-findings.ts';
@@ -89,7 +89,7 @@ function parseProgram(file: SourceFile, found: CodeFindings): Node | undefined {
   // `.ts` files may use `<T>value` casts, which the JSX plugin would misread.
   const jsx = !/\.[cm]?ts$/.test(file.path);
   try {
-    const ast = parse(file.text, {
+    const ast = parseWithBabel(file.text, {
       sourceType: 'unambiguous',
       errorRecovery: true,
       allowReturnOutsideFunction: true,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/location.ts';
 import type { DbSchema, ModelFragment } from '../../model/project-model.ts';
+import { loadBabel } from '../babel-parser.ts';
 import type { Source } from '../source.ts';
 import { type ParsedPrismaFile, parsePrismaFile } from './parse-file.ts';
 import { type PrismaConfigFacts, readPrismaConfig } from './prisma-config.ts';
@@ -15,7 +16,8 @@ const CONFIG_FILE = /(^|\/)prisma\.config\.(ts|mts|js|mjs|cjs)$/;
 export const prismaSource: Source = {
   id: 'prisma',
   matches: (path) => path.endsWith('.prisma') || CONFIG_FILE.test(path),
-  read(files) {
+  async read(files) {
+    if (files.some((file) => CONFIG_FILE.test(file.path))) await loadBabel();
     const diagnostics: Diagnostic[] = [];
     const configs: PrismaConfigFacts[] = [];
     const parsed: ParsedPrismaFile[] = [];

@@ -1,5 +1,5 @@
-import { parse } from '@babel/parser';
 import type { Diagnostic } from '../../model/location.ts';
+import { parseWithBabel } from '../babel-parser.ts';
 import { type SyntaxNode as AstNode, walkSyntaxTree, withoutTypes } from '../walk-syntax-tree.ts';
 
 export interface PrismaConfigFacts {
@@ -27,7 +27,7 @@ export function readPrismaConfig(
   let program: AstNode;
   try {
     const typescript = /\.[cm]?ts$/.test(path);
-    program = parse(text, {
+    program = parseWithBabel(text, {
       sourceType: 'unambiguous',
       plugins: ['estree', ...(typescript ? (['typescript'] as const) : [])],
     }).program;

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBabel } from '../../../src/sources/babel-parser.ts';
 import { readJavaScript } from '../../../src/sources/code/javascript.ts';
+
+// The readers are called directly here: the sources load Babel before calling them.
+beforeAll(loadBabel);
 
 const read = (path: string, text: string) => readJavaScript({ path, text });
 const real = (name: string) =>

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBabel } from '../../../src/sources/babel-parser.ts';
 import { prismaSource } from '../../../src/sources/prisma/index.ts';
 import { readPrismaConfig } from '../../../src/sources/prisma/prisma-config.ts';
+
+// The readers are called directly here: the sources load Babel before calling them.
+beforeAll(loadBabel);
+
 import { readPrisma } from './read-prisma.ts';
 
 const PRISMA_7 = `import 'dotenv/config';
