@@ -248,9 +248,17 @@ export function maskSecretsInText(text: string): string {
     if (start === sep) continue;
     URL_TOKEN_END.lastIndex = sep + 3;
     const end = URL_TOKEN_END.exec(text)?.index ?? text.length;
-    const authority = splitAuthority(text.slice(sep + 3, end));
+    const token = text.slice(sep + 3, end);
+    const authority = splitAuthority(token);
     if (authority.userinfo === undefined) {
-      judgedUntil = end;
+      // No host Headroom could connect to after the `@` (`u:p@{cluster…`): still a password.
+      const head = token.slice(0, indexOrEnd(token, token.search(/[/?#]/)));
+      const at = head.lastIndexOf('@');
+      const colon = head.indexOf(':');
+      if (colon >= 0 && colon < at) {
+        masked += `${text.slice(from, sep + 3)}${head.slice(0, colon)}:${SECRET_MASK}${token.slice(at)}`;
+        from = end;
+      } else judgedUntil = end;
       continue;
     }
     if (splitUserinfo(authority.userinfo).password === undefined) {

@@ -215,6 +215,11 @@ describe('maskSecretsInText', () => {
       'connect app:****@db.example.com:5432 now',
     ],
     ['localhost', 'DB=app:hunter22@localhost', 'DB=app:****@localhost'],
+    [
+      'a URL whose host is not a host (found by `npm run fuzz`)',
+      'mongodb+srv://u:hunter22@{cluster0.example.net/x',
+      'mongodb+srv://u:****@{cluster0.example.net/x',
+    ],
   ])('masks %s', (_name, text, expected) => {
     expect(maskSecretsInText(text)).toBe(expected);
   });

@@ -35530,9 +35530,16 @@ function maskSecretsInText(text2) {
     if (start === sep2) continue;
     URL_TOKEN_END.lastIndex = sep2 + 3;
     const end = URL_TOKEN_END.exec(text2)?.index ?? text2.length;
-    const authority = splitAuthority(text2.slice(sep2 + 3, end));
+    const token = text2.slice(sep2 + 3, end);
+    const authority = splitAuthority(token);
     if (authority.userinfo === void 0) {
-      judgedUntil = end;
+      const head = token.slice(0, indexOrEnd(token, token.search(/[/?#]/)));
+      const at3 = head.lastIndexOf("@");
+      const colon = head.indexOf(":");
+      if (colon >= 0 && colon < at3) {
+        masked += `${text2.slice(from, sep2 + 3)}${head.slice(0, colon)}:${SECRET_MASK}${token.slice(at3)}`;
+        from = end;
+      } else judgedUntil = end;
       continue;
     }
     if (splitUserinfo(authority.userinfo).password === void 0) {
