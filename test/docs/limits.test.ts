@@ -9,7 +9,7 @@ import { MAX_CONFIG_ALIASES } from '../../src/review/config.ts';
 import { CODE_LIMITS } from '../../src/sources/code/index.ts';
 import { MAX_LOCATED_DEPTH } from '../../src/sources/manifests/json-key-lines.ts';
 import { MAX_VALUE_DEPTH } from '../../src/sources/prisma/parse-schema.ts';
-import { MAX_DIAGNOSTICS_PER_FILE } from '../../src/sources/sql/index.ts';
+import { MAX_DIAGNOSTICS_PER_FILE, MAX_STATEMENTS_PER_FILE } from '../../src/sources/sql/index.ts';
 
 const CODE: Record<string, number> = {
   'DEFAULT_LIMITS.maxFileBytes': DEFAULT_LIMITS.maxFileBytes,
@@ -21,6 +21,7 @@ const CODE: Record<string, number> = {
   MAX_CONFIG_ALIASES,
   MAX_VALUE_DEPTH,
   MAX_LOCATED_DEPTH,
+  MAX_STATEMENTS_PER_FILE,
   MAX_DIAGNOSTICS_PER_FILE,
   COMMENT_MAX_LENGTH,
   ANNOTATIONS_PER_REQUEST,

@@ -137,6 +137,19 @@ describe('input written to break the review', () => {
     ]);
   });
 
+  it('a migration of 25,000 statements', async () => {
+    const inserts = 'INSERT INTO a (id) VALUES (1);\n'.repeat(25_000);
+    const result = await review(
+      new MemoryFileSet({
+        'migrations/001_init.sql': `CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\n${inserts}`,
+      }),
+    );
+    expect(messages(result)).toEqual([
+      'migrations/001_init.sql:1 migrations/001_init.sql has 25002 statements; the first 20000 were replayed, the other 5002 were not.',
+    ]);
+    expect(result.findings.map((f) => f.entity)).toContain('b.a_id');
+  });
+
   it('an env file built to make a parser backtrack', async () => {
     const started = performance.now();
     await review(

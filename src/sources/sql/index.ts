@@ -21,6 +21,8 @@ import { splitStatements } from './statements.ts';
 
 /** Statements of one file that may fail before the rest of its failures are only counted. */
 export const MAX_DIAGNOSTICS_PER_FILE = 5;
+/** Statements of one file that are replayed; a data dump of more is not a schema migration. */
+export const MAX_STATEMENTS_PER_FILE = 20_000;
 
 /** SQL migrations in the common layouts, parsed by PostgreSQL's own parser and replayed in order. */
 export const sqlSource: Source = {
@@ -84,18 +86,35 @@ function replayFile(
   const bytes = Buffer.from(upSection(file.text), 'utf8');
   const locate = lineLocator(file.path, bytes);
   const operations: MigrationOperation[] = [];
+  let replayed = 0;
+  let unreplayed = 0;
   const run = (parsed: Buffer, offset: number) => {
     const result = parseSql(parsed.toString('utf8'));
     for (const raw of result.stmts ?? []) {
+      if (replayed++ >= MAX_STATEMENTS_PER_FILE) {
+        unreplayed++;
+        continue;
+      }
       const start = raw.stmt_location ?? 0;
       const end = raw.stmt_len ? start + raw.stmt_len : parsed.length;
       const context: StatementContext = { parsed, offset, start, end, locate };
       operations.push(...replay.apply(raw.stmt, context));
     }
   };
+  const capped = (): Diagnostic[] =>
+    unreplayed > 0
+      ? [
+          {
+            severity: 'warning',
+            origin: 'sql',
+            message: `${file.path} has ${MAX_STATEMENTS_PER_FILE + unreplayed} statements; the first ${MAX_STATEMENTS_PER_FILE} were replayed, the other ${unreplayed} were not.`,
+            location: locate(0),
+          },
+        ]
+      : [];
   try {
     run(bytes, 0);
-    return { operations, diagnostics: [] };
+    return { operations, diagnostics: capped() };
   } catch {
     // One bad statement must not cost the file: parse statement by statement instead.
   }
@@ -126,7 +145,7 @@ function replayFile(
     const last = diagnostics.at(-1) as Diagnostic;
     last.message += ` ${unreported} more statement(s) of this file were rejected and skipped.`;
   }
-  return { operations, diagnostics };
+  return { operations, diagnostics: [...diagnostics, ...capped()] };
 }
 
 /**

@@ -42395,6 +42395,7 @@ function splitStatements(bytes) {
 
 // src/sources/sql/index.ts
 var MAX_DIAGNOSTICS_PER_FILE = 5;
+var MAX_STATEMENTS_PER_FILE = 2e4;
 var sqlSource = {
   id: "sql",
   matches: (path) => isLayoutEvidence(path) || migrationPlace(path) !== void 0,
@@ -42448,18 +42449,32 @@ function replayFile(replay, file2) {
   const bytes = Buffer.from(upSection(file2.text), "utf8");
   const locate = lineLocator(file2.path, bytes);
   const operations = [];
+  let replayed = 0;
+  let unreplayed = 0;
   const run2 = (parsed, offset) => {
     const result = parseSql(parsed.toString("utf8"));
     for (const raw of result.stmts ?? []) {
+      if (replayed++ >= MAX_STATEMENTS_PER_FILE) {
+        unreplayed++;
+        continue;
+      }
       const start = raw.stmt_location ?? 0;
       const end = raw.stmt_len ? start + raw.stmt_len : parsed.length;
       const context = { parsed, offset, start, end, locate };
       operations.push(...replay.apply(raw.stmt, context));
     }
   };
+  const capped = () => unreplayed > 0 ? [
+    {
+      severity: "warning",
+      origin: "sql",
+      message: `${file2.path} has ${MAX_STATEMENTS_PER_FILE + unreplayed} statements; the first ${MAX_STATEMENTS_PER_FILE} were replayed, the other ${unreplayed} were not.`,
+      location: locate(0)
+    }
+  ] : [];
   try {
     run2(bytes, 0);
-    return { operations, diagnostics: [] };
+    return { operations, diagnostics: capped() };
   } catch {
   }
   const failures = [];
@@ -42486,7 +42501,7 @@ function replayFile(replay, file2) {
     const last = diagnostics.at(-1);
     last.message += ` ${unreported} more statement(s) of this file were rejected and skipped.`;
   }
-  return { operations, diagnostics };
+  return { operations, diagnostics: [...diagnostics, ...capped()] };
 }
 function errorByteOffset(error63, piece) {
   const cursor = error63.sqlDetails?.cursorPosition;
