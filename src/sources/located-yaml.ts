@@ -130,6 +130,20 @@ export function parseYaml(
 
 /** An error at the very end (an unclosed quote or bracket) points at the last written line. */
 export function clampToText(text: string, line: number): number {
-  const written = text.replace(/\s+$/, '').split('\n').length;
-  return Math.min(line, Math.max(1, written));
+  return Math.min(line, writtenLines(text));
+}
+
+// A file with thousands of errors clamps each against the same text: its line count is kept
+// for the last text seen, so a 160 KB config of repeated keys is not read once per error.
+let counted: { text: string; lines: number } | undefined;
+
+function writtenLines(text: string): number {
+  if (counted?.text !== text) {
+    let end = text.length;
+    while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) lines++;
+    counted = { text, lines };
+  }
+  return counted.lines;
 }

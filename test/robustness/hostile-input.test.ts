@@ -150,6 +150,16 @@ describe('input written to break the review', () => {
     expect(result.findings.map((f) => f.entity)).toContain('b.a_id');
   });
 
+  it('a config of ten thousand repeated keys (found by `npm run fuzz`)', async () => {
+    const started = performance.now();
+    const result = await review(
+      new MemoryFileSet({ '.github/headroom.yml': 'tier: scale\nfailOn: warning\n'.repeat(5_000) }),
+    );
+    // A hang guard, not a benchmark: each error once counted the file's lines again (4.5 s).
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.diagnostics[0]).toMatchObject({ origin: 'config', location: { line: 3 } });
+  });
+
   it('an env file built to make a parser backtrack', async () => {
     const started = performance.now();
     await review(

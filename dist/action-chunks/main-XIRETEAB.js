@@ -14015,12 +14015,12 @@ function verdictSentence(result) {
   }
   const { blocking, failOn, gateOn } = result.gate;
   const fresh = result.compared ? active.filter((f) => f.status === "new").length : void 0;
-  const counted = `${active.length} finding${active.length === 1 ? "" : "s"}${fresh !== void 0 ? ` (${fresh} new)` : ""}`;
+  const counted2 = `${active.length} finding${active.length === 1 ? "" : "s"}${fresh !== void 0 ? ` (${fresh} new)` : ""}`;
   if (blocking > 0) {
     const scope = result.compared && gateOn === "new" ? "new " : "";
-    return `${counted}; ${blocking} ${scope}at or above ${failOn} block${blocking === 1 ? "s" : ""} the merge.`;
+    return `${counted2}; ${blocking} ${scope}at or above ${failOn} block${blocking === 1 ? "s" : ""} the merge.`;
   }
-  return `${counted}; none blocks the merge${failOn === "never" ? " (failOn: never)" : ""}.`;
+  return `${counted2}; none blocks the merge${failOn === "never" ? " (failOn: never)" : ""}.`;
 }
 var CONCLUSION_LABEL = {
   success: "Passed",
@@ -34341,8 +34341,18 @@ function parseYaml(text2, options) {
   return overflow ? { tooDeep: overflow.pos[0] } : { document };
 }
 function clampToText(text2, line) {
-  const written = text2.replace(/\s+$/, "").split("\n").length;
-  return Math.min(line, Math.max(1, written));
+  return Math.min(line, writtenLines(text2));
+}
+var counted;
+function writtenLines(text2) {
+  if (counted?.text !== text2) {
+    let end = text2.length;
+    while (end > 0 && /\s/.test(text2[end - 1])) end--;
+    let lines = 1;
+    for (let i = text2.indexOf("\n"); i >= 0 && i < end; i = text2.indexOf("\n", i + 1)) lines++;
+    counted = { text: text2, lines };
+  }
+  return counted.lines;
 }
 
 // src/review/config.ts
@@ -37395,13 +37405,13 @@ var workers_exceed_cpu_default = defineRule({
       const cpus = capacity.cpus?.value;
       if (!cpus || capacity.processes.source === "default" || capacity.processes.source === "assumed")
         return [];
-      const counted = Math.max(1, cpus);
-      const ceiling = Math.floor(perCpu * counted + plus);
+      const counted2 = Math.max(1, cpus);
+      const ceiling = Math.floor(perCpu * counted2 + plus);
       if (capacity.processes.value <= ceiling) return [];
       return [
         {
           entity: service.id,
-          message: `${service.name} runs ${capacity.processes.value} processes (${capacity.processes.note}) on ${cpus} CPU (${capacity.cpus?.note}): more than ${ceiling} (${perCpu} \xD7 ${counted} CPU + ${plus}), so they queue for the CPU instead of serving in parallel.`,
+          message: `${service.name} runs ${capacity.processes.value} processes (${capacity.processes.note}) on ${cpus} CPU (${capacity.cpus?.note}): more than ${ceiling} (${perCpu} \xD7 ${counted2} CPU + ${plus}), so they queue for the CPU instead of serving in parallel.`,
           location: service.startCommand?.location ?? service.location,
           fix: { text: `Run at most ${ceiling} processes, or choose a plan with more CPU.` }
         }
