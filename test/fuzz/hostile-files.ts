@@ -93,7 +93,17 @@ const JUNK = fc.oneof(
   fc.integer({ min: 1, max: 3000 }).map((n) => '{'.repeat(n)),
 );
 
-/** One damage done to a text: cut it, overwrite, insert junk or a secret, repeat a slice. */
+/**
+ * A secret planted on a line of its own. Plants go in after the damage, so that what is planted
+ * is still a secret (an overwrite that ate `postgres://app:` would leave a bare word).
+ */
+const plant = fc.record({
+  kind: fc.constant('plant' as const),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  text: fc.constantFrom(...PLANTED),
+});
+
+/** One damage done to a text: cut it, overwrite, insert junk, repeat a slice, change line ends. */
 const damage = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({
@@ -120,7 +130,9 @@ const damage = fc.oneof(
   fc.record({ kind: fc.constant('line-endings' as const), to: fc.constantFrom('\r\n', '\r') }),
 );
 
-type Damage = typeof damage extends fc.Arbitrary<infer T> ? T : never;
+type Damage =
+  | (typeof damage extends fc.Arbitrary<infer T> ? T : never)
+  | (typeof plant extends fc.Arbitrary<infer P> ? P : never);
 
 function apply(text: string, hurt: Damage): string {
   if (hurt.kind === 'line-endings') return text.replace(/\n/g, hurt.to);
@@ -144,16 +156,17 @@ export const hostileRepository = fc
     fc.record({
       seed: fc.integer({ min: 0, max: SEEDS.length - 1 }),
       damages: fc.array(damage, { maxLength: 4 }),
+      plants: fc.array(plant, { maxLength: 2 }),
       folder: fc.constantFrom('', 'apps/api/', 'services/worker/'),
     }),
     { minLength: 1, maxLength: 6 },
   )
   .map((files) =>
     Object.fromEntries(
-      files.map(({ seed, damages, folder }) => {
+      files.map(({ seed, damages, plants, folder }) => {
         const [path, text] = SEEDS[seed] as [string, string];
         const where = path.startsWith('.github/') ? path : `${folder}${path}`;
-        return [where, damages.reduce(apply, text)];
+        return [where, [...damages, ...plants].reduce(apply, text)];
       }),
     ),
   );
