@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Diagnostic } from '../model/location.ts';
 import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
 import type { RuleSetting } from '../rules/run-rules.ts';
-import { clampToText, parseYaml } from '../sources/located-yaml.ts';
+import { clampToText, parseYaml, yamlErrors } from '../sources/located-yaml.ts';
 
 export const DEFAULT_CONFIG_PATH = '.github/headroom.yml';
 
@@ -146,11 +146,11 @@ export function parseConfig(
     };
   }
   const { document } = yaml;
-  const diagnostics: Diagnostic[] = document.errors.map((error) => ({
+  const diagnostics = yamlErrors(document.errors, text, lineCounter, (reason, line) => ({
     severity: 'error',
     origin: 'config',
-    message: `Invalid YAML in ${path}: ${error.message.split('\n')[0]}`,
-    location: { path, line: clampToText(text, lineCounter.linePos(error.pos[0]).line) },
+    message: `Invalid YAML in ${path}: ${reason}`,
+    location: { path, line },
   }));
   if (diagnostics.length > 0) return { config: defaultConfig(), diagnostics };
 

@@ -98,14 +98,38 @@ export function parseLocatedYaml(
       ],
     };
   const { document } = parsed;
-  const diagnostics: Diagnostic[] = document.errors.map((error) => ({
+  const diagnostics = yamlErrors(document.errors, text, lines, (reason, line) => ({
     severity: 'error',
     origin,
-    message: `${path} is not valid YAML: ${error.message.split('\n')[0]}`,
-    location: { path, line: clampToText(text, lines.linePos(error.pos[0]).line) },
+    message: `${path} is not valid YAML: ${reason}`,
+    location: { path, line },
   }));
   if (diagnostics.length > 0) return { diagnostics };
   return { root: new LocatedNode(document.contents, path, lines), diagnostics };
+}
+
+/** YAML errors reported per file; the last one says how many more there were. */
+export const MAX_YAML_ERRORS_PER_FILE = 5;
+
+/**
+ * The first errors of a document as diagnostics, the last counting the rest: an unclosed bracket
+ * repeated a hundred thousand times is one problem, not a hundred thousand lines.
+ */
+export function yamlErrors(
+  errors: ReadonlyArray<{ message: string; pos: [number, number] }>,
+  text: string,
+  lines: LineCounter,
+  diagnostic: (reason: string, line: number) => Diagnostic,
+): Diagnostic[] {
+  const shown = errors
+    .slice(0, MAX_YAML_ERRORS_PER_FILE)
+    .map((error) =>
+      diagnostic(error.message.split('\n')[0] ?? '', clampToText(text, lines.linePos(error.pos[0]).line)),
+    );
+  const more = errors.length - shown.length;
+  const last = shown.at(-1);
+  if (more > 0 && last) last.message += ` (and ${more} more YAML errors in this file)`;
+  return shown;
 }
 
 /**

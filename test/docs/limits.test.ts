@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../../src/files/file-set.ts';
 import { DEFAULT_TIME_BUDGET_MS } from '../../src/model/read-project.ts';
 import { MAX_CONFIG_ALIASES } from '../../src/review/config.ts';
 import { CODE_LIMITS } from '../../src/sources/code/index.ts';
+import { MAX_YAML_ERRORS_PER_FILE } from '../../src/sources/located-yaml.ts';
 import { MAX_LOCATED_DEPTH } from '../../src/sources/manifests/json-key-lines.ts';
 import { MAX_VALUE_DEPTH } from '../../src/sources/prisma/parse-schema.ts';
 import { MAX_DIAGNOSTICS_PER_FILE, MAX_STATEMENTS_PER_FILE } from '../../src/sources/sql/index.ts';
@@ -22,6 +23,7 @@ const CODE: Record<string, number> = {
   MAX_VALUE_DEPTH,
   MAX_LOCATED_DEPTH,
   MAX_STATEMENTS_PER_FILE,
+  MAX_YAML_ERRORS_PER_FILE,
   MAX_DIAGNOSTICS_PER_FILE,
   COMMENT_MAX_LENGTH,
   ANNOTATIONS_PER_REQUEST,

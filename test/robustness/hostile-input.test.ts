@@ -160,6 +160,15 @@ describe('input written to break the review', () => {
     expect(result.diagnostics[0]).toMatchObject({ origin: 'config', location: { line: 3 } });
   });
 
+  it('a render.yaml with a hundred thousand YAML errors (found by `npm run fuzz`)', async () => {
+    const result = await review(
+      new MemoryFileSet({ 'render.yaml': `services:\n- type: web\n${']'.repeat(140_000)}\n` }),
+    );
+    // Five at most; identical ones (same line, same message) are said once.
+    expect(result.diagnostics.length).toBeLessThanOrEqual(5);
+    expect(result.diagnostics.at(-1)?.message).toMatch(/\(and \d+ more YAML errors in this file\)$/);
+  });
+
   it('an env file built to make a parser backtrack', async () => {
     const started = performance.now();
     await review(

@@ -34320,14 +34320,24 @@ function parseLocatedYaml(path, text2, origin) {
       ]
     };
   const { document } = parsed;
-  const diagnostics = document.errors.map((error63) => ({
+  const diagnostics = yamlErrors(document.errors, text2, lines, (reason, line) => ({
     severity: "error",
     origin,
-    message: `${path} is not valid YAML: ${error63.message.split("\n")[0]}`,
-    location: { path, line: clampToText(text2, lines.linePos(error63.pos[0]).line) }
+    message: `${path} is not valid YAML: ${reason}`,
+    location: { path, line }
   }));
   if (diagnostics.length > 0) return { diagnostics };
   return { root: new LocatedNode(document.contents, path, lines), diagnostics };
+}
+var MAX_YAML_ERRORS_PER_FILE = 5;
+function yamlErrors(errors, text2, lines, diagnostic) {
+  const shown = errors.slice(0, MAX_YAML_ERRORS_PER_FILE).map(
+    (error63) => diagnostic(error63.message.split("\n")[0] ?? "", clampToText(text2, lines.linePos(error63.pos[0]).line))
+  );
+  const more = errors.length - shown.length;
+  const last = shown.at(-1);
+  if (more > 0 && last) last.message += ` (and ${more} more YAML errors in this file)`;
+  return shown;
 }
 function parseYaml(text2, options) {
   let document;
@@ -34430,11 +34440,11 @@ function parseConfig(text2, path, knownRuleIds) {
     };
   }
   const { document } = yaml;
-  const diagnostics = document.errors.map((error63) => ({
+  const diagnostics = yamlErrors(document.errors, text2, lineCounter, (reason, line) => ({
     severity: "error",
     origin: "config",
-    message: `Invalid YAML in ${path}: ${error63.message.split("\n")[0]}`,
-    location: { path, line: clampToText(text2, lineCounter.linePos(error63.pos[0]).line) }
+    message: `Invalid YAML in ${path}: ${reason}`,
+    location: { path, line }
   }));
   if (diagnostics.length > 0) return { config: defaultConfig(), diagnostics };
   const lineOf = (keys) => lineOfPath(document.contents, keys, lineCounter);
