@@ -97,33 +97,31 @@ const JUNK = fc.oneof(
  * A secret planted on a line of its own. Plants go in after the damage, so that what is planted
  * is still a secret (an overwrite that ate `postgres://app:` would leave a bare word).
  */
+/** Where in a text, as a fraction of its length. */
+const POSITION = fc.double({ min: 0, max: 1, noNaN: true });
+
 const plant = fc.record({
   kind: fc.constant('plant' as const),
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  at: POSITION,
   text: fc.constantFrom(...PLANTED),
 });
 
 /** One damage done to a text: cut it, overwrite, insert junk, repeat a slice, change line ends. */
 const damage = fc.oneof(
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: POSITION }),
   fc.record({
     kind: fc.constant('insert' as const),
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    at: POSITION,
     text: JUNK,
   }),
   fc.record({
-    kind: fc.constant('plant' as const),
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
-    text: fc.constantFrom(...PLANTED),
-  }),
-  fc.record({
     kind: fc.constant('overwrite' as const),
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    at: POSITION,
     text: JUNK,
   }),
   fc.record({
     kind: fc.constant('repeat' as const),
-    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    at: POSITION,
     length: fc.integer({ min: 1, max: 200 }),
     times: fc.integer({ min: 2, max: 2000 }),
   }),
