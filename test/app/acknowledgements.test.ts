@@ -25,8 +25,12 @@ import {
   headCommit,
   INSTALLATION_ID,
   type Json,
+  CHECK_RUN_LOOKUP,
+  GET_PULL,
   mockAppIdentity,
-  mockInstallationToken,
+  mockCheckRunLookup,
+  mockJobStart,
+  mockPullRequest,
   OWNER,
   PR_NUMBER,
   pullRequestPayload,
@@ -53,9 +57,8 @@ afterEach(() => {
 async function firstReviewComment(head = headFiles, base = baseFiles, checkRunUpdates = 1): Promise<string> {
   const setup = new GitHubRecorder();
   try {
-    mockInstallationToken(setup);
+    mockJobStart(setup);
     setup.scope.post(CHECK_RUNS_PATH).reply(201, { id: CHECK_RUN_ID });
-    mockAppIdentity(setup);
     mockTree(setup, headCommit(head));
     mockTree(setup, baseCommit(base));
     mockBlobQueries(setup, [headCommit(head), baseCommit(base)], 2);
@@ -106,24 +109,18 @@ function editedPayload(
   };
 }
 
-/** What an acknowledgement costs: the pull request, its check run, both commits, the comment, the run. */
+/**
+ * What a later job costs, with the App's identity and token known: the pull request (twice: at the
+ * start and right before writing), its check run, both commits, the comment, the run.
+ */
 function expectReevaluation(
   thread: CommentThread,
   head = headFiles,
   base = baseFiles,
   checkRunUpdates = 1,
 ): void {
-  github.scope.get(`/repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}`).reply(200, {
-    number: PR_NUMBER,
-    state: 'open',
-    draft: false,
-    head: { sha: HEAD_SHA },
-    base: { sha: BASE_SHA },
-  });
-  github.scope
-    .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
-    .query({ check_name: 'headroom', app_id: String(APP_ID), filter: 'latest' })
-    .reply(200, { total_count: 1, check_runs: [{ id: CHECK_RUN_ID }] });
+  mockPullRequest(github);
+  mockCheckRunLookup(github, CHECK_RUN_ID);
   mockTree(github, headCommit(head));
   mockTree(github, baseCommit(base));
   mockBlobQueries(github, [headCommit(head), baseCommit(base)], 2);
@@ -143,7 +140,8 @@ const LARGE_UPDATES = 7;
  */
 async function pushAgain(thread: CommentThread, delivery: string): Promise<Json> {
   thread.expectList();
-  github.scope.post(CHECK_RUNS_PATH).reply(201, { id: CHECK_RUN_ID });
+  mockPullRequest(github);
+  mockCheckRunLookup(github, CHECK_RUN_ID);
   mockTree(github, headCommit(largeHeadFiles));
   mockTree(github, baseCommit(largeBaseFiles));
   mockBlobQueries(github, [headCommit(largeHeadFiles), baseCommit(largeBaseFiles)], 2);
@@ -164,12 +162,13 @@ describe('ticking a box in Headroom’s comment', () => {
     await receive(probot, 'issue_comment', editedPayload(written, ticked), 'tick');
 
     expect(github.lines).toEqual([
-      `GET /repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}`,
-      `GET /repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs?check_name=headroom&app_id=${APP_ID}&filter=latest`,
+      GET_PULL,
+      CHECK_RUN_LOOKUP,
       `GET ${TREE}/${HEAD_SHA}?recursive=1`,
       'POST /graphql',
       `GET ${TREE}/${BASE_SHA}?recursive=1`,
       'POST /graphql',
+      GET_PULL,
       `GET ${COMMENTS_PATH}?per_page=100&page=1`,
       `PATCH /repos/${OWNER}/${REPO}/issues/comments/${thread.comments[0]?.id}`,
       `PATCH ${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`,
@@ -205,7 +204,8 @@ describe('ticking a box in Headroom’s comment', () => {
     // Someone ticks the existing finding while a synchronize review runs: GitHub holds the tick.
     const tickedMeanwhile = setBox(written, EXISTING_FINDING, true);
     const thread = new CommentThread(github, [{ body: tickedMeanwhile }]).expectList().expectUpdate();
-    github.scope.post(CHECK_RUNS_PATH).reply(201, { id: CHECK_RUN_ID });
+    mockPullRequest(github);
+    mockCheckRunLookup(github, CHECK_RUN_ID);
     mockTree(github, headCommit(headFiles));
     mockTree(github, baseCommit(baseFiles));
     mockBlobQueries(github, [headCommit(headFiles), baseCommit(baseFiles)], 2);

@@ -4,6 +4,8 @@ import Bottleneck from 'bottleneck';
 import { Probot } from 'probot';
 import { createHeadroomApp, type HeadroomAppOptions } from '../../src/delivery/app/index.ts';
 import { HeadroomOctokit } from '../../src/delivery/app/octokit.ts';
+import { EmbeddedQueue } from '../../src/delivery/app/queue/embedded-queue.ts';
+import type { JobQueue } from '../../src/delivery/app/queue/job-queue.ts';
 import type { FakeCommit } from '../github/fake-repo.ts';
 import type { GitHubRecorder, Json } from '../github/github-recorder.ts';
 
@@ -52,16 +54,28 @@ export function testProbot(): Probot {
   });
 }
 
-/** A Probot running the Headroom App. */
+const queues = new WeakMap<Probot, JobQueue>();
+
+/** A Probot running the Headroom App, with its embedded queue running jobs on this thread (where nock answers). */
 export async function startApp(options: HeadroomAppOptions = {}): Promise<Probot> {
   const probot = testProbot();
-  await probot.load(createHeadroomApp(options));
+  await probot.load(createHeadroomApp({ ...options, onQueue: (queue) => queues.set(probot, queue) }));
   return probot;
+}
+
+/** The queue of a started App. */
+export function queueOf(probot: Probot): JobQueue {
+  const queue = queues.get(probot);
+  if (!queue) throw new Error('not an App started by startApp');
+  return queue;
 }
 
 export type { Json } from '../github/github-recorder.ts';
 
-/** Delivers an event to the App as probot's webhook middleware would after verifying it. */
+/**
+ * Delivers an event to the App as probot's webhook middleware would after verifying it, then
+ * waits for the jobs it queued to finish.
+ */
 export async function receive(
   probot: Probot,
   name: string,
@@ -69,6 +83,8 @@ export async function receive(
   id = `delivery-${name}`,
 ): Promise<void> {
   await probot.receive({ id, name, payload } as unknown as Parameters<Probot['receive']>[0]);
+  const queue = queueOf(probot);
+  if (queue instanceof EmbeddedQueue) await queue.idle();
 }
 
 /** The installation token exchange probot makes before the first API call of a delivery. */
@@ -117,3 +133,44 @@ export const baseCommit = (files: FakeCommit['files']): FakeCommit => ({
 
 export const COMMENTS_PATH = `/repos/${OWNER}/${REPO}/issues/${PR_NUMBER}/comments`;
 export const CHECK_RUNS_PATH = `/repos/${OWNER}/${REPO}/check-runs`;
+
+export const PULL_PATH = `/repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}`;
+export const GET_PULL = `GET ${PULL_PATH}`;
+export const CHECK_RUN_LOOKUP = `GET /repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs?check_name=headroom&app_id=${APP_ID}&filter=latest`;
+
+/** The pull request as GitHub answers `GET /pulls/{number}`: the example payload's, with changes. */
+export function mockPullRequest(github: GitHubRecorder, times = 2, changes: Json = {}): void {
+  const pull = { ...pullRequestPayload('opened').pull_request, ...changes };
+  github.scope.get(PULL_PATH).times(times).reply(200, pull);
+}
+
+/** The head's `headroom` check runs by this App: none yet, or the given one. */
+export function mockCheckRunLookup(github: GitHubRecorder, existingId?: number): void {
+  github.scope
+    .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
+    .query({ check_name: 'headroom', app_id: String(APP_ID), filter: 'latest' })
+    .reply(200, {
+      total_count: existingId === undefined ? 0 : 1,
+      check_runs: existingId === undefined ? [] : [{ id: existingId, name: 'headroom', head_sha: HEAD_SHA }],
+    });
+}
+
+export interface JobStart {
+  /** The head's run found by the lookup; `fresh` for a re-run, which creates one without looking. */
+  checkRun?: number | 'fresh';
+  /** Reads of the pull request: at the start and right before writing, unless the job stops sooner. */
+  pullReads?: number;
+}
+
+/**
+ * What the first job of a process asks first, in this order: who the App is, the pull request as
+ * it is now (the installation token before it), and the head's check run.
+ */
+export function mockJobStart(github: GitHubRecorder, { checkRun, pullReads = 2 }: JobStart = {}): void {
+  mockAppIdentity(github);
+  mockInstallationToken(github);
+  mockPullRequest(github, pullReads);
+  if (checkRun !== 'fresh') mockCheckRunLookup(github, checkRun);
+}
+
+export const JOB_START = ['GET /app', `POST /app/installations/${INSTALLATION_ID}/access_tokens`, GET_PULL, CHECK_RUN_LOOKUP];

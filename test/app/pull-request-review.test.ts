@@ -8,6 +8,7 @@ import { CommentThread } from './comment-thread.ts';
 import { baseFiles, CONFIG, EXISTING_FINDING, fixedFiles, headFiles, NEW_FINDING } from './fixtures.ts';
 import {
   BASE_SHA,
+  CHECK_RUN_LOOKUP,
   baseCommit,
   CHECK_RUNS_PATH,
   COMMENTS_PATH,
@@ -15,8 +16,13 @@ import {
   headCommit,
   INSTALLATION_ID,
   type Json,
+  GET_PULL,
+  JOB_START,
   mockAppIdentity,
+  mockCheckRunLookup,
   mockInstallationToken,
+  mockJobStart,
+  mockPullRequest,
   OWNER,
   pullRequestPayload,
   REPO,
@@ -54,12 +60,8 @@ function expectCommitsRead(head: FakeCommit, base: FakeCommit, blobQueries = 2):
   mockBlobQueries(github, [head, base], blobQueries);
 }
 
-/** The first delivery of a process: installation token, check run, the App's identity. */
-const FIRST_DELIVERY = [
-  `POST /app/installations/${INSTALLATION_ID}/access_tokens`,
-  `POST ${CHECK_RUNS_PATH}`,
-  'GET /app',
-];
+/** The first job of a process: the App's identity, the token, the pull request, a new check run. */
+const FIRST_DELIVERY = [...JOB_START, `POST ${CHECK_RUNS_PATH}`];
 const READ_BOTH_COMMITS = [
   `GET ${TREE}/${HEAD_SHA}?recursive=1`,
   'POST /graphql',
@@ -78,9 +80,8 @@ async function deliver(action: string, changes: Json = {}): Promise<void> {
 
 describe('a pull request is opened', () => {
   it('creates the check run at once, reviews base and head, writes one comment and completes the run', async () => {
-    mockInstallationToken(github);
+    mockJobStart(github);
     expectCheckRunCreated();
-    mockAppIdentity(github);
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     const thread = new CommentThread(github).expectList().expectCreate();
     expectCheckRunUpdated();
@@ -90,6 +91,7 @@ describe('a pull request is opened', () => {
     expect(github.lines).toEqual([
       ...FIRST_DELIVERY,
       ...READ_BOTH_COMMITS,
+      GET_PULL,
       LIST_COMMENTS,
       `POST ${COMMENTS_PATH}`,
       `PATCH ${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`,
@@ -128,9 +130,8 @@ describe('a pull request is opened', () => {
 
 describe('a pull request is updated', () => {
   it('edits the same comment in place instead of adding a second one', async () => {
-    mockInstallationToken(github);
+    mockJobStart(github);
     expectCheckRunCreated();
-    mockAppIdentity(github);
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     const thread = new CommentThread(github, [
       { body: 'Nice work!', login: 'octocat', type: 'User' },
@@ -145,6 +146,7 @@ describe('a pull request is updated', () => {
     expect(github.lines).toEqual([
       ...FIRST_DELIVERY,
       ...READ_BOTH_COMMITS,
+      GET_PULL,
       LIST_COMMENTS,
       `PATCH /repos/${OWNER}/${REPO}/issues/comments/${thread.comments[1]?.id}`,
       `PATCH ${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`,
@@ -156,9 +158,8 @@ describe('a pull request is updated', () => {
   });
 
   it('says all clear once everything is fixed, and the check run passes', async () => {
-    mockInstallationToken(github);
+    mockJobStart(github);
     expectCheckRunCreated();
-    mockAppIdentity(github);
     expectCommitsRead(headCommit(fixedFiles), baseCommit(baseFiles));
     const thread = new CommentThread(github, [
       { body: `<!-- headroom:review -->\n- [ ] <!-- headroom:fp=${NEW_FINDING} -->` },
@@ -196,9 +197,8 @@ describe('events that need no review make no API call', () => {
 describe('configuration', () => {
   it('reports an invalid config with its line in the comment and the check run, and reviews with defaults', async () => {
     const badConfig = { ...headFiles, '.github/headroom.yml': `${CONFIG}failOn: sometimes\n` };
-    mockInstallationToken(github);
+    mockJobStart(github);
     expectCheckRunCreated();
-    mockAppIdentity(github);
     expectCommitsRead(headCommit(badConfig), baseCommit(baseFiles));
     const thread = new CommentThread(github).expectList().expectCreate();
     expectCheckRunUpdated();
@@ -224,9 +224,8 @@ describe('failures', () => {
       },
     });
     probot = await startApp({ review: { rules: [...allRules, crashing] } });
-    mockInstallationToken(github);
+    mockJobStart(github);
     expectCheckRunCreated();
-    mockAppIdentity(github);
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     new CommentThread(github).expectList().expectCreate();
     expectCheckRunUpdated();
@@ -242,16 +241,15 @@ describe('failures', () => {
   });
 
   it('completes the check run with the error when the review itself fails, never leaving it in progress', async () => {
-    mockInstallationToken(github);
+    mockJobStart(github, { pullReads: 1 });
     expectCheckRunCreated();
-    mockAppIdentity(github);
     github.scope
       .get(`${TREE}/${HEAD_SHA}`)
       .query({ recursive: '1' })
       .reply(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     expectCheckRunUpdated();
 
-    await expect(deliver('opened')).rejects.toThrow();
+    await deliver('opened');
 
     expect(github.lines).toEqual([
       ...FIRST_DELIVERY,
@@ -270,10 +268,9 @@ describe('failures', () => {
   });
 
   it('retries a 5xx and a secondary rate limit with backoff, then completes normally', async () => {
-    mockInstallationToken(github);
+    mockJobStart(github);
     github.scope.post(CHECK_RUNS_PATH).reply(502, { message: 'Bad Gateway' });
     expectCheckRunCreated();
-    mockAppIdentity(github);
     mockTree(github, headCommit(headFiles));
     github.scope
       .post('/graphql')
@@ -290,15 +287,15 @@ describe('failures', () => {
     await deliver('opened');
 
     expect(github.lines).toEqual([
-      `POST /app/installations/${INSTALLATION_ID}/access_tokens`,
+      ...JOB_START,
       `POST ${CHECK_RUNS_PATH}`,
       `POST ${CHECK_RUNS_PATH}`,
-      'GET /app',
       `GET ${TREE}/${HEAD_SHA}?recursive=1`,
       'POST /graphql',
       'POST /graphql',
       `GET ${TREE}/${BASE_SHA}?recursive=1`,
       'POST /graphql',
+      GET_PULL,
       LIST_COMMENTS,
       `POST ${COMMENTS_PATH}`,
       `PATCH ${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`,
@@ -309,14 +306,12 @@ describe('failures', () => {
 });
 
 describe('concurrency', () => {
-  it('turns two simultaneous deliveries for the same head commit into one comment', async () => {
-    mockInstallationToken(github);
-    github.scope
-      .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
-      .optionally()
-      .reply(201, { token: 't' });
-    expectCheckRunCreated(2);
-    mockAppIdentity(github);
+  it('turns two simultaneous deliveries for the same head commit into one comment and one check run', async () => {
+    mockJobStart(github);
+    expectCheckRunCreated();
+    // The second job runs after the first and finds its run and its comment.
+    mockPullRequest(github);
+    mockCheckRunLookup(github, CHECK_RUN_ID);
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     const thread = new CommentThread(github).expectList(2).expectCreate();
@@ -327,6 +322,7 @@ describe('concurrency', () => {
     expect(github.problems()).toEqual([]);
     expect(thread.comments).toHaveLength(1);
     expect(github.find('POST', COMMENTS_PATH)).toHaveLength(1);
+    expect(github.find('POST', CHECK_RUNS_PATH)).toHaveLength(1);
     // The second review found the first one's comment and, with nothing new to say, left it alone.
     expect(github.find('PATCH', '/repos/Codertocat/Hello-World/issues/comments/')).toHaveLength(0);
     expect(github.find('GET', '/app')).toHaveLength(1);
@@ -343,9 +339,8 @@ describe('forks', () => {
       fork: true,
     };
     payload.pull_request.head.label = 'contributor:changes';
-    mockInstallationToken(github);
+    mockJobStart(github);
     expectCheckRunCreated();
-    mockAppIdentity(github);
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     new CommentThread(github).expectList().expectCreate();
     expectCheckRunUpdated();
@@ -368,9 +363,8 @@ describe('large repositories', () => {
     );
     const bigHead = headCommit({ ...code, ...headFiles });
     expect(Object.keys(bigHead.files)).toHaveLength(4_001);
-    mockInstallationToken(github);
+    mockJobStart(github);
     expectCheckRunCreated();
-    mockAppIdentity(github);
     expectCommitsRead(bigHead, baseCommit({ ...code, ...baseFiles }));
     new CommentThread(github).expectList().expectCreate();
     expectCheckRunUpdated();
@@ -378,7 +372,7 @@ describe('large repositories', () => {
     await deliver('opened');
 
     expect(github.problems()).toEqual([]);
-    expect(github.requests).toHaveLength(10);
+    expect(github.requests).toHaveLength(13);
     expect(github.find('POST', '/graphql').map((request) => blobsAskedIn(request.body))).toEqual([4, 1]);
   });
 });
@@ -405,9 +399,8 @@ describe('re-runs', () => {
       sender: pullRequestPayload('opened').sender,
       installation: { id: INSTALLATION_ID },
     };
-    mockInstallationToken(github);
+    mockJobStart(github, { checkRun: 'fresh' });
     expectCheckRunCreated();
-    mockAppIdentity(github);
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     new CommentThread(github).expectList().expectCreate();
     expectCheckRunUpdated();
@@ -415,8 +408,10 @@ describe('re-runs', () => {
     await receive(probot, 'check_run', payload, 'rerun');
 
     expect(github.lines).toEqual([
-      ...FIRST_DELIVERY,
+      ...JOB_START.filter((line) => line !== CHECK_RUN_LOOKUP),
+      `POST ${CHECK_RUNS_PATH}`,
       ...READ_BOTH_COMMITS,
+      GET_PULL,
       LIST_COMMENTS,
       `POST ${COMMENTS_PATH}`,
       `PATCH ${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`,
@@ -446,8 +441,9 @@ describe('re-runs', () => {
       { number: 2, state: 'open', draft: false, head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } },
       { number: 1, state: 'closed', draft: false, head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } },
     ]);
-    expectCheckRunCreated();
     mockAppIdentity(github);
+    mockPullRequest(github);
+    expectCheckRunCreated();
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     new CommentThread(github).expectList().expectCreate();
     expectCheckRunUpdated();
@@ -468,9 +464,12 @@ describe('re-runs', () => {
     expect(github.lines).toEqual([
       `POST /app/installations/${INSTALLATION_ID}/access_tokens`,
       `GET /repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/pulls`,
-      `POST ${CHECK_RUNS_PATH}`,
+      // The commit's pull request becomes a job of its own, which re-runs with a new check run.
       'GET /app',
+      GET_PULL,
+      `POST ${CHECK_RUNS_PATH}`,
       ...READ_BOTH_COMMITS,
+      GET_PULL,
       LIST_COMMENTS,
       `POST ${COMMENTS_PATH}`,
       `PATCH ${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`,

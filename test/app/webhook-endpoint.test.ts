@@ -5,7 +5,10 @@ import nock from 'nock';
 import { createNodeMiddleware } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
-import { createHeadroomApp } from '../../src/delivery/app/index.ts';
+import { createHeadroomApp, inlineQueue } from '../../src/delivery/app/index.ts';
+import type { EmbeddedQueue } from '../../src/delivery/app/queue/embedded-queue.ts';
+import type { JobQueue } from '../../src/delivery/app/queue/job-queue.ts';
+import type { ReviewJob } from '../../src/delivery/app/review-job.ts';
 import { mockBlobQueries, mockTree } from '../github/fake-repo.ts';
 import { GitHubRecorder } from '../github/github-recorder.ts';
 import { CommentThread } from './comment-thread.ts';
@@ -14,8 +17,7 @@ import {
   baseCommit,
   CHECK_RUNS_PATH,
   headCommit,
-  mockAppIdentity,
-  mockInstallationToken,
+  mockJobStart,
   pullRequestPayload,
   testProbot,
   WEBHOOK_SECRET,
@@ -24,12 +26,30 @@ import {
 let github: GitHubRecorder;
 let server: Server;
 let endpoint: string;
+let queue: EmbeddedQueue;
+/** Jobs the front door queued, held until the test lets them run. */
+let held: ReviewJob[];
 
 beforeEach(async () => {
   github = new GitHubRecorder();
-  const middleware = await createNodeMiddleware(createHeadroomApp({ review: { rules: allRules } }), {
-    probot: testProbot(),
+  held = [];
+  const app = createHeadroomApp({
+    queue: (probot) => {
+      queue = inlineQueue(probot, { rules: allRules });
+      const holding: JobQueue = {
+        engine: 'embedded',
+        add: async (job) => {
+          held.push(job);
+          return 'queued';
+        },
+        stats: () => queue.stats(),
+        health: () => queue.health(),
+        close: () => queue.close(),
+      };
+      return holding;
+    },
   });
+  const middleware = await createNodeMiddleware(app, { probot: testProbot() });
   server = createServer((request, response) => {
     void middleware(request, response, () => response.writeHead(404).end());
   });
@@ -61,11 +81,10 @@ function sign(body: string, secret: string): string {
 }
 
 describe('the webhook endpoint', () => {
-  it('accepts a delivery signed with the webhook secret and reviews the pull request', async () => {
+  it('answers a signed delivery before any GitHub request, then reviews the pull request', async () => {
     const body = JSON.stringify(pullRequestPayload('opened'));
-    mockInstallationToken(github);
+    mockJobStart(github);
     github.scope.post(CHECK_RUNS_PATH).reply(201, { id: 1 });
-    mockAppIdentity(github);
     mockTree(github, headCommit(headFiles));
     mockTree(github, baseCommit(baseFiles));
     mockBlobQueries(github, [headCommit(headFiles), baseCommit(baseFiles)], 2);
@@ -75,6 +94,13 @@ describe('the webhook endpoint', () => {
     const response = await post(body, { 'x-hub-signature-256': sign(body, WEBHOOK_SECRET) });
 
     expect(response.status).toBe(200);
+    // The answer came from the payload alone: one job queued, nothing asked of GitHub.
+    expect(github.requests).toEqual([]);
+    expect(held.map((job) => [job.event, job.number, job.headSha])).toEqual([
+      ['pull_request.opened', 2, 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'],
+    ]);
+    for (const job of held) await queue.add(job);
+    await queue.idle();
     expect(github.problems()).toEqual([]);
     expect(thread.comments).toHaveLength(1);
   });

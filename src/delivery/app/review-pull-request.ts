@@ -4,7 +4,7 @@ import { applyAcknowledgements } from '../../review/acknowledge.ts';
 import { compareWithBase } from '../../review/compare.ts';
 import { review } from '../../review/run-review.ts';
 import { acknowledgementsIn, type ChecklistEdit, withEdit } from '../github/acknowledgements.ts';
-import { completeCheckRun, failCheckRun } from '../github/check-run.ts';
+import { completeCheckRun, supersedeCheckRun } from '../github/check-run.ts';
 import { checkRunOutput } from '../github/check-run-output.ts';
 import type { GitHubClient, PullRequestRef } from '../github/client.ts';
 import { COMMENT_MAX_LENGTH, findReviewComment, writeReviewComment } from '../github/review-comment.ts';
@@ -25,42 +25,49 @@ export interface ReviewRun {
   /** The App's bot login: only its comment is Headroom's. */
   botLogin: string;
   checkRunId: number;
-  /** A checklist edit being handled, replayed on the comment as it is right before writing. */
-  edit?: ChecklistEdit;
+  /** Checklist edits being handled, replayed on the comment as it is right before writing. */
+  edits: readonly ChecklistEdit[];
   reviewOptions?: ReviewOptions;
+  /** The pull request's head now, asked right before writing: a newer one means this review is stale. */
+  currentHead(): Promise<string>;
 }
+
+export type ReviewEnd = { kind: 'reviewed' } | { kind: 'superseded'; by: string };
 
 /**
  * Reviews head and base, marks what the pull request introduces, applies the acknowledgements
  * the comment holds at the last moment, writes the one comment and completes the check run.
- * Any failure completes the check run with the error: it is never left in progress.
+ * A push during the review makes it stale: it writes nothing but the check run's "superseded".
  */
-export async function reviewPullRequest(target: PullRequestTarget, run: ReviewRun): Promise<void> {
+export async function reviewPullRequest(target: PullRequestTarget, run: ReviewRun): Promise<ReviewEnd> {
   const { client } = run;
-  try {
-    const blobs: BlobCache = new Map();
-    const { owner, repo } = target;
-    const headFiles = new GitHubFileSet(client, { owner, repo, sha: target.headSha }, { blobs });
-    const baseFiles = new GitHubFileSet(client, { owner, repo, sha: target.baseSha }, { blobs });
+  const blobs: BlobCache = new Map();
+  const { owner, repo } = target;
+  const headFiles = new GitHubFileSet(client, { owner, repo, sha: target.headSha }, { blobs });
+  const baseFiles = new GitHubFileSet(client, { owner, repo, sha: target.baseSha }, { blobs });
 
-    const head = await review(headFiles, { ...run.reviewOptions, configPath: CONFIG_PATH });
-    // Already fetched by the head review: the cache answers, no request is made.
-    const config = (await headFiles.read([CONFIG_PATH])).get(CONFIG_PATH);
-    const configText = config?.kind === 'text' ? config.text : undefined;
-    const base = await review(baseFiles, { ...run.reviewOptions, configPath: CONFIG_PATH, configText });
-    const compared = compareWithBase(head, base);
+  const head = await review(headFiles, { ...run.reviewOptions, configPath: CONFIG_PATH });
+  // Already fetched by the head review: the cache answers, no request is made.
+  const config = (await headFiles.read([CONFIG_PATH])).get(CONFIG_PATH);
+  const configText = config?.kind === 'text' ? config.text : undefined;
+  const base = await review(baseFiles, { ...run.reviewOptions, configPath: CONFIG_PATH, configText });
+  const compared = compareWithBase(head, base);
 
-    const existing = await findReviewComment(client, target, { author: run.botLogin });
-    const result = applyAcknowledgements(compared, withEdit(acknowledgementsIn(existing?.body), run.edit));
-    const body = renderMarkdown(result, {
-      context: 'comment',
-      interactive: true,
-      maxLength: COMMENT_MAX_LENGTH,
-    });
-    await writeReviewComment(client, target, existing, body);
-    await completeCheckRun(client, target, run.checkRunId, checkRunOutput(result));
-  } catch (error) {
-    await failCheckRun(client, target, run.checkRunId, error);
-    throw error;
+  const newest = await run.currentHead();
+  if (newest !== target.headSha) {
+    await supersedeCheckRun(client, target, run.checkRunId, newest);
+    return { kind: 'superseded', by: newest };
   }
+  const existing = await findReviewComment(client, target, { author: run.botLogin });
+  const acks = run.edits.reduce(withEdit, acknowledgementsIn(existing?.body));
+  const result = applyAcknowledgements(compared, acks);
+  const body = renderMarkdown(result, {
+    context: 'comment',
+    interactive: true,
+    maxLength: COMMENT_MAX_LENGTH,
+  });
+  await writeReviewComment(client, target, existing, body);
+  await completeCheckRun(client, target, run.checkRunId, checkRunOutput(result));
+  return { kind: 'reviewed' };
 }
+

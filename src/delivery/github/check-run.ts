@@ -12,7 +12,7 @@ type UpdateParameters = Endpoints['PATCH /repos/{owner}/{repo}/check-runs/{check
 export type CheckAnnotation = NonNullable<NonNullable<UpdateParameters['output']>['annotations']>[number];
 
 export interface CheckRunOutput {
-  conclusion: Conclusion;
+  conclusion: Conclusion | 'skipped';
   title: string;
   summary: string;
   annotations: readonly CheckAnnotation[];
@@ -106,6 +106,24 @@ export async function failCheckRun(
       '',
       'Use **Re-run** on this check to try again. If it keeps failing, please report it with the message above.',
     ].join('\n'),
+    annotations: [],
+  });
+}
+
+/**
+ * A review overtaken by a push. Concluded `skipped`: nothing was judged on this commit, and the
+ * summary sends the reader to the commit that was.
+ */
+export async function supersedeCheckRun(
+  client: GitHubClient,
+  repo: RepoRef,
+  checkRunId: number,
+  newerSha: string,
+): Promise<void> {
+  await completeCheckRun(client, repo, checkRunId, {
+    conclusion: 'skipped',
+    title: `Superseded by ${newerSha.slice(0, 7)}`,
+    summary: `A newer commit, ${newerSha}, was pushed while this one was being reviewed; Headroom reviews that one instead.`,
     annotations: [],
   });
 }
