@@ -173,4 +173,9 @@ export function mockJobStart(github: GitHubRecorder, { checkRun, pullReads = 2 }
   if (checkRun !== 'fresh') mockCheckRunLookup(github, checkRun);
 }
 
-export const JOB_START = ['GET /app', `POST /app/installations/${INSTALLATION_ID}/access_tokens`, GET_PULL, CHECK_RUN_LOOKUP];
+export const JOB_START = [
+  'GET /app',
+  `POST /app/installations/${INSTALLATION_ID}/access_tokens`,
+  GET_PULL,
+  CHECK_RUN_LOOKUP,
+];

@@ -20,7 +20,10 @@ export interface HeadroomAppOptions {
 /** One job at a time on the webhook's own thread: the simplest queue, for tests and embedding. */
 export function inlineQueue(app: Probot, review?: ReviewOptions): EmbeddedQueue {
   const budget = new InstallationBudget(1);
-  const environment = probotEnvironment(app, { reviewOptions: review, observe: (seen) => budget.observe(seen) });
+  const environment = probotEnvironment(app, {
+    reviewOptions: review,
+    observe: (seen) => budget.observe(seen),
+  });
   return new EmbeddedQueue({ runner: new InlineRunner(environment), budget, concurrency: 1 });
 }
 

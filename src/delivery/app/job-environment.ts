@@ -3,8 +3,8 @@ import type { GitHubClient } from '../github/client.ts';
 import { appIdentity } from './app-identity.ts';
 import type { RequestObservation } from './queue/installation-budget.ts';
 import { jobLogFields, type ReviewJob } from './review-job.ts';
-import type { JobEnvironment } from './run-review-job.ts';
 import type { ReviewOptions } from './review-pull-request.ts';
+import type { JobEnvironment } from './run-review-job.ts';
 
 export interface EnvironmentOptions {
   reviewOptions?: ReviewOptions;
@@ -16,7 +16,10 @@ export interface EnvironmentOptions {
  * The environment of jobs run by this Probot: installation clients whose every log line names the
  * job, and whose answers report the installation's rate limit.
  */
-export function probotEnvironment(app: Probot, options: EnvironmentOptions = {}): (job: ReviewJob) => JobEnvironment {
+export function probotEnvironment(
+  app: Probot,
+  options: EnvironmentOptions = {},
+): (job: ReviewJob) => JobEnvironment {
   const identity = appIdentity(app);
   return (job) => ({
     identity,
@@ -41,6 +44,11 @@ export function probotEnvironment(app: Probot, options: EnvironmentOptions = {})
 function rateLimitIn(headers: Record<string, unknown>): Omit<RequestObservation, 'installationId'> {
   const remaining = Number(headers['x-ratelimit-remaining']);
   const reset = Number(headers['x-ratelimit-reset']);
-  if (!Number.isFinite(remaining) || !Number.isFinite(reset) || headers['x-ratelimit-remaining'] === undefined) return {};
+  if (
+    !Number.isFinite(remaining) ||
+    !Number.isFinite(reset) ||
+    headers['x-ratelimit-remaining'] === undefined
+  )
+    return {};
   return { remaining, resetAt: reset * 1000 };
 }

@@ -1,3 +1,4 @@
+import Bottleneck from 'bottleneck';
 import { ProbotOctokit } from 'probot';
 
 /** Rate-limit waits longer than this are not worth holding a review for; the run fails visibly instead. */
@@ -26,15 +27,29 @@ function retryWhenReasonable(kind: string) {
 /**
  * Probot's Octokit with limits that suit a review: secondary rate limits are retried with the
  * wait GitHub asks for (probot's own default only logs them), and 5xx answers are retried by
- * the retry plugin with quadratic backoff. The callback form of `defaults` matters: probot
- * passes its throttle options per instance, and a plain object would be overwritten by them.
+ * the retry plugin with quadratic backoff. Throttling is switched on explicitly: probot keys an
+ * installation's limiters by its id only when `enabled` is set, and otherwise throttles nothing.
+ * Given Bottleneck's Redis connection, the limiters are shared by every process of the App, so
+ * two workers of one installation space their writes as one. The callback form of `defaults`
+ * matters: probot passes its throttle options per instance, and a plain object would be
+ * overwritten by them.
  */
-export const HeadroomOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: {
-    ...(options.throttle as object | undefined),
-    onRateLimit: retryWhenReasonable('Rate limit'),
-    onSecondaryRateLimit: retryWhenReasonable('Secondary rate limit'),
-  },
-  retry: { retries: 3, ...(options.retry as object | undefined) },
-}));
+export function headroomOctokit(connection?: Bottleneck.IORedisConnection): typeof ProbotOctokit {
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
+    const throttle = options.throttle as { enabled?: boolean } | undefined;
+    return {
+      ...options,
+      throttle: {
+        ...throttle,
+        // The App's own client (`GET /app`) has no installation: its limiter is the App's.
+        enabled: throttle?.enabled ?? true,
+        onRateLimit: retryWhenReasonable('Rate limit'),
+        onSecondaryRateLimit: retryWhenReasonable('Secondary rate limit'),
+        ...(connection ? { Bottleneck, connection } : {}),
+      },
+      retry: { retries: 3, ...(options.retry as object | undefined) },
+    };
+  });
+}
+
+export const HeadroomOctokit = headroomOctokit();

@@ -70,4 +70,3 @@ export async function reviewPullRequest(target: PullRequestTarget, run: ReviewRu
   await completeCheckRun(client, target, run.checkRunId, checkRunOutput(result));
   return { kind: 'reviewed' };
 }
-

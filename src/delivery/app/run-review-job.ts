@@ -40,7 +40,11 @@ export class FinalJobError extends Error {
  * thrown for the queue to retry while it is transient and retries remain; otherwise the check run
  * is completed `neutral` with the reason, never left in progress.
  */
-export async function runReviewJob(job: ReviewJob, env: JobEnvironment, attempt: Attempt): Promise<JobOutcome> {
+export async function runReviewJob(
+  job: ReviewJob,
+  env: JobEnvironment,
+  attempt: Attempt,
+): Promise<JobOutcome> {
   let client: GitHubClient | undefined;
   let checkRunId: number | undefined;
   const repo: RepoRef = { owner: job.owner, repo: job.repo };
@@ -53,9 +57,11 @@ export async function runReviewJob(job: ReviewJob, env: JobEnvironment, attempt:
     }
     const me = await env.identity();
     const edits = job.edits.filter((edit) => edit.commentAuthor === me.botLogin);
-    if (!job.reviewAsked && edits.length === 0) return { kind: 'skipped', reason: 'edit of a comment that is not Headroom’s' };
+    if (!job.reviewAsked && edits.length === 0)
+      return { kind: 'skipped', reason: 'edit of a comment that is not Headroom’s' };
     const pull = await readPull(client, repo, job.number);
-    if (pull.state !== 'open' || pull.draft) return { kind: 'skipped', reason: `pull request is ${pull.draft ? 'a draft' : pull.state}` };
+    if (pull.state !== 'open' || pull.draft)
+      return { kind: 'skipped', reason: `pull request is ${pull.draft ? 'a draft' : pull.state}` };
 
     const target = targetOf(repo, pull);
     const fresh = job.freshCheckRun && attempt.number === 1;

@@ -1,4 +1,11 @@
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
 
 /**
  * Worth trying again later: GitHub's 5xx, rate limits (primary and secondary) and the network
@@ -6,7 +13,10 @@ const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE
  */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const { status, response } = error as Error & { status?: number; response?: { headers?: Record<string, string> } };
+  const { status, response } = error as Error & {
+    status?: number;
+    response?: { headers?: Record<string, string> };
+  };
   if (typeof status === 'number') {
     if (status >= 500 || status === 429) return true;
     if (status === 403) {
@@ -15,5 +25,8 @@ export function isTransient(error: unknown): boolean {
     return false;
   }
   const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
-  return (code !== undefined && NETWORK_CODES.has(code)) || /fetch failed|socket hang up|network/i.test(error.message);
+  return (
+    (code !== undefined && NETWORK_CODES.has(code)) ||
+    /fetch failed|socket hang up|network/i.test(error.message)
+  );
 }

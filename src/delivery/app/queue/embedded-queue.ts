@@ -73,7 +73,12 @@ export class EmbeddedQueue implements JobQueue {
       if (readyAt > now || this.options.budget.waitForBudget(job.installationId, now) > 0) delayed++;
       oldest = Math.min(oldest, job.receivedAt);
     }
-    return { waiting: this.#waiting.size - delayed, active: this.#running.size, delayed, oldestWaitingMs: now - oldest };
+    return {
+      waiting: this.#waiting.size - delayed,
+      active: this.#running.size,
+      delayed,
+      oldestWaitingMs: now - oldest,
+    };
   }
 
   async health(): Promise<QueueHealth> {
@@ -104,7 +109,10 @@ export class EmbeddedQueue implements JobQueue {
     for (const [key, waiting] of this.#waiting) {
       if (this.#running.size >= this.options.concurrency) return;
       if (this.#running.has(key) || this.options.budget.atCap(waiting.job.installationId)) continue;
-      const readyAt = Math.max(waiting.readyAt, now + this.options.budget.waitForBudget(waiting.job.installationId, now));
+      const readyAt = Math.max(
+        waiting.readyAt,
+        now + this.options.budget.waitForBudget(waiting.job.installationId, now),
+      );
       if (readyAt > now) {
         soonest = Math.min(soonest, readyAt);
         continue;

@@ -1,5 +1,11 @@
 import type { ReviewJob } from '../review-job.ts';
-import { type Attempt, FinalJobError, type JobEnvironment, type JobOutcome, runReviewJob } from '../run-review-job.ts';
+import {
+  type Attempt,
+  FinalJobError,
+  type JobEnvironment,
+  type JobOutcome,
+  runReviewJob,
+} from '../run-review-job.ts';
 import { JobFailure, type JobRunner } from './job-queue.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Attempt, JobOutcome } from '../run-review-job.ts';
 import type { ReviewJob } from '../review-job.ts';
+import type { Attempt, JobOutcome } from '../run-review-job.ts';
 
 /** What `add` did: a new job, folded into one already waiting for the same pull request, or a redelivery. */
 export type Enqueued = 'queued' | 'merged' | 'duplicate';
