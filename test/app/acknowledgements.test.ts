@@ -14,7 +14,6 @@ import {
   NEW_FINDING,
 } from './fixtures.ts';
 import {
-  APP_ID,
   BASE_SHA,
   BOT_LOGIN,
   baseCommit,

@@ -71,7 +71,10 @@ export class ThreadRunner implements JobRunner {
   }
 
   #receive(worker: Worker, message: FromThread): void {
-    if (message.type === 'request') return this.#options.observe?.(message.observation);
+    if (message.type === 'request') {
+      this.#options.observe?.(message.observation);
+      return;
+    }
     const running = this.#running.get(worker);
     const waiting = running?.get(message.id);
     running?.delete(message.id);
