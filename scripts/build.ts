@@ -64,11 +64,20 @@ export interface Delivery {
    * relaunching process of the CLI or the Action then compiles a few kilobytes, not the review.
    */
   split?: boolean;
+  /** Other entries built with it, sharing its chunks: name of the file beside it → source. */
+  companions?: Record<string, string>;
 }
 
 export const DELIVERIES: Record<'cli' | 'app' | 'action', Delivery> = {
   cli: { entry: 'src/delivery/cli/bin.ts', outfile: 'dist/cli.js', target: 'node20', split: true },
-  app: { entry: 'src/delivery/app/main.ts', outfile: 'dist/app.js', target: 'node20' },
+  // The App's web process, its workers (`npm run worker`) and the review threads both start.
+  app: {
+    entry: 'src/delivery/app/main.ts',
+    outfile: 'dist/app.js',
+    target: 'node20',
+    split: true,
+    companions: { worker: 'src/delivery/app/worker-main.ts', 'app-thread': 'src/delivery/app/job-thread.ts' },
+  },
   action: { entry: 'src/delivery/action/entry.ts', outfile: 'dist/action.js', target: 'node24', split: true },
 };
 
@@ -81,13 +90,15 @@ export async function buildDelivery(delivery: Delivery, outfile = delivery.outfi
   const out = new URL(outfile, root).pathname;
   // Chunk names carry a content hash: last build's chunks would otherwise stay beside the new ones.
   if (delivery.split) await rm(join(dirname(out), chunksDirectory(out)), { recursive: true, force: true });
+  const source = (path: string) => new URL(path, root).pathname;
+  const companions = Object.entries(delivery.companions ?? {}).map(([name, path]) => [name, source(path)]);
   await build({
-    entryPoints: [new URL(delivery.entry, root).pathname],
+    entryPoints: { [basename(out, '.js')]: source(delivery.entry), ...Object.fromEntries(companions) },
     ...(delivery.split
       ? {
           splitting: true,
           outdir: dirname(out),
-          entryNames: basename(out, '.js'),
+          entryNames: '[name]',
           chunkNames: `${chunksDirectory(out)}/[name]-[hash]`,
         }
       : { outfile: out }),

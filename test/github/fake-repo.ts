@@ -68,7 +68,7 @@ export function mockBlobQueries(recorder: GitHubRecorder, commits: readonly Fake
     });
 }
 
-function graphqlBlob(file: FakeFile): object {
+export function graphqlBlob(file: FakeFile): object {
   if (typeof file === 'string') {
     return { text: file, isBinary: false, isTruncated: false, byteSize: Buffer.byteLength(file) };
   }

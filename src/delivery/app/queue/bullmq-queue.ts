@@ -12,6 +12,7 @@ import {
   type QueueHealth,
   type QueueStats,
   RETRY,
+  type StartObserver,
 } from './job-queue.ts';
 
 export interface BullQueueOptions {
@@ -21,6 +22,7 @@ export interface BullQueueOptions {
   /** Given a runner, this process works jobs too; without one it only queues them. */
   worker?: { runner: JobRunner; concurrency: number; lockMs: number };
   observe?: JobObserver;
+  started?: StartObserver;
   retry?: { attempts: number; firstDelayMs: number };
 }
 
@@ -132,6 +134,7 @@ export class BullQueue implements JobQueue {
     const attempts = bullJob.opts.attempts ?? 1;
     const attempt = { number: bullJob.attemptsStarted, final: bullJob.attemptsMade + 1 >= attempts };
     const started = Date.now();
+    this.#options.started?.(job, attempt);
     try {
       const outcome = await work.runner.run(job, attempt);
       observe?.({ job, durationMs: Date.now() - started, outcome });

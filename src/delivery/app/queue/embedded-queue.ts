@@ -10,6 +10,7 @@ import {
   type QueueStats,
   RETRY,
   retryDelayMs,
+  type StartObserver,
 } from './job-queue.ts';
 import { RecentDeliveries } from './recent-deliveries.ts';
 
@@ -26,6 +27,7 @@ export interface EmbeddedQueueOptions {
   /** Jobs running at once in this process. */
   concurrency: number;
   observe?: JobObserver;
+  started?: StartObserver;
   retry?: { attempts: number; firstDelayMs: number };
 }
 
@@ -129,7 +131,9 @@ export class EmbeddedQueue implements JobQueue {
     const started = Date.now();
     budget.started(job.installationId);
     try {
-      const outcome = await runner.run(job, { number: attempt, final: attempt >= retry.attempts });
+      const run = { number: attempt, final: attempt >= retry.attempts };
+      this.options.started?.(job, run);
+      const outcome = await runner.run(job, run);
       observe?.({ job, durationMs: Date.now() - started, outcome });
       if (outcome.kind === 'expanded') for (const next of outcome.jobs) await this.add(next);
     } catch (error) {

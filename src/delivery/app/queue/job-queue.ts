@@ -59,6 +59,9 @@ export type JobReport =
 
 export type JobObserver = (report: JobReport) => void;
 
+/** Told when a run of a job begins, on whichever worker. */
+export type StartObserver = (job: ReviewJob, attempt: Attempt) => void;
+
 /** Wraps whatever a runner threw: its own `JobFailure`, or a transient error of this process. */
 export function asJobFailure(error: unknown): JobFailure {
   if (error instanceof JobFailure) return error;
