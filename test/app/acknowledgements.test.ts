@@ -119,7 +119,9 @@ function expectReevaluation(
   checkRunUpdates = 1,
 ): void {
   mockPullRequest(github);
-  mockCheckRunLookup(github, CHECK_RUN_ID);
+  mockCheckRunLookup(github);
+  // The completed run is not updated again (its annotations would be listed twice): a new one is made.
+  github.scope.post(CHECK_RUNS_PATH).reply(201, { id: CHECK_RUN_ID });
   mockTree(github, headCommit(head));
   mockTree(github, baseCommit(base));
   mockBlobQueries(github, [headCommit(head), baseCommit(base)], 2);
@@ -140,7 +142,9 @@ const LARGE_UPDATES = 7;
 async function pushAgain(thread: CommentThread, delivery: string): Promise<Json> {
   thread.expectList();
   mockPullRequest(github);
-  mockCheckRunLookup(github, CHECK_RUN_ID);
+  mockCheckRunLookup(github);
+  // The completed run is not updated again (its annotations would be listed twice): a new one is made.
+  github.scope.post(CHECK_RUNS_PATH).reply(201, { id: CHECK_RUN_ID });
   mockTree(github, headCommit(largeHeadFiles));
   mockTree(github, baseCommit(largeBaseFiles));
   mockBlobQueries(github, [headCommit(largeHeadFiles), baseCommit(largeBaseFiles)], 2);
@@ -163,6 +167,7 @@ describe('ticking a box in Headroom’s comment', () => {
     expect(github.lines).toEqual([
       GET_PULL,
       CHECK_RUN_LOOKUP,
+      `POST ${CHECK_RUNS_PATH}`,
       `GET ${TREE}/${HEAD_SHA}?recursive=1`,
       'POST /graphql',
       `GET ${TREE}/${BASE_SHA}?recursive=1`,
@@ -204,7 +209,8 @@ describe('ticking a box in Headroom’s comment', () => {
     const tickedMeanwhile = setBox(written, EXISTING_FINDING, true);
     const thread = new CommentThread(github, [{ body: tickedMeanwhile }]).expectList().expectUpdate();
     mockPullRequest(github);
-    mockCheckRunLookup(github, CHECK_RUN_ID);
+    mockCheckRunLookup(github);
+    github.scope.post(CHECK_RUNS_PATH).reply(201, { id: CHECK_RUN_ID });
     mockTree(github, headCommit(headFiles));
     mockTree(github, baseCommit(baseFiles));
     mockBlobQueries(github, [headCommit(headFiles), baseCommit(baseFiles)], 2);

@@ -49,6 +49,8 @@ export async function startProcess(
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
+      // github.com's one second between writes would make each review here take four.
+      HEADROOM_WRITE_SPACING_MS: '20',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

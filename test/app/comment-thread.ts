@@ -5,7 +5,11 @@ interface StoredComment {
   id: number;
   body: string;
   user: { login: string; type: string };
+  updated_at: string;
 }
+
+/** GitHub's timestamps, to the second. */
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**
  * A pull request's conversation as GitHub keeps it: listing returns what was created or edited
@@ -17,9 +21,15 @@ export class CommentThread {
 
   readonly github: GitHubRecorder;
 
-  constructor(github: GitHubRecorder, initial: Array<{ body: string; login?: string; type?: string }> = []) {
+  constructor(
+    github: GitHubRecorder,
+    initial: Array<{ body: string; login?: string; type?: string; updatedAt?: string }> = [],
+  ) {
     this.github = github;
-    for (const comment of initial) this.#add(comment.body, comment.login ?? BOT_LOGIN, comment.type ?? 'Bot');
+    for (const comment of initial) {
+      const added = this.#add(comment.body, comment.login ?? BOT_LOGIN, comment.type ?? 'Bot');
+      if (comment.updatedAt) added.updated_at = comment.updatedAt;
+    }
   }
 
   /** Answers `times` list requests (first page, fewer than 100 comments). */
@@ -49,13 +59,14 @@ export class CommentThread {
         const comment = this.comments.find((candidate) => candidate.id === id);
         if (!comment) throw new Error(`No comment ${id}`);
         comment.body = ((await request.json()) as { body: string }).body;
+        comment.updated_at = now();
         return comment;
       });
     return this;
   }
 
   #add(body: string, login: string, type: string): StoredComment {
-    const comment = { id: this.#nextId++, body, user: { login, type } };
+    const comment = { id: this.#nextId++, body, user: { login, type }, updated_at: now() };
     this.comments.push(comment);
     return comment;
   }

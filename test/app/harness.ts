@@ -144,20 +144,27 @@ export function mockPullRequest(github: GitHubRecorder, times = 2, changes: Json
   github.scope.get(PULL_PATH).times(times).reply(200, pull);
 }
 
-/** The head's `headroom` check runs by this App: none yet, or the given one. */
-export function mockCheckRunLookup(github: GitHubRecorder, existingId?: number): void {
+export interface FoundRun {
+  id: number;
+  status: 'in_progress' | 'completed';
+  completed_at?: string;
+  external_id?: string;
+}
+
+/** The head's latest `headroom` run by this App: none, or the given one. */
+export function mockCheckRunLookup(github: GitHubRecorder, existing?: FoundRun): void {
   github.scope
     .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
     .query({ check_name: 'headroom', app_id: String(APP_ID), filter: 'latest' })
     .reply(200, {
-      total_count: existingId === undefined ? 0 : 1,
-      check_runs: existingId === undefined ? [] : [{ id: existingId, name: 'headroom', head_sha: HEAD_SHA }],
+      total_count: existing === undefined ? 0 : 1,
+      check_runs: existing === undefined ? [] : [{ name: 'headroom', head_sha: HEAD_SHA, ...existing }],
     });
 }
 
 export interface JobStart {
-  /** The head's run found by the lookup; `fresh` for a re-run, which creates one without looking. */
-  checkRun?: number | 'fresh';
+  /** The head's latest run found by the lookup; `fresh` for a re-run, which creates one without looking. */
+  checkRun?: FoundRun | 'fresh';
   /** Reads of the pull request: at the start and right before writing, unless the job stops sooner. */
   pullReads?: number;
 }

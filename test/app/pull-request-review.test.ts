@@ -306,12 +306,12 @@ describe('failures', () => {
 });
 
 describe('concurrency', () => {
-  it('turns two simultaneous deliveries for the same head commit into one comment and one check run', async () => {
+  it('turns two simultaneous deliveries for the same head commit into one comment', async () => {
     mockJobStart(github);
-    expectCheckRunCreated();
-    // The second job runs after the first and finds its run and its comment.
+    // The second job runs after the first and finds its comment; the first's run is completed.
     mockPullRequest(github);
-    mockCheckRunLookup(github, CHECK_RUN_ID);
+    mockCheckRunLookup(github);
+    expectCheckRunCreated(2);
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
     const thread = new CommentThread(github).expectList(2).expectCreate();
@@ -322,10 +322,65 @@ describe('concurrency', () => {
     expect(github.problems()).toEqual([]);
     expect(thread.comments).toHaveLength(1);
     expect(github.find('POST', COMMENTS_PATH)).toHaveLength(1);
-    expect(github.find('POST', CHECK_RUNS_PATH)).toHaveLength(1);
     // The second review found the first one's comment and, with nothing new to say, left it alone.
     expect(github.find('PATCH', '/repos/Codertocat/Hello-World/issues/comments/')).toHaveLength(0);
     expect(github.find('GET', '/app')).toHaveLength(1);
+  });
+});
+
+describe('a head already reviewed', () => {
+  const completed = {
+    id: CHECK_RUN_ID,
+    status: 'completed' as const,
+    completed_at: '2026-12-01T10:00:05Z',
+    external_id: BASE_SHA,
+  };
+
+  it('is not reviewed again while the comment still shows that review (a late redelivery)', async () => {
+    mockJobStart(github, { checkRun: completed, pullReads: 1 });
+    new CommentThread(github, [
+      { body: '<!-- headroom:review -->\nreview', updatedAt: '2026-12-01T10:00:04Z' },
+    ]).expectList();
+
+    await deliver('synchronize');
+
+    expect(github.lines).toEqual([...JOB_START, LIST_COMMENTS]);
+    expect(github.problems()).toEqual([]);
+  });
+
+  it('is reviewed again when the comment was written since (a force-push back to it)', async () => {
+    mockJobStart(github, { checkRun: completed });
+    expectCheckRunCreated();
+    expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
+    const thread = new CommentThread(github, [
+      { body: '<!-- headroom:review -->\nthe review of another head', updatedAt: '2026-12-01T10:07:00Z' },
+    ])
+      .expectList(2)
+      .expectUpdate();
+    expectCheckRunUpdated();
+
+    await deliver('synchronize');
+
+    expect(github.problems()).toEqual([]);
+    expect(thread.comments[0]?.body).toContain(`headroom:fp=${NEW_FINDING}`);
+    // A completed run is not updated again: its annotations would be listed twice.
+    expect(github.find('PATCH', `${CHECK_RUNS_PATH}/${CHECK_RUN_ID}`)).toHaveLength(1);
+    expect(github.find('POST', CHECK_RUNS_PATH)).toHaveLength(1);
+  });
+});
+
+describe('a job taking over from a worker that was killed', () => {
+  it('completes the check run left in progress instead of creating a second one', async () => {
+    mockJobStart(github, { checkRun: { id: CHECK_RUN_ID, status: 'in_progress' } });
+    expectCommitsRead(headCommit(headFiles), baseCommit(baseFiles));
+    new CommentThread(github).expectList().expectCreate();
+    expectCheckRunUpdated();
+
+    await deliver('synchronize');
+
+    expect(github.problems()).toEqual([]);
+    expect(github.find('POST', CHECK_RUNS_PATH)).toEqual([]);
+    expect(checkRunCompletion()).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 });
 

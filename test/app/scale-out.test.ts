@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeGitHub } from '../github/fake-github-server.ts';
 import { freePort, type RedisServer, startRedis } from '../redis-server.ts';
 import {
@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await redis.stop();
 });
+vi.setConfig({ testTimeout: 120_000 });
 afterEach(async () => {
   await Promise.all(processes.splice(0).map((app) => stopProcess(app, 'SIGKILL')));
   await github.close();

@@ -4,7 +4,7 @@ import {
   type CheckAnnotation,
   completeCheckRun,
   failCheckRun,
-  findCheckRun,
+  latestCheckRun,
   startCheckRun,
 } from '../../src/delivery/github/check-run.ts';
 import { GitHubRecorder, type Json } from './github-recorder.ts';
@@ -93,13 +93,23 @@ describe('check runs', () => {
     expect(github.problems()).toEqual([]);
   });
 
-  it('finds the latest headroom run this App made on a commit', async () => {
+  it('finds the latest headroom run this App made on a commit, with the base it reviewed', async () => {
     github.scope
       .get(`/repos/acme/shop/commits/${'f'.repeat(40)}/check-runs`)
       .query({ check_name: 'headroom', app_id: '7', filter: 'latest' })
-      .reply(200, { total_count: 1, check_runs: [{ id: 41 }] });
+      .reply(200, {
+        total_count: 1,
+        check_runs: [
+          { id: 41, status: 'completed', completed_at: '2026-12-01T10:00:00Z', external_id: 'b'.repeat(40) },
+        ],
+      });
 
-    expect(await findCheckRun(client, repo, 'f'.repeat(40), 7)).toBe(41);
+    expect(await latestCheckRun(client, repo, 'f'.repeat(40), 7)).toEqual({
+      id: 41,
+      status: 'completed',
+      completedAt: '2026-12-01T10:00:00Z',
+      baseSha: 'b'.repeat(40),
+    });
     expect(github.problems()).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ export interface CheckRun {
   conclusion?: string;
   title?: string;
   summary?: string;
+  externalId?: string;
+  completedAt?: string;
   annotations: number;
   updates: number;
 }
@@ -30,6 +32,7 @@ export interface Comment {
   number: number;
   body: string;
   login: string;
+  updatedAt: string;
 }
 
 export interface LoggedRequest {
@@ -214,7 +217,14 @@ export class FakeGitHub {
       ({ owner, name, param }) => {
         const latest = this.runsOf(owner, name, param)
           .slice(-1)
-          .map((run) => ({ id: run.id, name: 'headroom', head_sha: run.head_sha, status: run.status }));
+          .map((run) => ({
+            id: run.id,
+            name: 'headroom',
+            head_sha: run.head_sha,
+            status: run.status,
+            completed_at: run.completedAt ?? null,
+            external_id: run.externalId ?? null,
+          }));
         return [200, { total_count: latest.length, check_runs: latest }];
       },
     ],
@@ -266,7 +276,15 @@ export class FakeGitHub {
       /^POST \/issues\/(\d+)\/comments$/,
       ({ owner, name, param, body }) => {
         const login = `${this.#options.slug}[bot]`;
-        const comment = { id: this.#ids++, owner, repo: name, number: Number(param), body: body.body, login };
+        const comment = {
+          id: this.#ids++,
+          owner,
+          repo: name,
+          number: Number(param),
+          body: body.body,
+          login,
+          updatedAt: githubTime(),
+        };
         this.comments.push(comment);
         return [201, commentJson(comment)];
       },
@@ -277,6 +295,7 @@ export class FakeGitHub {
         const comment = this.comments.find((candidate) => candidate.id === Number(param));
         if (!comment) return [404, { message: 'Not Found' }];
         comment.body = body.body;
+        comment.updatedAt = githubTime();
         return [200, commentJson(comment)];
       },
     ],
@@ -284,6 +303,8 @@ export class FakeGitHub {
 
   #applyRun(run: CheckRun, body: Json): void {
     if (body.status) run.status = body.status;
+    if (body.external_id) run.externalId = body.external_id;
+    if (body.status === 'completed') run.completedAt = githubTime();
     if (body.conclusion) run.conclusion = body.conclusion;
     if (body.output?.title) run.title = body.output.title;
     if (body.output?.summary) run.summary = body.output.summary;
@@ -303,6 +324,11 @@ export class FakeGitHub {
 // biome-ignore lint/suspicious/noExplicitAny: request bodies, read field by field
 type Json = any;
 
+/** GitHub's timestamps are to the second. */
+function githubTime(): string {
+  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 function pullJson(pull: FakePull): object {
   return {
     number: pull.number,
@@ -318,6 +344,6 @@ function commentJson(comment: Comment): object {
     id: comment.id,
     body: comment.body,
     user: { login: comment.login, type: 'Bot' },
-    updated_at: new Date().toISOString(),
+    updated_at: comment.updatedAt,
   };
 }

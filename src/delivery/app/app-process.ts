@@ -54,6 +54,7 @@ export function processParts(options: ProcessOptions): ProcessParts {
         privateKey: credentials.privateKey,
         ...(credentials.baseUrl ? { baseUrl: credentials.baseUrl } : {}),
         ...(settings.REDIS_URL ? { redisUrl: settings.REDIS_URL } : {}),
+        writeSpacingMs: settings.HEADROOM_WRITE_SPACING_MS,
       } satisfies ThreadSettings,
       observe,
     });

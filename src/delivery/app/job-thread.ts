@@ -14,6 +14,7 @@ export interface ThreadSettings {
   privateKey: string;
   baseUrl?: string;
   redisUrl?: string;
+  writeSpacingMs?: number;
 }
 
 const port = parentPort;
@@ -25,7 +26,10 @@ const probot = new Probot({
   appId: settings.appId,
   privateKey: settings.privateKey,
   ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
-  Octokit: headroomOctokit(settings.redisUrl ? redisThrottle(settings.redisUrl) : undefined),
+  Octokit: headroomOctokit(
+    settings.redisUrl ? redisThrottle(settings.redisUrl) : undefined,
+    settings.writeSpacingMs,
+  ),
   log: await createAppLog(),
 });
 const runner = new InlineRunner(

@@ -34,7 +34,20 @@ function retryWhenReasonable(kind: string) {
  * matters: probot passes its throttle options per instance, and a plain object would be
  * overwritten by them.
  */
-export function headroomOctokit(connection?: Bottleneck.IORedisConnection): typeof ProbotOctokit {
+export function headroomOctokit(
+  connection?: Bottleneck.IORedisConnection,
+  writeSpacingMs?: number,
+): typeof ProbotOctokit {
+  // The plugin's own groups space writes (and GraphQL) of one installation by a second.
+  const write =
+    writeSpacingMs === undefined
+      ? undefined
+      : new Bottleneck.Group({
+          id: 'octokit-write',
+          maxConcurrent: 1,
+          minTime: writeSpacingMs,
+          ...(connection ? { connection } : {}),
+        });
   return ProbotOctokit.defaults((options: Record<string, unknown>) => {
     const throttle = options.throttle as { enabled?: boolean } | undefined;
     return {
@@ -46,6 +59,7 @@ export function headroomOctokit(connection?: Bottleneck.IORedisConnection): type
         onRateLimit: retryWhenReasonable('Rate limit'),
         onSecondaryRateLimit: retryWhenReasonable('Secondary rate limit'),
         ...(connection ? { Bottleneck, connection } : {}),
+        ...(write ? { write } : {}),
       },
       retry: { retries: 3, ...(options.retry as object | undefined) },
     };

@@ -1,9 +1,10 @@
-import { failCheckRun, findCheckRun, startCheckRun } from '../github/check-run.ts';
+import { type FoundCheckRun, failCheckRun, latestCheckRun, startCheckRun } from '../github/check-run.ts';
 import type { GitHubClient, RepoRef } from '../github/client.ts';
+import { findReviewComment } from '../github/review-comment.ts';
 import type { AppIdentity } from './app-identity.ts';
 import { targetOf, targetsOfCheck } from './pull-request-targets.ts';
 import type { ReviewJob } from './review-job.ts';
-import { type ReviewOptions, reviewPullRequest } from './review-pull-request.ts';
+import { type PullRequestTarget, type ReviewOptions, reviewPullRequest } from './review-pull-request.ts';
 import { isTransient } from './transient-error.ts';
 
 /** What a job needs from the process it runs in. */
@@ -35,8 +36,10 @@ export class FinalJobError extends Error {
 
 /**
  * Runs one job against the pull request as it is now: a job for an older head reviews the newest
- * one, a closed or drafted pull request is left alone. The head's check run is reused (a retry, a
- * redelivery, a job taken over after a crash), unless GitHub asked for a re-run. A failure is
+ * one, a closed or drafted pull request is left alone. A check run the head still has in progress
+ * (a retry, a job taken over after a crash) is completed rather than a second one created; a
+ * completed one is never updated again (GitHub would list its annotations twice). A review the
+ * comment already shows is not done again. A failure is
  * thrown for the queue to retry while it is transient and retries remain; otherwise the check run
  * is completed `neutral` with the reason, never left in progress.
  */
@@ -65,9 +68,13 @@ export async function runReviewJob(
 
     const target = targetOf(repo, pull);
     const fresh = job.freshCheckRun && attempt.number === 1;
-    checkRunId =
-      (fresh ? undefined : await findCheckRun(client, repo, target.headSha, me.id)) ??
-      (await startCheckRun(client, repo, target.headSha));
+    const latest = fresh ? undefined : await latestCheckRun(client, repo, target.headSha, me.id);
+    if (latest?.status === 'completed') {
+      if (edits.length === 0 && !job.freshCheckRun && (await upToDate(client, target, latest, me.botLogin))) {
+        return { kind: 'skipped', reason: `already reviewed at ${target.headSha.slice(0, 7)}` };
+      }
+    } else checkRunId = latest?.id;
+    checkRunId ??= await startCheckRun(client, repo, target.headSha, target.baseSha);
     const prClient = client;
     const end = await reviewPullRequest(target, {
       client,
@@ -85,6 +92,22 @@ export async function runReviewJob(
     if (client && checkRunId !== undefined) await failCheckRun(client, repo, checkRunId, error);
     throw new FinalJobError(error instanceof Error ? error.message : String(error), { cause: error });
   }
+}
+
+/**
+ * The head was reviewed against this base, and the comment has not changed since that run
+ * completed: another review would write the same. A comment written later (a review of another
+ * head, a force-push back to this one) is out of date, and the head is reviewed again.
+ */
+async function upToDate(
+  client: GitHubClient,
+  target: PullRequestTarget,
+  run: FoundCheckRun,
+  botLogin: string,
+): Promise<boolean> {
+  if (run.baseSha !== target.baseSha || !run.completedAt) return false;
+  const comment = await findReviewComment(client, target, { author: botLogin });
+  return comment?.updatedAt !== undefined && Date.parse(comment.updatedAt) <= Date.parse(run.completedAt);
 }
 
 interface Pull {

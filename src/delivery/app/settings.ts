@@ -19,6 +19,11 @@ const SettingsSchema = z.object({
   HEADROOM_WORK_JOBS: flag(true),
   /** How long a worker holds a job without renewing its lock before another may take it over (BullMQ). */
   HEADROOM_JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /**
+   * Spacing of one installation's writes and GraphQL queries. GitHub asks for a second between
+   * writes on github.com; a GitHub Enterprise Server (or a test's fake GitHub) may allow less.
+   */
+  HEADROOM_WRITE_SPACING_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** Name of the BullMQ queue: two Apps may share a Redis. */
   HEADROOM_QUEUE: z.string().min(1).default('headroom-reviews'),
 });

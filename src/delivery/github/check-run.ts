@@ -19,11 +19,17 @@ export interface CheckRunOutput {
 }
 
 /** Shown as soon as the work starts, so the pull request says a review is on its way. */
-export async function startCheckRun(client: GitHubClient, repo: RepoRef, headSha: string): Promise<number> {
+export async function startCheckRun(
+  client: GitHubClient,
+  repo: RepoRef,
+  headSha: string,
+  baseSha?: string,
+): Promise<number> {
   const { data } = await client.request('POST /repos/{owner}/{repo}/check-runs', {
     ...repo,
     name: CHECK_NAME,
     head_sha: headSha,
+    ...(baseSha ? { external_id: baseSha } : {}),
     status: 'in_progress',
     started_at: new Date().toISOString(),
     output: {
@@ -34,13 +40,25 @@ export async function startCheckRun(client: GitHubClient, repo: RepoRef, headSha
   return Number(data.id);
 }
 
-/** The latest `headroom` run this App made on a commit, to update in place after an acknowledgement. */
-export async function findCheckRun(
+export interface FoundCheckRun {
+  id: number;
+  status: string;
+  completedAt?: string;
+  /** The base the run reviewed the head against, kept in `external_id`. */
+  baseSha?: string;
+}
+
+/**
+ * This App's latest `headroom` run on a commit. One left in progress (a worker killed, a try that
+ * failed) is completed by the job that takes over; a completed one tells whether the head was
+ * already reviewed against this base.
+ */
+export async function latestCheckRun(
   client: GitHubClient,
   repo: RepoRef,
   headSha: string,
   appId: number,
-): Promise<number | undefined> {
+): Promise<FoundCheckRun | undefined> {
   const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
     ...repo,
     ref: headSha,
@@ -49,7 +67,13 @@ export async function findCheckRun(
     filter: 'latest',
   });
   const [latest] = data.check_runs;
-  return latest ? Number(latest.id) : undefined;
+  if (!latest) return undefined;
+  return {
+    id: Number(latest.id),
+    status: latest.status,
+    ...(latest.completed_at ? { completedAt: latest.completed_at } : {}),
+    ...(latest.external_id ? { baseSha: latest.external_id } : {}),
+  };
 }
 
 /**

@@ -9,6 +9,8 @@ const PAGE_SIZE = 100;
 export interface ReviewComment {
   id: number;
   body: string;
+  /** When it was last written, by Headroom or by someone ticking a box. */
+  updatedAt?: string;
 }
 
 export interface FindOptions {
@@ -38,7 +40,7 @@ export async function findReviewComment(
         comment.body?.includes(COMMENT_MARKER) &&
         (options.author === undefined || comment.user?.login === options.author),
     );
-    if (found) return { id: Number(found.id), body: found.body ?? '' };
+    if (found) return { id: Number(found.id), body: found.body ?? '', updatedAt: found.updated_at };
     if (data.length < PAGE_SIZE) return undefined;
   }
 }

@@ -42917,7 +42917,7 @@ async function findReviewComment(client, pr, options = {}) {
     const found = data.find(
       (comment) => comment.body?.includes(COMMENT_MARKER) && (options.author === void 0 || comment.user?.login === options.author)
     );
-    if (found) return { id: Number(found.id), body: found.body ?? "" };
+    if (found) return { id: Number(found.id), body: found.body ?? "", updatedAt: found.updated_at };
     if (data.length < PAGE_SIZE) return void 0;
   }
 }
