@@ -181,3 +181,23 @@ describe.each(Object.keys(ENGINES))('the %s queue', (engine) => {
     expect(reports.map((report) => 'outcome' in report && report.outcome.kind)).toEqual(['reviewed']);
   });
 });
+
+describe('the embedded queue, folding deliveries into the waiting job', () => {
+  it('keeps the ticked boxes of a waiting checklist edit when a push takes its place', async () => {
+    const { queue, runner } = start('embedded');
+    await queue.add(reviewJob({ headSha: 'a' }));
+    await runner.started(1);
+    const edit = { sender: 'octocat', ticked: ['fp1'], unticked: [], commentAuthor: 'headroom[bot]' };
+    expect(
+      await queue.add(
+        reviewJob({ event: 'issue_comment.edited', headSha: '', reviewAsked: false, edits: [edit] }),
+      ),
+    ).toBe('queued');
+    expect(await queue.add(reviewJob({ headSha: 'b' }))).toBe('merged');
+    runner.runs[0]?.release();
+    await runner.started(2);
+    runner.runs[1]?.release();
+    await drained(queue);
+    expect(runner.runs[1]?.job).toMatchObject({ headSha: 'b', reviewAsked: true, edits: [edit] });
+  });
+});

@@ -26,6 +26,8 @@ export interface BullQueueOptions {
   retry?: { attempts: number; firstDelayMs: number };
 }
 
+const HEALTH_TIMEOUT_MS = 1_000;
+
 /** A job of an installation at its cap, or short of rate limit, waits this long before it is tried again. */
 const TURN_WAIT_MS = 1_000;
 
@@ -95,7 +97,14 @@ export class BullQueue implements JobQueue {
     try {
       // The queue's own connection, not a new one: the question is whether this process reaches Redis.
       const [connection] = this.#connections;
-      await connection?.ping();
+      // Commands wait for a lost connection to come back; a health check must not.
+      const timeout = new Promise<never>((_, reject) => {
+        setTimeout(
+          () => reject(new Error(`no answer in ${HEALTH_TIMEOUT_MS} ms`)),
+          HEALTH_TIMEOUT_MS,
+        ).unref();
+      });
+      await Promise.race([connection?.ping(), timeout]);
       return { ok: true, detail: 'redis reachable' };
     } catch (error) {
       return {
