@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import webhookExamples from '@octokit/webhooks-examples';
+import { createRequire } from 'node:module';
 import type { Json } from '../github/github-recorder.ts';
 
 export const SECRET = 'scale-secret';
@@ -35,8 +35,11 @@ export async function startProcess(
   port: number,
   githubHost: string,
   env: Record<string, string> = {},
+  /** The built entry instead of the sources (the load benchmark runs what is deployed). */
+  script = ENTRIES[role],
 ): Promise<AppProcess> {
-  const child = spawn(process.execPath, [ENTRIES[role]], {
+  const args = script.endsWith('.js') ? ['--liftoff-only', script] : [script];
+  const child = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? '',
       APP_ID: String(APP_ID),
@@ -97,7 +100,11 @@ export function pullRequestDelivery(
   repo: { owner: string; repo: string; installation: number },
   pull: { number: number; head: string; base: string },
 ): Json {
-  const examples = webhookExamples as unknown as Array<{ name: string; examples: Json[] }>;
+  // Required, not imported: plain Node (the load benchmark) wants an import attribute for JSON.
+  const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as Array<{
+    name: string;
+    examples: Json[];
+  }>;
   const example = examples
     .find((event) => event.name === 'pull_request')
     ?.examples.find((p) => p.action === action);

@@ -125,6 +125,11 @@ describe('a pull request is opened', () => {
     expect(completion.output.annotations).toContainEqual(
       expect.objectContaining({ path: 'prisma/schema.prisma', annotation_level: 'failure' }),
     );
+    // The finding already on the base is in the summary, not annotated again.
+    expect(completion.output.summary).toContain('Post.authorId');
+    expect(completion.output.annotations.map((annotation: Json) => annotation.title)).not.toContainEqual(
+      expect.stringContaining('already on base'),
+    );
   });
 });
 

@@ -20,6 +20,8 @@ export interface CheckRun {
   title?: string;
   summary?: string;
   externalId?: string;
+  /** Milliseconds since the epoch, for the load benchmark's timeline. */
+  createdMs: number;
   completedAt?: string;
   annotations: number;
   updates: number;
@@ -237,6 +239,7 @@ export class FakeGitHub {
           repo: name,
           head_sha: body.head_sha,
           status: body.status ?? 'queued',
+          createdMs: Date.now(),
           annotations: 0,
           updates: 0,
         };

@@ -47,7 +47,8 @@ export function processParts(options: ProcessOptions): ProcessParts {
   const concurrency = settings.HEADROOM_CONCURRENCY;
   const runner = () =>
     new ThreadRunner({
-      size: concurrency,
+      threads: Math.min(settings.HEADROOM_THREADS, concurrency),
+      jobsPerThread: Math.ceil(concurrency / Math.min(settings.HEADROOM_THREADS, concurrency)),
       entry: options.threadEntry,
       workerData: {
         appId: credentials.appId,

@@ -59,7 +59,8 @@ export function headroomOctokit(
         onRateLimit: retryWhenReasonable('Rate limit'),
         onSecondaryRateLimit: retryWhenReasonable('Secondary rate limit'),
         ...(connection ? { Bottleneck, connection } : {}),
-        ...(write ? { write } : {}),
+        // A client made with its own write limiter (the read-only GraphQL client) keeps it.
+        ...(write && !(throttle as { write?: unknown } | undefined)?.write ? { write } : {}),
       },
       retry: { retries: 3, ...(options.retry as object | undefined) },
     };

@@ -11,10 +11,12 @@ const flag = (fallback: boolean) =>
 const SettingsSchema = z.object({
   /** BullMQ on this Redis or Valkey; without it, the embedded queue. */
   REDIS_URL: z.string().url().optional(),
-  /** Reviews one process runs at once, each on a thread of its own. */
-  HEADROOM_CONCURRENCY: count(2),
+  /** Reviews one process runs at once. A review mostly waits on GitHub, so there are more than threads. */
+  HEADROOM_CONCURRENCY: count(8),
+  /** Threads the reviews of one process share: parsing takes a core while it runs. */
+  HEADROOM_THREADS: count(2),
   /** Reviews of one installation running at once, across every worker. */
-  HEADROOM_INSTALLATION_CONCURRENCY: count(2),
+  HEADROOM_INSTALLATION_CONCURRENCY: count(4),
   /** Whether `npm start` also works jobs; with Redis, `false` makes it a front door only. */
   HEADROOM_WORK_JOBS: flag(true),
   /** How long a worker holds a job without renewing its lock before another may take it over (BullMQ). */

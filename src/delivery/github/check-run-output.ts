@@ -3,13 +3,21 @@ import { renderMarkdown } from '../../reporters/markdown.ts';
 import type { ReviewResult } from '../../review/review-result.ts';
 import { type CheckRunOutput, SUMMARY_MAX_LENGTH } from './check-run.ts';
 
-/** The check run's conclusion, title, summary and annotations for one review. */
+/**
+ * The check run's conclusion, title, summary and annotations for one review. Compared with its
+ * base, only what the pull request introduces is annotated: findings already on the base are in
+ * the summary and the comment, and annotating each of them again on every push would cost GitHub
+ * one more update per fifty (a repository with 300 of them: six) for lines nobody changed.
+ */
 export function checkRunOutput(result: ReviewResult): CheckRunOutput {
+  const introduced = result.compared
+    ? result.findings.filter((finding) => finding.status !== 'existing')
+    : result.findings;
   return {
     conclusion: result.gate.conclusion,
     title: checkRunTitle(result),
     summary: renderMarkdown(result, { context: 'check', maxLength: SUMMARY_MAX_LENGTH }),
-    annotations: toAnnotations(result),
+    annotations: toAnnotations({ ...result, findings: introduced }),
   };
 }
 

@@ -17,7 +17,9 @@ interface Running {
 }
 
 export interface ThreadRunnerOptions {
-  size: number;
+  threads: number;
+  /** Jobs one thread runs at once: a review mostly waits on GitHub, so a thread has room for several. */
+  jobsPerThread: number;
   /** The thread's module: `job-thread.ts` from a checkout, `app-thread.js` beside the bundle. */
   entry: URL;
   /** Passed to every thread as `workerData`: how to reach GitHub as the App. */
@@ -27,12 +29,11 @@ export interface ThreadRunnerOptions {
 
 /**
  * Runs jobs on a pool of worker threads, so that parsing a large repository (a second or more of
- * CPU) never holds up the thread that answers webhooks. A thread that dies fails its job as a
- * transient failure, which the queue retries, and is replaced.
+ * CPU) never holds up the thread that answers webhooks. Each job goes to the least busy thread. A
+ * thread that dies fails its jobs as transient failures, which the queue retries, and is replaced.
  */
 export class ThreadRunner implements JobRunner {
   readonly #options: ThreadRunnerOptions;
-  readonly #idle: Worker[] = [];
   readonly #waiters: Array<(worker: Worker) => void> = [];
   readonly #running = new Map<Worker, Map<number, Running>>();
   #nextId = 1;
@@ -40,7 +41,7 @@ export class ThreadRunner implements JobRunner {
 
   constructor(options: ThreadRunnerOptions) {
     this.#options = options;
-    for (let index = 0; index < options.size; index++) this.#idle.push(this.#spawn());
+    for (let index = 0; index < options.threads; index++) this.#spawn();
   }
 
   async run(job: ReviewJob, attempt: Attempt): Promise<JobOutcome> {
@@ -48,11 +49,13 @@ export class ThreadRunner implements JobRunner {
     const id = this.#nextId++;
     try {
       return await new Promise<JobOutcome>((resolve, reject) => {
-        this.#running.get(worker)?.set(id, { resolve, reject });
+        const running = this.#running.get(worker);
+        if (!running) return reject(new JobFailure('the review thread stopped before the job began', false));
+        running.set(id, { resolve, reject });
         worker.postMessage({ id, job, attempt } satisfies ToThread);
       });
     } finally {
-      this.#give(worker);
+      this.#freed();
     }
   }
 
@@ -61,13 +64,12 @@ export class ThreadRunner implements JobRunner {
     await Promise.all([...this.#running.keys()].map((worker) => worker.terminate()));
   }
 
-  #spawn(): Worker {
+  #spawn(): void {
     const worker = new Worker(this.#options.entry, { workerData: this.#options.workerData });
     this.#running.set(worker, new Map());
     worker.on('message', (message: FromThread) => this.#receive(worker, message));
     worker.on('error', (error) => this.#lost(worker, `the review thread failed: ${error.message}`));
     worker.on('exit', (code) => this.#lost(worker, `the review thread exited with code ${code}`));
-    return worker;
   }
 
   #receive(worker: Worker, message: FromThread): void {
@@ -87,21 +89,30 @@ export class ThreadRunner implements JobRunner {
     if (!running) return;
     this.#running.delete(worker);
     for (const job of running.values()) job.reject(new JobFailure(reason, false));
-    const idle = this.#idle.indexOf(worker);
-    if (idle >= 0) this.#idle.splice(idle, 1);
-    if (!this.#closed) this.#give(this.#spawn());
+    if (!this.#closed) {
+      this.#spawn();
+      this.#freed();
+    }
+  }
+
+  /** The least busy thread with room for one more job, or undefined when every thread is full. */
+  #leastBusy(): Worker | undefined {
+    let best: Worker | undefined;
+    for (const [worker, running] of this.#running) {
+      if (running.size >= this.#options.jobsPerThread) continue;
+      if (!best || running.size < (this.#running.get(best)?.size ?? 0)) best = worker;
+    }
+    return best;
   }
 
   #take(): Promise<Worker> {
-    const worker = this.#idle.pop();
+    const worker = this.#leastBusy();
     if (worker) return Promise.resolve(worker);
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  #give(worker: Worker): void {
-    if (!this.#running.has(worker)) return;
-    const waiter = this.#waiters.shift();
-    if (waiter) waiter(worker);
-    else this.#idle.push(worker);
+  #freed(): void {
+    const worker = this.#waiters.length > 0 ? this.#leastBusy() : undefined;
+    if (worker) this.#waiters.shift()?.(worker);
   }
 }

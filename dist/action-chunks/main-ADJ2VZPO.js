@@ -14260,7 +14260,10 @@ var package_default = {
     schema: "node scripts/generate-config-schema.ts",
     prestart: "node scripts/build.ts app",
     prepack: "node scripts/build.ts cli",
-    fuzz: "node scripts/fuzz.ts"
+    fuzz: "node scripts/fuzz.ts",
+    "bench:app": "node bench/app-load.ts",
+    worker: "node --liftoff-only dist/worker.js",
+    preworker: "node scripts/build.ts app"
   },
   devDependencies: {
     "@actions/core": "^3.0.1",
