@@ -1,4 +1,5 @@
-# Headroom GitHub App: one bundled file, dist/app.js, built from the sources in a first stage.
+# Headroom GitHub App: the bundled web process (dist/app.js), worker (dist/worker.js) and review
+# thread (dist/app-thread.js) with their shared chunks, built from the sources in a first stage.
 FROM node:24-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
@@ -13,10 +14,13 @@ FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY app.yml ./
-COPY --from=build /src/dist/app.js ./dist/app.js
+COPY --from=build /src/dist/app.js /src/dist/worker.js /src/dist/app-thread.js ./dist/
+COPY --from=build /src/dist/app-chunks ./dist/app-chunks
 USER node
 EXPOSE 3000
-# APP_ID, PRIVATE_KEY and WEBHOOK_SECRET come from the environment (see .env.example).
+# APP_ID, PRIVATE_KEY and WEBHOOK_SECRET come from the environment (see .env.example); with
+# REDIS_URL the queue is BullMQ, and `node --liftoff-only dist/worker.js` runs a worker from this image.
+ENV HOST=0.0.0.0
 # V8's baseline WebAssembly compiler parses migrations as fast as its optimising one in a process
 # that lives on, for a third of the memory (`npm run bench`, "five reviews in one process").
 CMD ["node", "--liftoff-only", "dist/app.js"]

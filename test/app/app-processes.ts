@@ -37,9 +37,10 @@ export async function startProcess(
   env: Record<string, string> = {},
   /** The built entry instead of the sources (the load benchmark runs what is deployed). */
   script = ENTRIES[role],
+  node = process.execPath,
 ): Promise<AppProcess> {
   const args = script.endsWith('.js') ? ['--liftoff-only', script] : [script];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(node, args, {
     env: {
       PATH: process.env.PATH ?? '',
       APP_ID: String(APP_ID),

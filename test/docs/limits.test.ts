@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATIONS_PER_LEVEL } from '../../src/delivery/action/annotations.ts';
+import { READS_AT_ONCE } from '../../src/delivery/app/job-environment.ts';
+import { RATE_LIMIT_RESERVE } from '../../src/delivery/app/queue/installation-budget.ts';
+import { RETRY } from '../../src/delivery/app/queue/job-queue.ts';
+import { RecentDeliveries } from '../../src/delivery/app/queue/recent-deliveries.ts';
 import { ANNOTATIONS_PER_REQUEST } from '../../src/delivery/github/check-run.ts';
 import { COMMENT_MAX_LENGTH } from '../../src/delivery/github/review-comment.ts';
 import { DEFAULT_LIMITS } from '../../src/files/file-set.ts';
@@ -28,6 +32,10 @@ const CODE: Record<string, number> = {
   COMMENT_MAX_LENGTH,
   ANNOTATIONS_PER_REQUEST,
   ANNOTATIONS_PER_LEVEL,
+  RATE_LIMIT_RESERVE,
+  'RecentDeliveries.capacity': new RecentDeliveries().capacity,
+  'RETRY.attempts': RETRY.attempts,
+  READS_AT_ONCE,
 };
 
 describe('docs/limits.md', () => {

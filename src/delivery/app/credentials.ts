@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { getPrivateKey } from '@probot/get-private-key';
 
 /** How the App authenticates, read from the same variables probot reads. */
@@ -7,6 +8,14 @@ export interface AppCredentials {
   secret?: string;
   /** GitHub Enterprise Server's API, from GHE_HOST and GHE_PROTOCOL; github.com otherwise. */
   baseUrl?: string;
+}
+
+/**
+ * The `.env` probot's registration wrote, for the variables the environment does not already set
+ * (probot's own `run` reads it too, but the App starts its server itself).
+ */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
 }
 
 /** Undefined until the App is registered (no APP_ID or key yet): `npm start` then serves probot's setup. */

@@ -56,7 +56,7 @@ function observed(
 }
 
 /** Read-only GraphQL queries of one installation at once, per process; no spacing between them. */
-const READS_AT_ONCE = 2;
+export const READS_AT_ONCE = 2;
 const reads = new Bottleneck.Group({ maxConcurrent: READS_AT_ONCE, minTime: 0 });
 
 /**

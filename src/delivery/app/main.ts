@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Probot, run, Server } from 'probot';
 import { drainOnSignal, processParts } from './app-process.ts';
-import { readCredentials } from './credentials.ts';
+import { loadDotEnv, readCredentials } from './credentials.ts';
 import { createHeadroomApp, headroomApp } from './index.ts';
 import { createAppLog } from './log.ts';
 import { HeadroomOctokit } from './octokit.ts';
@@ -14,6 +14,7 @@ const threadEntry = new URL(
   import.meta.url.endsWith('.ts') ? './job-thread.ts' : './app-thread.js',
   import.meta.url,
 );
+loadDotEnv();
 const log = await createAppLog();
 const credentials = readCredentials();
 

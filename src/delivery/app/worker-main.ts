@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { drainOnSignal, processParts } from './app-process.ts';
-import { readCredentials } from './credentials.ts';
+import { loadDotEnv, readCredentials } from './credentials.ts';
 import { createAppLog } from './log.ts';
 import { opsRoutes } from './ops/routes.ts';
 import { readSettings } from './settings.ts';
@@ -10,6 +10,7 @@ const threadEntry = new URL(
   import.meta.url.endsWith('.ts') ? './job-thread.ts' : './app-thread.js',
   import.meta.url,
 );
+loadDotEnv();
 const log = await createAppLog();
 const credentials = readCredentials();
 const settings = readSettings();
