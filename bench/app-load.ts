@@ -166,12 +166,7 @@ async function run(mode: 'embedded' | 'redis'): Promise<Result> {
   const latest = repos.flatMap((repo, r) => [1, 2, 3].map((n) => ({ repo, n, head: headOf(r, n, PUSHES) })));
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
-    const done = latest.every(({ repo, head }) =>
-      github
-        .runsOf(repo.owner, repo.repo, head)
-        .some((run) => run.status === 'completed' && run.conclusion !== 'skipped'),
-    );
-    if (done && github.checkRuns.every((run) => run.status === 'completed')) break;
+    if (github.reviewedAll(latest.map(({ repo, head }) => ({ ...repo, head })))) break;
     if (Date.now() > deadline) throw new Error(`${mode}: not drained after 15 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

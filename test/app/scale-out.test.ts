@@ -88,14 +88,8 @@ async function burst(web: AppProcess, pushes: number): Promise<number[]> {
 async function settled(timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const latest = REPOS.flatMap((repo, r) =>
-      [1, 2].map((n) => github.runsOf(repo.owner, repo.repo, headOf(r, n, lastPush))),
-    );
-    const done = latest.every((runs) =>
-      runs.some((run) => run.status === 'completed' && run.conclusion !== 'skipped'),
-    );
-    const pending = github.checkRuns.some((run) => run.status !== 'completed');
-    if (done && !pending) return;
+    const latest = REPOS.flatMap((repo, r) => [1, 2].map((n) => ({ ...repo, head: headOf(r, n, lastPush) })));
+    if (github.reviewedAll(latest)) return;
     if (Date.now() > deadline)
       throw new Error(
         `not settled: ${JSON.stringify(github.checkRuns.map((run) => [run.head_sha.slice(0, 4), run.status, run.conclusion]))}`,

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { blobId, type FakeFile, graphqlBlob, treeEntries } from './fake-repo.ts';
+import { answerBlobQuery, blobId, type FakeFile, treeEntries } from './fake-repo.ts';
 
 export interface FakePull {
   number: number;
@@ -120,6 +120,19 @@ export class FakeGitHub {
 
   runsOf(owner: string, repo: string, sha: string): CheckRun[] {
     return this.checkRuns.filter((run) => run.owner === owner && run.repo === repo && run.head_sha === sha);
+  }
+
+  /**
+   * Every given head has a completed review (not a superseded one) and no run anywhere is left in
+   * progress: what a load run waits for before it is judged.
+   */
+  reviewedAll(heads: ReadonlyArray<{ owner: string; repo: string; head: string }>): boolean {
+    const reviewed = heads.every(({ owner, repo, head }) =>
+      this.runsOf(owner, repo, head).some(
+        (run) => run.status === 'completed' && run.conclusion !== 'skipped',
+      ),
+    );
+    return reviewed && this.checkRuns.every((run) => run.status === 'completed');
   }
 
   commentsOn(owner: string, repo: string, number: number): Comment[] {
@@ -315,12 +328,7 @@ export class FakeGitHub {
   }
 
   #graphqlBlobs(body: Json): unknown {
-    const repository: Record<string, unknown> = {};
-    for (const [, alias, oid] of String(body?.query).matchAll(/(b\d+): object\(oid: "([0-9a-f]+)"\)/g)) {
-      const file = this.#blobs.get(oid as string);
-      repository[alias as string] = file === undefined ? null : graphqlBlob(file);
-    }
-    return { data: { repository } };
+    return answerBlobQuery(String(body?.query), this.#blobs);
   }
 }
 

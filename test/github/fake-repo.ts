@@ -59,16 +59,21 @@ export function mockBlobQueries(recorder: GitHubRecorder, commits: readonly Fake
     .reply(200, async (request: Request) => {
       // nock 15 hands reply functions the fetch Request itself.
       const { query } = (await request.json()) as { query: string };
-      const repository: Record<string, object | null> = {};
-      for (const [, alias, oid] of query.matchAll(/(b\d+): object\(oid: "([0-9a-f]+)"\)/g)) {
-        const file = byId.get(oid as string);
-        repository[alias as string] = file === undefined ? null : graphqlBlob(file);
-      }
-      return { data: { repository } };
+      return answerBlobQuery(query, byId);
     });
 }
 
-export function graphqlBlob(file: FakeFile): object {
+/** GitHub's answer to the file set's blob query: each aliased object, or null for an unknown id. */
+export function answerBlobQuery(query: string, byId: ReadonlyMap<string, FakeFile>): object {
+  const repository: Record<string, object | null> = {};
+  for (const [, alias, oid] of query.matchAll(/(b\d+): object\(oid: "([0-9a-f]+)"\)/g)) {
+    const file = byId.get(oid as string);
+    repository[alias as string] = file === undefined ? null : graphqlBlob(file);
+  }
+  return { data: { repository } };
+}
+
+function graphqlBlob(file: FakeFile): object {
   if (typeof file === 'string') {
     return { text: file, isBinary: false, isTruncated: false, byteSize: Buffer.byteLength(file) };
   }

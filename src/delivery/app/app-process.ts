@@ -11,6 +11,14 @@ import { jobLogFields, type ReviewJob } from './review-job.ts';
 import type { Attempt } from './run-review-job.ts';
 import type { AppSettings } from './settings.ts';
 
+/**
+ * The review thread's module beside an entry: `app-thread.js` beside the bundle, `job-thread.ts`
+ * in a checkout. Given the entry's own `import.meta.url`: in the bundle this module is in a chunk.
+ */
+export function threadEntryBeside(entryUrl: string): URL {
+  return new URL(entryUrl.endsWith('.ts') ? './job-thread.ts' : './app-thread.js', entryUrl);
+}
+
 export interface ProcessParts {
   queue: JobQueue;
   metrics: AppMetrics;

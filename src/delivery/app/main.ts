@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Probot, run, Server } from 'probot';
-import { drainOnSignal, processParts } from './app-process.ts';
+import { drainOnSignal, processParts, threadEntryBeside } from './app-process.ts';
 import { loadDotEnv, readCredentials } from './credentials.ts';
 import { createHeadroomApp, headroomApp } from './index.ts';
 import { createAppLog } from './log.ts';
@@ -9,11 +9,7 @@ import type { AppMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/routes.ts';
 import { readSettings } from './settings.ts';
 
-// Beside this file: the bundle's thread is app-thread.js, a checkout's job-thread.ts.
-const threadEntry = new URL(
-  import.meta.url.endsWith('.ts') ? './job-thread.ts' : './app-thread.js',
-  import.meta.url,
-);
+const threadEntry = threadEntryBeside(import.meta.url);
 loadDotEnv();
 const log = await createAppLog();
 const credentials = readCredentials();

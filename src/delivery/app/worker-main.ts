@@ -1,15 +1,12 @@
 import { createServer } from 'node:http';
-import { drainOnSignal, processParts } from './app-process.ts';
+import { drainOnSignal, processParts, threadEntryBeside } from './app-process.ts';
 import { loadDotEnv, readCredentials } from './credentials.ts';
 import { createAppLog } from './log.ts';
 import { opsRoutes } from './ops/routes.ts';
 import { readSettings } from './settings.ts';
 
 // `npm run worker`: works jobs from Redis and serves only /healthz and /metrics.
-const threadEntry = new URL(
-  import.meta.url.endsWith('.ts') ? './job-thread.ts' : './app-thread.js',
-  import.meta.url,
-);
+const threadEntry = threadEntryBeside(import.meta.url);
 loadDotEnv();
 const log = await createAppLog();
 const credentials = readCredentials();

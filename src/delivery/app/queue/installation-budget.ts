@@ -34,10 +34,6 @@ export class InstallationBudget {
     this.#limits.set(installationId, { remaining, resetAt });
   }
 
-  remaining(installationId: number): number | undefined {
-    return this.#limits.get(installationId)?.remaining;
-  }
-
   /** Installations with a known remaining budget, for metrics. */
   limits(): ReadonlyMap<number, RateLimit> {
     return this.#limits;
@@ -50,8 +46,8 @@ export class InstallationBudget {
     return limit.resetAt - now;
   }
 
-  atCap(installationId: number, activeElsewhere = 0): boolean {
-    return (this.#active.get(installationId) ?? 0) + activeElsewhere >= this.perInstallation;
+  atCap(installationId: number): boolean {
+    return (this.#active.get(installationId) ?? 0) >= this.perInstallation;
   }
 
   started(installationId: number): void {
