@@ -12,7 +12,6 @@ const expected: Record<string, string[]> = {
     'cache/in-process-cache-across-instances cache:app/main.py:album_title',
     'cache/in-process-cache-across-instances cache:app/main.py:feed_cache',
     'cache/no-shared-cache service:photos-api',
-    'index/non-concurrent-index migration:migrations/002_likes.sql:create-index:albums_owner_id_idx',
     'index/non-concurrent-index migration:migrations/003_feed_index.sql:create-index:idx_photos_user_created',
     'index/unindexed-foreign-key likes.photo_id',
     'index/unindexed-foreign-key photos.album_id',

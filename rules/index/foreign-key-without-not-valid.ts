@@ -6,6 +6,7 @@ export default defineRule({
     id: 'index/foreign-key-without-not-valid',
     title: 'Foreign key added to an existing table in one step',
     category: 'index',
+    scope: 'written-migrations',
     severity: { launch: 'note', growth: 'warning', scale: 'error', enterprise: 'error' },
     summary:
       'A migration adds a foreign key to a table that already existed without `NOT VALID`, so PostgreSQL checks every row while holding locks.',

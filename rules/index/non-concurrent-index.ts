@@ -9,6 +9,7 @@ export default defineRule({
     id: 'index/non-concurrent-index',
     title: 'Index built or dropped without CONCURRENTLY',
     category: 'index',
+    scope: 'written-migrations',
     severity: { launch: 'note', growth: 'warning', scale: 'error', enterprise: 'error' },
     summary: 'A migration creates or drops an index on a table that already existed, without `CONCURRENTLY`.',
     ramification:

@@ -16,6 +16,8 @@ export interface FileSet {
 export interface FileEntry {
   path: string;
   size?: number;
+  /** The git blob id, when the set knows it without reading (a commit's tree lists it). */
+  oid?: string;
 }
 
 export type FileContent =

@@ -96,7 +96,7 @@ export class GitHubFileSet implements FileSet {
   }
 
   async list(): Promise<FileEntry[]> {
-    return [...(await this.#listing()).values()].map(({ path, size }) => ({ path, size }));
+    return [...(await this.#listing()).values()].map(({ path, size, oid }) => ({ path, size, oid }));
   }
 
   async read(paths: readonly string[]): Promise<Map<string, FileContent>> {

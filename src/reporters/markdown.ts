@@ -1,5 +1,6 @@
 import type { CapacitySummary } from '../capacity/capacity.ts';
 import type { Finding } from '../review/finding.ts';
+import { migrationScopeNote } from '../review/migration-scope.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import { SEVERITIES } from '../rules/rule.ts';
 import { acknowledgementRecord, COMMENT_MARKER, findingMarker } from './markdown-markers.ts';
@@ -115,6 +116,8 @@ function render(result: ReviewResult, options: MarkdownOptions, level: number): 
     );
     lines.push('', '</details>');
   }
+  const scopeNote = migrationScopeNote(result.migrations);
+  if (scopeNote) lines.push('', `<sub>${scopeNote}</sub>`);
   if (result.diagnostics.length > 0) {
     const shown = level >= 4 ? result.diagnostics.slice(0, 20) : result.diagnostics;
     lines.push('', `### Could not read everything (${result.diagnostics.length})`, '');

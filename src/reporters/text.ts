@@ -1,4 +1,5 @@
 import type { Finding } from '../review/finding.ts';
+import { migrationScopeNote } from '../review/migration-scope.ts';
 import type { ReviewResult } from '../review/review-result.ts';
 import { SEVERITIES } from '../rules/rule.ts';
 import { CONCLUSION_LABEL, figure, verdictSentence } from './verdict.ts';
@@ -42,6 +43,8 @@ export function renderText(result: ReviewResult, options: TextOptions = {}): str
         `  ${f.location.path}:${f.location.line}  ${f.ruleId}  ${f.entity} — ${f.suppression?.reason}`,
       );
   }
+  const scopeNote = migrationScopeNote(result.migrations);
+  if (scopeNote) lines.push('', paint('dim', scopeNote));
   const { services, databases } = result.capacity;
   if (services.length + databases.length > 0) {
     lines.push('', paint('bold', 'CAPACITY'));

@@ -3,6 +3,7 @@ import type { SkipNote } from '../files/file-set.ts';
 import type { Diagnostic } from '../model/location.ts';
 import type { RuleMeta, Severity, Tier } from '../rules/rule.ts';
 import type { Finding } from './finding.ts';
+import type { MigrationScope } from './migration-scope.ts';
 
 export type Conclusion = 'success' | 'neutral' | 'failure';
 
@@ -36,6 +37,8 @@ export interface ReviewResult {
   rules: RuleMeta[];
   /** True once a base review was compared, so `Finding.status` is set. */
   compared: boolean;
+  /** Which migrations migration-safety rules judged; absent when the project has none. */
+  migrations?: MigrationScope;
   /** Rules whose findings a ticked box may not acknowledge (config `acknowledgements.forbid`). */
   forbidAcknowledge: string[];
   /** The config file that was applied, if any. */

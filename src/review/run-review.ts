@@ -10,6 +10,7 @@ import { runRules } from '../rules/run-rules.ts';
 import { DEFAULT_CONFIG_PATH, defaultConfig, type HeadroomConfig, parseConfig } from './config.ts';
 import type { Finding } from './finding.ts';
 import { computeGate } from './gate.ts';
+import { scopeMigrations } from './migration-scope.ts';
 import { type PhaseClock, timeWith } from './phase-clock.ts';
 import type { ReviewResult } from './review-result.ts';
 import { applySuppressions } from './suppressions.ts';
@@ -25,6 +26,11 @@ export interface ReviewOptions {
   maxFiles?: number;
   /** Records the time of each phase when given (`--timings`, the benchmark). */
   clock?: PhaseClock;
+  /**
+   * The base the change is compared with: migrations it already has, unchanged, have run and are
+   * not judged by migration-safety rules. Without it, the newest migration of each folder is.
+   */
+  migrationBase?: FileSet;
 }
 
 /** files ─▶ sources ─▶ model ─▶ rules ─▶ review: one complete review of one file set. */
@@ -46,8 +52,15 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
   } = loadConfig(collected, path, options, ruleIds);
   const reading = await parseProject(collected, { ignore: config.ignore, ...(clock ? { clock } : {}) });
   const time = timeWith(clock);
+  const { model } = reading;
+  const scope = await scopeMigrations(model.migrations, reading.texts, options.migrationBase);
+  const judged = new Set(scope.judgedFiles);
+  const writtenMigrations = {
+    ...model,
+    migrations: model.migrations.filter((file) => judged.has(file.path)),
+  };
   const findings = time('rules', () =>
-    runRules(reading.model, rules, { tier: config.tier, rules: config.rules }),
+    runRules(model, rules, { tier: config.tier, rules: config.rules }, writtenMigrations),
   );
   const {
     active,
@@ -74,6 +87,7 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
     gate: computeGate(sorted, diagnostics, { failOn: config.failOn, gateOn: config.gateOn, compared: false }),
     rules: rules.map((rule) => rule.meta),
     compared: false,
+    ...(model.migrations.length > 0 ? { migrations: scope } : {}),
     forbidAcknowledge: config.forbidAcknowledge,
     ...(configPath ? { configPath } : {}),
   };

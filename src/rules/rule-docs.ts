@@ -28,6 +28,12 @@ export async function renderRulePage(rule: Rule): Promise<string> {
     `| ${TIERS.map((tier) => meta.severity[tier]).join(' | ')} |`,
     '',
     'The target tier is set in `.github/headroom.yml` (`tier:` or `expectedUsers:`); `rules:` can override the level.',
+    ...(meta.scope === 'written-migrations'
+      ? [
+          '',
+          'Judged when a migration is written: on a pull request, only the migrations it adds or edits (one already on the base branch has run); with the CLI, those that differ from `--base REF`, or else the newest migration of each migrations folder.',
+        ]
+      : []),
     '',
     '## What happens to you',
     '',

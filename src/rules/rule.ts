@@ -26,6 +26,11 @@ export interface RuleMeta {
   ramification: string;
   /** How to resolve it, in general terms; findings carry the exact fix. */
   fix: string;
+  /**
+   * `written-migrations`: the rule judges what a migration's statements do while they run, so it
+   * sees only the migrations a change adds or edits; one already on the base branch has run.
+   */
+  scope?: 'written-migrations';
   /** Example inputs for docs and tests: a file that fires, and one that does not. */
   examples: { bad: RuleExample; good: RuleExample };
 }

@@ -26,7 +26,13 @@ export function docsUrl(ruleId: string): string {
  * Runs every enabled rule on the model. A rule that throws, or whose options do not
  * validate, becomes one finding about that rule; the other rules still run.
  */
-export function runRules(model: ProjectModel, rules: readonly Rule[], settings: RuleRunSettings): Finding[] {
+export function runRules(
+  model: ProjectModel,
+  rules: readonly Rule[],
+  settings: RuleRunSettings,
+  /** The model with only the migrations to judge, for rules scoped to written migrations. */
+  writtenMigrations: ProjectModel = model,
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = settings.rules[rule.meta.id] ?? {};
@@ -34,7 +40,8 @@ export function runRules(model: ProjectModel, rules: readonly Rule[], settings: 
     if (severity === 'off') continue;
     try {
       const options = rule.options ? rule.options.parse(setting.options ?? {}) : undefined;
-      for (const raw of rule.check(model, { tier: settings.tier, options })) {
+      const seen = rule.meta.scope === 'written-migrations' ? writtenMigrations : model;
+      for (const raw of rule.check(seen, { tier: settings.tier, options })) {
         findings.push({
           ruleId: rule.meta.id,
           title: rule.meta.title,

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { Octokit } from '@octokit/rest';
+import type { FileSet } from '../../files/file-set.ts';
 import { GitHubFileSet } from '../../files/github-file-set.ts';
 import { LocalFileSet } from '../../files/local-file-set.ts';
 import { SubdirectoryFileSet } from '../../files/subdirectory-file-set.ts';
@@ -55,17 +56,15 @@ export async function run(): Promise<void> {
   };
   const notes: string[] = [];
   const local = new LocalFileSet(join(workspace, inputs.workingDirectory));
-  let result = await review(local, options);
-  if (pullRequest?.base?.sha)
-    result = await compareToBase(
-      client,
-      { owner, repo, sha: pullRequest.base.sha },
-      inputs,
-      local,
-      options,
-      result,
-      notes,
-    );
+  const base = pullRequest?.base?.sha
+    ? new SubdirectoryFileSet(
+        new GitHubFileSet(client, { owner, repo, sha: pullRequest.base.sha }),
+        inputs.workingDirectory,
+      )
+    : undefined;
+  let result = await review(local, { ...options, ...(base ? { migrationBase: base } : {}) });
+  if (base && pullRequest?.base?.sha)
+    result = await compareToBase(base, pullRequest.base.sha, inputs, local, options, result, notes);
 
   // Undefined when the comment is off or could not be read: then it is not written either.
   const lookup = pr && inputs.comment ? await findComment(client, pr, notes) : undefined;
@@ -116,8 +115,8 @@ export async function run(): Promise<void> {
  * default, so the base is rarely in the checkout. Without access, findings are not split.
  */
 async function compareToBase(
-  client: Octokit,
-  base: { owner: string; repo: string; sha: string },
+  files: FileSet,
+  baseSha: string,
   inputs: ActionInputs,
   local: LocalFileSet,
   options: ReviewOptions,
@@ -127,15 +126,15 @@ async function compareToBase(
   try {
     const configPath = inputs.configPath ?? DEFAULT_CONFIG_PATH;
     const config = (await local.read([configPath])).get(configPath);
-    const files = new SubdirectoryFileSet(new GitHubFileSet(client, base), inputs.workingDirectory);
     const baseResult = await review(files, {
       ...options,
+      migrationBase: files,
       ...(config?.kind === 'text' ? { configText: config.text } : {}),
     });
     return compareWithBase(head, baseResult);
   } catch (error) {
     notes.push(
-      `The base commit ${base.sha.slice(0, 7)} could not be read (${messageOf(error)}); every finding counts as new.`,
+      `The base commit ${baseSha.slice(0, 7)} could not be read (${messageOf(error)}); every finding counts as new.`,
     );
     core.warning(notes.at(-1) as string);
     return head;

@@ -46,11 +46,20 @@ export async function reviewPullRequest(target: PullRequestTarget, run: ReviewRu
   const headFiles = new GitHubFileSet(client, { owner, repo, sha: target.headSha }, { blobs });
   const baseFiles = new GitHubFileSet(client, { owner, repo, sha: target.baseSha }, { blobs });
 
-  const head = await review(headFiles, { ...run.reviewOptions, configPath: CONFIG_PATH });
+  const head = await review(headFiles, {
+    ...run.reviewOptions,
+    configPath: CONFIG_PATH,
+    migrationBase: baseFiles,
+  });
   // Already fetched by the head review: the cache answers, no request is made.
   const config = (await headFiles.read([CONFIG_PATH])).get(CONFIG_PATH);
   const configText = config?.kind === 'text' ? config.text : undefined;
-  const base = await review(baseFiles, { ...run.reviewOptions, configPath: CONFIG_PATH, configText });
+  const base = await review(baseFiles, {
+    ...run.reviewOptions,
+    configPath: CONFIG_PATH,
+    configText,
+    migrationBase: baseFiles,
+  });
   const compared = compareWithBase(head, base);
 
   const newest = await run.currentHead();

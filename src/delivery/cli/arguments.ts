@@ -8,6 +8,8 @@ export interface CliArguments {
   directory: string;
   format: Format;
   config?: string;
+  /** A git revision to compare with: findings split into new and existing, as on a pull request. */
+  base?: string;
   tier?: Tier;
   failOn?: Severity | 'never';
   output?: string;
@@ -23,6 +25,10 @@ Reviews a repository's scaling readiness: indexes, connection pooling, caching, 
 Options:
   --format <text|markdown|json|sarif>  output format (default: text)
   --config <file>                      config file (default: <directory>/.github/headroom.yml)
+  --base <ref>                         compare with a revision of the directory's git repository
+                                       (e.g. main): findings are new or existing, and migrations
+                                       already in <ref> are not judged again (default: the newest
+                                       migration of each folder is judged)
   --tier <launch|growth|scale|enterprise>
                                        target tier; overrides the config
   --fail-on <error|warning|note|never> lowest severity that fails; overrides the config
@@ -51,6 +57,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     directory: positionals[0] ?? '.',
     format: oneOf('--format', values.format ?? 'text', FORMATS),
     ...(values.config ? { config: values.config } : {}),
+    ...(values.base ? { base: values.base } : {}),
     ...(values.tier ? { tier: oneOf('--tier', values.tier, TIERS) } : {}),
     ...(values['fail-on']
       ? { failOn: oneOf('--fail-on', values['fail-on'], [...SEVERITIES, 'never'] as const) }
@@ -70,6 +77,7 @@ function parse(argv: readonly string[]) {
     options: {
       format: { type: 'string' },
       config: { type: 'string' },
+      base: { type: 'string' },
       tier: { type: 'string' },
       'fail-on': { type: 'string' },
       output: { type: 'string', short: 'o' },

@@ -1,15 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { GitRevisionError, GitRevisionFileSet } from '../../files/git-revision-file-set.ts';
 import { LocalFileSet } from '../../files/local-file-set.ts';
 import { TOOL_VERSION } from '../../meta.ts';
 import { renderJson } from '../../reporters/json.ts';
 import { renderMarkdown } from '../../reporters/markdown.ts';
 import { renderSarif } from '../../reporters/sarif.ts';
 import { renderText } from '../../reporters/text.ts';
+import { compareWithBase } from '../../review/compare.ts';
+import { DEFAULT_CONFIG_PATH } from '../../review/config.ts';
 import { PhaseClock } from '../../review/phase-clock.ts';
 import type { ReviewResult } from '../../review/review-result.ts';
-import { review } from '../../review/run-review.ts';
+import { type ReviewOptions, review } from '../../review/run-review.ts';
 import { type CliArguments, HELP, parseCliArguments, UsageError } from './arguments.ts';
 
 /** Runs the CLI and returns its exit status: 0 passed, 1 gate failed, 2 usage or fatal error. */
@@ -38,14 +41,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   const startup = performance.now();
   const clock = new PhaseClock();
   try {
-    const result = await review(new LocalFileSet(directory), {
+    const configText = args.config !== undefined ? await readConfig(args.config) : undefined;
+    const options = {
       clock,
       // A config given on the command line may live anywhere; diagnostics name it as typed.
-      ...(args.config !== undefined
-        ? { configPath: args.config, configText: await readConfig(args.config) }
-        : {}),
+      ...(args.config !== undefined ? { configPath: args.config, configText } : {}),
       overrides: { tier: args.tier, failOn: args.failOn },
-    });
+    };
+    const result =
+      args.base === undefined
+        ? await review(new LocalFileSet(directory), options)
+        : await reviewAgainstBase(directory, args.base, options);
     const report = clock.time('render', () => render(result, args));
     if (args.output) await writeReport(args.output, report);
     else process.stdout.write(report);
@@ -56,6 +62,37 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`headroom: ${error.message}\n`);
     return 2;
   }
+}
+
+/**
+ * `--base REF`: the directory as it is now, compared with REF of its git repository, as the App
+ * compares a pull request with its base; both sides use the config of the directory.
+ */
+async function reviewAgainstBase(
+  directory: string,
+  ref: string,
+  options: ReviewOptions,
+): Promise<ReviewResult> {
+  let base: GitRevisionFileSet;
+  try {
+    base = new GitRevisionFileSet(directory, ref);
+  } catch (error) {
+    if (error instanceof GitRevisionError) throw new CliError(error.message);
+    throw error;
+  }
+  const head = new LocalFileSet(directory);
+  const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
+  const configFile = (await head.read([configPath])).get(configPath);
+  const configText = options.configText ?? (configFile?.kind === 'text' ? configFile.text : undefined);
+  const headResult = await review(head, { ...options, migrationBase: base });
+  const baseResult = await review(base, {
+    ...options,
+    configPath,
+    ...(configText !== undefined ? { configText } : {}),
+    migrationBase: base,
+    clock: new PhaseClock(),
+  });
+  return compareWithBase(headResult, baseResult);
 }
 
 /** A failure the user can fix (a path that is wrong); anything else is a bug and keeps its stack. */

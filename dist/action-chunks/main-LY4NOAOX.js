@@ -947,13 +947,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count3 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count3++;
         }
-        if (count2 % 2 === 0) {
+        if (count3 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -2355,8 +2355,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -2464,13 +2464,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -5423,8 +5423,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -5501,12 +5501,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error63.message += `:
 
 ${lineStr}
@@ -13687,7 +13687,7 @@ var GitHubFileSet = class {
     this.#bytesPerQuery = options.bytesPerQuery ?? 4 * 1024 * 1024;
   }
   async list() {
-    return [...(await this.#listing()).values()].map(({ path, size }) => ({ path, size }));
+    return [...(await this.#listing()).values()].map(({ path, size, oid }) => ({ path, size, oid }));
   }
   async read(paths) {
     const listing = await this.#listing();
@@ -13946,6 +13946,56 @@ var SubdirectoryFileSet = class {
   }
 };
 
+// src/files/git-blob-id.ts
+import { createHash } from "node:crypto";
+function gitBlobId(text2) {
+  const bytes = Buffer.from(text2, "utf8");
+  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+
+// src/review/migration-scope.ts
+async function scopeMigrations(migrations, texts, base) {
+  const onBase = base ? await baseBlobIds(
+    base,
+    migrations.map((file2) => file2.path)
+  ).catch(() => void 0) : void 0;
+  if (!base || !onBase) {
+    const newest = /* @__PURE__ */ new Map();
+    for (const file2 of migrations) newest.set(file2.directory, file2.path);
+    const judgedFiles2 = migrations.filter((file2) => newest.get(file2.directory) === file2.path).map((f) => f.path);
+    return { judged: "newest-per-directory", judgedFiles: judgedFiles2, notJudged: migrations.length - judgedFiles2.length };
+  }
+  const judgedFiles = migrations.filter((file2) => onBase.get(file2.path) !== gitBlobId(texts.get(file2.path) ?? "")).map((file2) => file2.path);
+  return {
+    judged: "changed-since-base",
+    base: base.label,
+    judgedFiles,
+    notJudged: migrations.length - judgedFiles.length
+  };
+}
+async function baseBlobIds(base, paths) {
+  const wanted = new Set(paths);
+  const listed = (await base.list()).filter((entry) => wanted.has(entry.path));
+  const ids = /* @__PURE__ */ new Map();
+  for (const entry of listed) if (entry.oid) ids.set(entry.path, entry.oid);
+  const unknown2 = listed.filter((entry) => !entry.oid).map((entry) => entry.path);
+  if (unknown2.length > 0) {
+    for (const content of (await base.read(unknown2)).values())
+      if (content.kind === "text") ids.set(content.path, gitBlobId(content.text));
+  }
+  return ids;
+}
+function migrationScopeNote(scope) {
+  if (!scope || scope.notJudged === 0) return void 0;
+  const older = `${scope.notJudged} older migration${scope.notJudged === 1 ? "" : "s"}`;
+  if (scope.judged === "changed-since-base")
+    return `Migration safety was judged on the ${count(scope.judgedFiles.length, "migration")} this change adds or edits; ${scope.notJudged} already on ${scope.base ?? "the base"} ${scope.notJudged === 1 ? "has" : "have"} run and ${scope.notJudged === 1 ? "was" : "were"} not judged.`;
+  return `Migration safety was judged on the newest migration of each migrations folder; ${older} ${scope.notJudged === 1 ? "was" : "were"} not judged (they have likely run). To judge the ones a change adds or edits, compare with its base: \`headroom --base main\`.`;
+}
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 // src/rules/rule.ts
 var TIERS = ["launch", "growth", "scale", "enterprise"];
 var SEVERITIES = ["error", "warning", "note"];
@@ -14125,6 +14175,8 @@ function render(result, options, level) {
     );
     lines.push("", "</details>");
   }
+  const scopeNote = migrationScopeNote(result.migrations);
+  if (scopeNote) lines.push("", `<sub>${scopeNote}</sub>`);
   if (result.diagnostics.length > 0) {
     const shown = level >= 4 ? result.diagnostics.slice(0, 20) : result.diagnostics;
     lines.push("", `### Could not read everything (${result.diagnostics.length})`, "");
@@ -14177,7 +14229,7 @@ function countsByRule(findings, who) {
     byRule.set(finding2.ruleId, entry);
   }
   return [...byRule].map(
-    ([rule, { count: count2, people }]) => `- **${rule}**: ${count2}${people.size ? ` (${[...people].join(", ")})` : ""}`
+    ([rule, { count: count3, people }]) => `- **${rule}**: ${count3}${people.size ? ` (${[...people].join(", ")})` : ""}`
   );
 }
 function capacityTable(capacity) {
@@ -14322,9 +14374,9 @@ var DOCS_BASE = "https://github.com/headroom-dev/headroom/blob/main/rules/";
 var TOOL_URI = "https://github.com/headroom-dev/headroom";
 
 // src/review/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function fingerprint(ruleId, entity) {
-  return createHash("sha256").update(`${ruleId}\0${entity}`).digest("hex").slice(0, 16);
+  return createHash2("sha256").update(`${ruleId}\0${entity}`).digest("hex").slice(0, 16);
 }
 
 // src/rules/run-rules.ts
@@ -14332,7 +14384,7 @@ var RULE_CRASH_ID = "internal/rule-crashed";
 function docsUrl(ruleId) {
   return `${DOCS_BASE}${ruleId}.md`;
 }
-function runRules(model, rules, settings) {
+function runRules(model, rules, settings, writtenMigrations = model) {
   const findings = [];
   for (const rule of rules) {
     const setting = settings.rules[rule.meta.id] ?? {};
@@ -14340,7 +14392,8 @@ function runRules(model, rules, settings) {
     if (severity === "off") continue;
     try {
       const options = rule.options ? rule.options.parse(setting.options ?? {}) : void 0;
-      for (const raw of rule.check(model, { tier: settings.tier, options })) {
+      const seen = rule.meta.scope === "written-migrations" ? writtenMigrations : model;
+      for (const raw of rule.check(seen, { tier: settings.tier, options })) {
         findings.push({
           ruleId: rule.meta.id,
           title: rule.meta.title,
@@ -15760,14 +15813,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -20150,8 +20203,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -22798,8 +22851,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count3, one, many) {
+  return Math.abs(count3) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -25537,8 +25590,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -35055,16 +35108,16 @@ function serverProcesses(invocation, env, cpus) {
     const written = optionValue(args, names2);
     return written === void 0 ? void 0 : { written, value: expandWord(written, env) };
   };
-  const count2 = (value) => value !== void 0 && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : void 0;
+  const count3 = (value) => value !== void 0 && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : void 0;
   const fromOption = (names2, label) => {
     const found = option(...names2);
-    const value = count2(found?.value);
+    const value = count3(found?.value);
     if (!found || value === void 0) return void 0;
     const how = found.written === found.value ? "" : ` (${found.written})`;
     return { value, source: "read", note: `${label} ${value}${how}` };
   };
   const fromWebConcurrency = () => {
-    const value = count2(env.WEB_CONCURRENCY);
+    const value = count3(env.WEB_CONCURRENCY);
     return value && WEB_CONCURRENCY_READERS.value.includes(program) ? { value, source: "read", note: `WEB_CONCURRENCY=${value}, read by ${program}` } : void 0;
   };
   const perCpu2 = (perCpuFactor, how) => ({
@@ -35838,11 +35891,11 @@ var in_process_cache_across_instances_default = defineRule({
       if (!service) return [];
       const copies = service.kind === "serverless" ? Number.POSITIVE_INFINITY : service.instances.max * serviceCapacity2(model, service).processes.value;
       if (copies <= 1) return [];
-      const count2 = Number.isFinite(copies) ? `${copies} copies` : "one copy per function instance";
+      const count3 = Number.isFinite(copies) ? `${copies} copies` : "one copy per function instance";
       return [
         {
           entity: `cache:${cache.location.path}:${cache.name}`,
-          message: `${cache.name} (${cache.kind}) caches in process memory while ${service.name} runs ${count2}: each keeps its own, possibly stale, view.`,
+          message: `${cache.name} (${cache.kind}) caches in process memory while ${service.name} runs ${count3}: each keeps its own, possibly stale, view.`,
           location: cache.location,
           fix: {
             text: "Keep cross-request data in the shared cache (Redis/Key Value), or acknowledge it if the data never changes."
@@ -36493,6 +36546,7 @@ var foreign_key_without_not_valid_default = defineRule({
     id: "index/foreign-key-without-not-valid",
     title: "Foreign key added to an existing table in one step",
     category: "index",
+    scope: "written-migrations",
     severity: { launch: "note", growth: "warning", scale: "error", enterprise: "error" },
     summary: "A migration adds a foreign key to a table that already existed without `NOT VALID`, so PostgreSQL checks every row while holding locks.",
     ramification: "`ALTER TABLE \u2026 ADD FOREIGN KEY` takes a SHARE ROW EXCLUSIVE lock on both the table and the table it references, then scans the whole table to check existing rows. Writes to both tables wait for the scan: on a large table the deploy stalls the application.",
@@ -36582,6 +36636,7 @@ var non_concurrent_index_default = defineRule({
     id: "index/non-concurrent-index",
     title: "Index built or dropped without CONCURRENTLY",
     category: "index",
+    scope: "written-migrations",
     severity: { launch: "note", growth: "warning", scale: "error", enterprise: "error" },
     summary: "A migration creates or drops an index on a table that already existed, without `CONCURRENTLY`.",
     ramification: "`CREATE INDEX` holds a SHARE lock for the whole build and `DROP INDEX` an ACCESS EXCLUSIVE lock: every INSERT, UPDATE and DELETE on the table waits until it finishes. On a table with millions of rows that is minutes of failed or queued writes during the deploy.",
@@ -38570,10 +38625,10 @@ var dockerComposeSource = {
           directoryOf2(file2.path)
         );
         const replicas = node2.get("deploy")?.get("replicas");
-        const count2 = replicas?.number() ?? 1;
+        const count3 = replicas?.number() ?? 1;
         service.instances = {
-          min: count2,
-          max: count2,
+          min: count3,
+          max: count3,
           autoscaling: false,
           location: replicas?.location ?? node2.location
         };
@@ -39546,8 +39601,8 @@ function lineIndex(text2) {
   const arrayCounts = /* @__PURE__ */ new Map();
   const resolve2 = (segments) => segments.reduce((path, segment) => {
     const next = path ? `${path}.${segment}` : segment;
-    const count2 = arrayCounts.get(next);
-    return count2 === void 0 ? next : `${next}.${count2 - 1}`;
+    const count3 = arrayCounts.get(next);
+    return count3 === void 0 ? next : `${next}.${count3 - 1}`;
   }, "");
   let table = "";
   let closingQuotes;
@@ -39568,11 +39623,11 @@ function lineIndex(text2) {
       const segments = unquote(arrayHeader[1]).split(".");
       const parent2 = resolve2(segments.slice(0, -1));
       const name = parent2 ? `${parent2}.${segments.at(-1)}` : segments[0];
-      const count2 = arrayCounts.get(name) ?? 0;
-      arrayCounts.set(name, count2 + 1);
-      table = `${name}.${count2}`;
+      const count3 = arrayCounts.get(name) ?? 0;
+      arrayCounts.set(name, count3 + 1);
+      table = `${name}.${count3}`;
       lines.set(table, index + 1);
-      if (count2 === 0) lines.set(name, index + 1);
+      if (count3 === 0) lines.set(name, index + 1);
     } else if (header) {
       table = resolve2(unquote(header[1]).split("."));
       lines.set(table, index + 1);
@@ -39640,7 +39695,7 @@ function readHttpServices(toml, path, diagnostics) {
       },
       autoStart: { value: section.auto_start_machines !== false, location: at3("auto_start_machines") },
       minRunning: {
-        value: count(section.min_machines_running, at3("min_machines_running"), diagnostics),
+        value: count2(section.min_machines_running, at3("min_machines_running"), diagnostics),
         location: at3("min_machines_running")
       },
       concurrency: {},
@@ -39684,7 +39739,7 @@ function autoStopMode(value, location, diagnostics) {
   });
   return FLY_AUTO_STOP_DEFAULT.value;
 }
-function count(value, location, diagnostics) {
+function count2(value, location, diagnostics) {
   if (value === void 0) return FLY_MIN_MACHINES_DEFAULT.value;
   if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
   diagnostics.push({
@@ -39816,9 +39871,9 @@ function readAppJson(file2, diagnostics) {
   for (const [type, node2] of root.get("formation")?.entries() ?? []) {
     const entry = {};
     const quantity = node2.get("quantity");
-    const count2 = quantity?.number();
-    if (quantity && count2 !== void 0 && Number.isInteger(count2) && count2 >= 0)
-      entry.quantity = { value: count2, location: quantity.location };
+    const count3 = quantity?.number();
+    if (quantity && count3 !== void 0 && Number.isInteger(count3) && count3 >= 0)
+      entry.quantity = { value: count3, location: quantity.location };
     else if (quantity)
       diagnostics.push({
         severity: "warning",
@@ -41525,9 +41580,9 @@ function instancesOf(node2, name, diagnostics) {
       );
     return { min, max: Math.max(min, max), autoscaling: true, location: scaling.location };
   }
-  const count2 = node2.get("numInstances");
-  const instances = positiveInteger(count2, `${name}: numInstances`, diagnostics) ?? 1;
-  return { min: instances, max: instances, autoscaling: false, location: count2?.location ?? node2.location };
+  const count3 = node2.get("numInstances");
+  const instances = positiveInteger(count3, `${name}: numInstances`, diagnostics) ?? 1;
+  return { min: instances, max: instances, autoscaling: false, location: count3?.location ?? node2.location };
 }
 function positiveInteger(node2, what, diagnostics) {
   if (!node2) return void 0;
@@ -42822,9 +42877,16 @@ async function review(files, options = {}) {
   } = loadConfig(collected, path, options, ruleIds);
   const reading = await parseProject(collected, { ignore: config2.ignore, ...clock ? { clock } : {} });
   const time3 = timeWith(clock);
+  const { model } = reading;
+  const scope = await scopeMigrations(model.migrations, reading.texts, options.migrationBase);
+  const judged = new Set(scope.judgedFiles);
+  const writtenMigrations = {
+    ...model,
+    migrations: model.migrations.filter((file2) => judged.has(file2.path))
+  };
   const findings = time3(
     "rules",
-    () => runRules(reading.model, rules, { tier: config2.tier, rules: config2.rules })
+    () => runRules(model, rules, { tier: config2.tier, rules: config2.rules }, writtenMigrations)
   );
   const {
     active,
@@ -42849,6 +42911,7 @@ async function review(files, options = {}) {
     gate: computeGate(sorted, diagnostics, { failOn: config2.failOn, gateOn: config2.gateOn, compared: false }),
     rules: rules.map((rule) => rule.meta),
     compared: false,
+    ...model.migrations.length > 0 ? { migrations: scope } : {},
     forbidAcknowledge: config2.forbidAcknowledge,
     ...configPath ? { configPath } : {}
   };
@@ -43158,17 +43221,13 @@ async function run() {
   };
   const notes = [];
   const local = new LocalFileSet(join3(workspace, inputs.workingDirectory));
-  let result = await review(local, options);
-  if (pullRequest?.base?.sha)
-    result = await compareToBase(
-      client,
-      { owner, repo, sha: pullRequest.base.sha },
-      inputs,
-      local,
-      options,
-      result,
-      notes
-    );
+  const base = pullRequest?.base?.sha ? new SubdirectoryFileSet(
+    new GitHubFileSet(client, { owner, repo, sha: pullRequest.base.sha }),
+    inputs.workingDirectory
+  ) : void 0;
+  let result = await review(local, { ...options, ...base ? { migrationBase: base } : {} });
+  if (base && pullRequest?.base?.sha)
+    result = await compareToBase(base, pullRequest.base.sha, inputs, local, options, result, notes);
   const lookup = pr && inputs.comment ? await findComment(client, pr, notes) : void 0;
   const existing = lookup?.existing;
   if (existing) result = applyAcknowledgements(result, acknowledgementsIn(existing.body));
@@ -43207,19 +43266,19 @@ async function run() {
     );
   }
 }
-async function compareToBase(client, base, inputs, local, options, head, notes) {
+async function compareToBase(files, baseSha, inputs, local, options, head, notes) {
   try {
     const configPath = inputs.configPath ?? DEFAULT_CONFIG_PATH;
     const config2 = (await local.read([configPath])).get(configPath);
-    const files = new SubdirectoryFileSet(new GitHubFileSet(client, base), inputs.workingDirectory);
     const baseResult = await review(files, {
       ...options,
+      migrationBase: files,
       ...config2?.kind === "text" ? { configText: config2.text } : {}
     });
     return compareWithBase(head, baseResult);
   } catch (error63) {
     notes.push(
-      `The base commit ${base.sha.slice(0, 7)} could not be read (${messageOf(error63)}); every finding counts as new.`
+      `The base commit ${baseSha.slice(0, 7)} could not be read (${messageOf(error63)}); every finding counts as new.`
     );
     warning(notes.at(-1));
     return head;
