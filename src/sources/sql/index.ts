@@ -53,6 +53,7 @@ export function replayMigrations(
     diagnostics: [] as Diagnostic[],
   };
   for (const [directory, group] of groups) {
+    if (group.some(({ file }) => isClickHouse(file))) continue;
     group.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
     const replay = new SchemaReplay();
     for (const { file, place } of group) {
@@ -77,6 +78,16 @@ export function replayMigrations(
     });
   }
   return fragment;
+}
+
+/**
+ * ClickHouse migrations (langfuse's `clickhouse/migrations/`) are another engine's schema: a
+ * folder named for it, or a file creating a `*MergeTree` table, leaves its whole directory out.
+ */
+const CLICKHOUSE_ENGINE = /\bENGINE\s*=\s*(Replicated)?\w*MergeTree\b/i;
+
+function isClickHouse(file: SourceFile): boolean {
+  return file.path.toLowerCase().split('/').includes('clickhouse') || CLICKHOUSE_ENGINE.test(file.text);
 }
 
 function replayFile(

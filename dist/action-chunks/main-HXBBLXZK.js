@@ -42503,6 +42503,7 @@ function replayMigrations(files) {
     diagnostics: []
   };
   for (const [directory, group] of groups) {
+    if (group.some(({ file: file2 }) => isClickHouse(file2))) continue;
     group.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
     const replay = new SchemaReplay();
     for (const { file: file2, place } of group) {
@@ -42527,6 +42528,10 @@ function replayMigrations(files) {
     });
   }
   return fragment;
+}
+var CLICKHOUSE_ENGINE = /\bENGINE\s*=\s*(Replicated)?\w*MergeTree\b/i;
+function isClickHouse(file2) {
+  return file2.path.toLowerCase().split("/").includes("clickhouse") || CLICKHOUSE_ENGINE.test(file2.text);
 }
 function replayFile(replay, file2) {
   const bytes = Buffer.from(upSection(file2.text), "utf8");
