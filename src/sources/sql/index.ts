@@ -16,7 +16,7 @@ import {
 } from './layout.ts';
 import { loadPostgresParser, parseSql } from './postgres-parser.ts';
 import { SchemaReplay, type StatementContext } from './replay.ts';
-import { upSection } from './sections.ts';
+import { upSection, withoutPlaceholders } from './sections.ts';
 import { splitStatements } from './statements.ts';
 
 /** Statements of one file that may fail before the rest of its failures are only counted. */
@@ -94,7 +94,7 @@ function replayFile(
   replay: SchemaReplay,
   file: SourceFile,
 ): { operations: MigrationOperation[]; diagnostics: Diagnostic[] } {
-  const bytes = Buffer.from(upSection(file.text), 'utf8');
+  const bytes = Buffer.from(withoutPlaceholders(upSection(file.text)), 'utf8');
   const locate = lineLocator(file.path, bytes);
   const operations: MigrationOperation[] = [];
   let replayed = 0;

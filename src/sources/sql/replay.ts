@@ -10,6 +10,7 @@ import type {
 } from '../../model/project-model.ts';
 import { indexText } from './index-text.ts';
 import { parsePlPgSql, parseSql } from './postgres-parser.ts';
+import { isPlaceholder } from './sections.ts';
 
 // libpg-query's JSON AST, loosely typed: only the fields the replay reads.
 // biome-ignore lint/suspicious/noExplicitAny: the AST is a deep union read defensively.
@@ -119,7 +120,7 @@ export class SchemaReplay {
   }
 
   #key(relation: Node): string {
-    return `${relation?.schemaname ?? 'public'}.${relation?.relname}`;
+    return `${schemaOf(relation) ?? 'public'}.${relation?.relname}`;
   }
 
   #table(relation: Node): Table | undefined {
@@ -133,7 +134,7 @@ export class SchemaReplay {
     if (this.tables.has(this.#key(relation))) return; // IF NOT EXISTS, or a re-run: the first one stands.
     const table: Table = {
       name: relation.relname,
-      ...(relation.schemaname ? { schema: relation.schemaname } : {}),
+      ...(schemaOf(relation) ? { schema: schemaOf(relation) } : {}),
       columns: [],
       uniques: [],
       indexes: [],
@@ -246,8 +247,8 @@ export class SchemaReplay {
           name: constraint.conname ?? `${table.name}_${columns.join('_')}_fkey`,
           columns,
           referencedTable:
-            referenced?.schemaname && referenced.schemaname !== 'public'
-              ? `${referenced.schemaname}.${referenced.relname}`
+            schemaOf(referenced) && schemaOf(referenced) !== 'public'
+              ? `${schemaOf(referenced)}.${referenced.relname}`
               : referenced?.relname,
           referencedColumns,
           location,
@@ -541,4 +542,10 @@ function embeddedSql(source: string): Array<{ query: string; lineno: number }> {
 /** PostgreSQL's own name for an unnamed index (before it adds a number to avoid a clash). */
 function defaultIndexName(table: string, elements: IndexElement[]): string {
   return `${table}_${elements.map((e) => e.column ?? 'expr').join('_')}_idx`;
+}
+
+/** The schema a relation names; a templated one (`{{ .Namespace }}`, `${schema}`) is the default one. */
+function schemaOf(relation: Node): string | undefined {
+  const name: string | undefined = relation?.schemaname;
+  return name && !isPlaceholder(name) ? name : undefined;
 }

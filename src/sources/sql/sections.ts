@@ -25,3 +25,21 @@ export function upSection(text: string): string {
   }
   return changed ? lines.join('\n') : text;
 }
+
+/**
+ * Templating placeholders — Go `text/template` (`{{ index .Options "Namespace" }}.users`, gotrue)
+ * and Flyway/Liquibase-style `${schema}`, `${flyway:defaultSchema}` — are not SQL, and the
+ * parser rejects every statement that holds one. Each becomes an identifier of the same length
+ * (`t_____…`), so the statement replays and every offset, hence every line, stays where it was.
+ */
+const PLACEHOLDER = /\{\{[^{}\n]*\}\}|\$\{[A-Za-z_][\w:.-]*\}/g;
+
+export function withoutPlaceholders(text: string): string {
+  if (!text.includes('{{') && !text.includes('${')) return text;
+  return text.replace(PLACEHOLDER, (placeholder) => `t${'_'.repeat(Buffer.byteLength(placeholder) - 1)}`);
+}
+
+/** Whether an identifier is what `withoutPlaceholders` wrote (PostgreSQL keeps at most 63 bytes of it). */
+export function isPlaceholder(name: string): boolean {
+  return /^t_{4,}$/.test(name);
+}

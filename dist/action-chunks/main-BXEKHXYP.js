@@ -41978,6 +41978,36 @@ function expressionOf(statement, element) {
   return statement.toString("utf8", first.start, first.end);
 }
 
+// src/sources/sql/sections.ts
+var DOWN_MARKER = /^--\s*(?:migrate:down\b|\+goose\s+down\b|[\s-]*down\s+migration\b)/i;
+var UP_MARKER = /^--\s*(?:migrate:up\b|\+goose\s+up\b|[\s-]*up\s+migration\b)/i;
+function upSection(text2) {
+  if (!text2.includes("--")) return text2;
+  const lines = text2.split("\n");
+  let down = false;
+  let changed = false;
+  for (const [i, line] of lines.entries()) {
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith("--")) {
+      if (DOWN_MARKER.test(trimmed)) down = true;
+      else if (UP_MARKER.test(trimmed)) down = false;
+    }
+    if (down && line !== "") {
+      lines[i] = "";
+      changed = true;
+    }
+  }
+  return changed ? lines.join("\n") : text2;
+}
+var PLACEHOLDER2 = /\{\{[^{}\n]*\}\}|\$\{[A-Za-z_][\w:.-]*\}/g;
+function withoutPlaceholders(text2) {
+  if (!text2.includes("{{") && !text2.includes("${")) return text2;
+  return text2.replace(PLACEHOLDER2, (placeholder) => `t${"_".repeat(Buffer.byteLength(placeholder) - 1)}`);
+}
+function isPlaceholder(name) {
+  return /^t_{4,}$/.test(name);
+}
+
 // src/sources/sql/replay.ts
 var LIKE_INCLUDING_INDEXES = 1 << 6;
 var SERIAL_TYPES = /* @__PURE__ */ new Set(["serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"]);
@@ -42052,7 +42082,7 @@ var SchemaReplay = class {
     return operations;
   }
   #key(relation) {
-    return `${relation?.schemaname ?? "public"}.${relation?.relname}`;
+    return `${schemaOf(relation) ?? "public"}.${relation?.relname}`;
   }
   #table(relation) {
     return this.tables.get(this.#key(relation));
@@ -42063,7 +42093,7 @@ var SchemaReplay = class {
     if (this.tables.has(this.#key(relation))) return;
     const table = {
       name: relation.relname,
-      ...relation.schemaname ? { schema: relation.schemaname } : {},
+      ...schemaOf(relation) ? { schema: schemaOf(relation) } : {},
       columns: [],
       uniques: [],
       indexes: [],
@@ -42161,7 +42191,7 @@ var SchemaReplay = class {
         const foreignKey2 = {
           name: constraint2.conname ?? `${table.name}_${columns.join("_")}_fkey`,
           columns,
-          referencedTable: referenced?.schemaname && referenced.schemaname !== "public" ? `${referenced.schemaname}.${referenced.relname}` : referenced?.relname,
+          referencedTable: schemaOf(referenced) && schemaOf(referenced) !== "public" ? `${schemaOf(referenced)}.${referenced.relname}` : referenced?.relname,
           referencedColumns,
           location
         };
@@ -42427,27 +42457,9 @@ function embeddedSql(source) {
 function defaultIndexName(table, elements) {
   return `${table}_${elements.map((e) => e.column ?? "expr").join("_")}_idx`;
 }
-
-// src/sources/sql/sections.ts
-var DOWN_MARKER = /^--\s*(?:migrate:down\b|\+goose\s+down\b|[\s-]*down\s+migration\b)/i;
-var UP_MARKER = /^--\s*(?:migrate:up\b|\+goose\s+up\b|[\s-]*up\s+migration\b)/i;
-function upSection(text2) {
-  if (!text2.includes("--")) return text2;
-  const lines = text2.split("\n");
-  let down = false;
-  let changed = false;
-  for (const [i, line] of lines.entries()) {
-    const trimmed = line.trimStart();
-    if (trimmed.startsWith("--")) {
-      if (DOWN_MARKER.test(trimmed)) down = true;
-      else if (UP_MARKER.test(trimmed)) down = false;
-    }
-    if (down && line !== "") {
-      lines[i] = "";
-      changed = true;
-    }
-  }
-  return changed ? lines.join("\n") : text2;
+function schemaOf(relation) {
+  const name = relation?.schemaname;
+  return name && !isPlaceholder(name) ? name : void 0;
 }
 
 // src/sources/sql/statements.ts
@@ -42534,7 +42546,7 @@ function isClickHouse(file2) {
   return file2.path.toLowerCase().split("/").includes("clickhouse") || CLICKHOUSE_ENGINE.test(file2.text);
 }
 function replayFile(replay, file2) {
-  const bytes = Buffer.from(upSection(file2.text), "utf8");
+  const bytes = Buffer.from(withoutPlaceholders(upSection(file2.text)), "utf8");
   const locate = lineLocator(file2.path, bytes);
   const operations = [];
   let replayed = 0;
