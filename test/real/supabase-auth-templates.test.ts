@@ -42,8 +42,8 @@ describe('templated migrations replay: supabase/auth', () => {
 
   it('replays Flyway placeholders too, and leaves a statement with none alone', async () => {
     const model = await modelOf({
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: Flyway's placeholders, written as in its files.
       'db/migration/V1__init.sql':
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Flyway's placeholders, written as in its files.
         "CREATE TABLE ${flyway:defaultSchema}.orders (id bigint PRIMARY KEY, note text DEFAULT '${x');\nCREATE TABLE ${schema}.lines (order_id bigint REFERENCES ${schema}.orders (id));\n",
     });
     expect(model.diagnostics).toEqual([]);
