@@ -36,4 +36,29 @@ describe('index/missing-primary-key', () => {
     expect((await findingsFor(rule, files, 'launch'))[0]?.severity).toBe('note');
     expect((await findingsFor(rule, files, 'scale'))[0]?.severity).toBe('error');
   });
+
+  // dub's schema (apps/web/prisma/schema/, MySQL, relationMode prisma), reduced to two models.
+  const dub = (provider: string, email = 'String') => ({
+    'prisma/schema/schema.prisma': `datasource db {\n  provider     = "${provider}"\n  url          = env("DATABASE_URL")\n  relationMode = "prisma"\n}\n`,
+    'prisma/schema/partner.prisma': `model Partner {\n  id String @id @default(cuid())\n}\n\nmodel PartnerInvite {\n  email     ${email}\n  expires   DateTime\n  partnerId String\n  createdAt DateTime    @default(now())\n\n  partner Partner @relation(fields: [partnerId], references: [id], onDelete: Cascade)\n\n  @@unique([email, partnerId])\n  @@index(partnerId)\n}\n`,
+    'prisma/schema/network.prisma':
+      'model ProgramCategory {\n  programId String\n  category  String\n\n  @@unique([programId, category])\n}\n\nmodel ProgramView {\n  programId String\n  viewedAt  DateTime\n}\n',
+  });
+
+  it('on MySQL, takes a unique key on required columns for the clustered key InnoDB uses, and reports the rest with the MySQL reason', async () => {
+    const findings = await findingsFor(rule, dub('mysql'));
+    expect(findings.map((f) => [f.entity, f.location.path, f.location.line])).toEqual([
+      ['ProgramView', 'prisma/schema/network.prisma', 8],
+    ]);
+    expect(findings[0]?.message).toContain('InnoDB clusters it on a hidden row id');
+    expect(findings[0]?.message).not.toContain('logical replication');
+  });
+
+  it('on MySQL, a unique key over a nullable column is no clustered key; on PostgreSQL no unique key is a primary key', async () => {
+    const nullable = await findingsFor(rule, dub('mysql', 'String?'));
+    expect(nullable.map((f) => f.entity).sort()).toEqual(['PartnerInvite', 'ProgramView']);
+    const postgres = await findingsFor(rule, dub('postgresql'));
+    expect(postgres.map((f) => f.entity).sort()).toEqual(['PartnerInvite', 'ProgramCategory', 'ProgramView']);
+    expect(postgres.every((f) => f.message.includes('logical replication'))).toBe(true);
+  });
 });

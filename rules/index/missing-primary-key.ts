@@ -1,3 +1,4 @@
+import type { Table } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 import { stateSchemas, tableLabel } from '../../src/rules/schema-names.ts';
 
@@ -28,9 +29,13 @@ export default defineRule({
       .flatMap((schema) =>
         schema.tables
           .filter((table) => table.primaryKey === undefined)
+          .filter((table) => !(schema.provider === 'mysql' && innoDbClusterKey(table)))
           .map((table) => ({
             entity: tableLabel(table),
-            message: `${tableLabel(table)} has no primary key, so duplicate rows are possible and logical replication (read replicas, online upgrades) cannot update or delete its rows.`,
+            message:
+              schema.provider === 'mysql'
+                ? `${tableLabel(table)} has no primary key and no unique key on required columns, so InnoDB clusters it on a hidden row id: duplicate rows are possible, and row-based replication makes each replica scan the whole table for every row changed.`
+                : `${tableLabel(table)} has no primary key, so duplicate rows are possible and logical replication (read replicas, online upgrades) cannot update or delete its rows.`,
             location: table.location,
             fix:
               schema.origin === 'prisma'
@@ -44,3 +49,18 @@ export default defineRule({
       );
   },
 });
+
+/**
+ * MySQL/InnoDB: a table without a primary key is clustered on its first unique key whose columns
+ * are all NOT NULL, which then identifies rows for replication as a primary key would.
+ */
+function innoDbClusterKey(table: Table): boolean {
+  const required = (column: string) => table.columns.find((c) => c.name === column)?.nullable === false;
+  const uniqueKeys = [
+    ...table.uniques.map((key) => key.columns),
+    ...table.indexes
+      .filter((index) => index.unique && !index.predicate && index.elements.every((e) => e.column))
+      .map((index) => index.elements.map((e) => e.column as string)),
+  ];
+  return uniqueKeys.some((columns) => columns.length > 0 && columns.every(required));
+}

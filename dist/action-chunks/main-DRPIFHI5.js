@@ -36616,9 +36616,9 @@ var missing_primary_key_default = defineRule({
   },
   check(model) {
     return stateSchemas(model.schemas).filter((schema) => schema.provider !== "mongodb").flatMap(
-      (schema) => schema.tables.filter((table) => table.primaryKey === void 0).map((table) => ({
+      (schema) => schema.tables.filter((table) => table.primaryKey === void 0).filter((table) => !(schema.provider === "mysql" && innoDbClusterKey(table))).map((table) => ({
         entity: tableLabel(table),
-        message: `${tableLabel(table)} has no primary key, so duplicate rows are possible and logical replication (read replicas, online upgrades) cannot update or delete its rows.`,
+        message: schema.provider === "mysql" ? `${tableLabel(table)} has no primary key and no unique key on required columns, so InnoDB clusters it on a hidden row id: duplicate rows are possible, and row-based replication makes each replica scan the whole table for every row changed.` : `${tableLabel(table)} has no primary key, so duplicate rows are possible and logical replication (read replicas, online upgrades) cannot update or delete its rows.`,
         location: table.location,
         fix: schema.origin === "prisma" ? {
           text: `Give model ${tableLabel(table)} an \`@id\` field or an \`@@id([...])\` over the columns that identify a row.`
@@ -36629,6 +36629,14 @@ var missing_primary_key_default = defineRule({
     );
   }
 });
+function innoDbClusterKey(table) {
+  const required2 = (column) => table.columns.find((c) => c.name === column)?.nullable === false;
+  const uniqueKeys = [
+    ...table.uniques.map((key) => key.columns),
+    ...table.indexes.filter((index) => index.unique && !index.predicate && index.elements.every((e) => e.column)).map((index) => index.elements.map((e) => e.column))
+  ];
+  return uniqueKeys.some((columns) => columns.length > 0 && columns.every(required2));
+}
 
 // rules/index/non-concurrent-index.ts
 var non_concurrent_index_default = defineRule({
