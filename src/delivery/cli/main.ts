@@ -84,11 +84,11 @@ async function reviewAgainstBase(
   const configPath = options.configPath ?? DEFAULT_CONFIG_PATH;
   const configFile = (await head.read([configPath])).get(configPath);
   const configText = options.configText ?? (configFile?.kind === 'text' ? configFile.text : undefined);
-  const headResult = await review(head, { ...options, migrationBase: base });
+  // Read once here, so the head review does not read it again and the base uses the same text.
+  const shared = { ...options, configPath, ...(configText !== undefined ? { configText } : {}) };
+  const headResult = await review(head, { ...shared, migrationBase: base });
   const baseResult = await review(base, {
-    ...options,
-    configPath,
-    ...(configText !== undefined ? { configText } : {}),
+    ...shared,
     migrationBase: base,
     clock: new PhaseClock(),
   });
