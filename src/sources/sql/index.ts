@@ -6,6 +6,7 @@ import type {
   ModelFragment,
 } from '../../model/project-model.ts';
 import type { Source, SourceFile } from '../source.ts';
+import { DIALECT_NAMES, replayedDialect } from './dialect.ts';
 import {
   compareOrder,
   isLayoutEvidence,
@@ -52,9 +53,16 @@ export function replayMigrations(
     migrations: [] as MigrationFile[],
     diagnostics: [] as Diagnostic[],
   };
-  for (const [directory, group] of groups) {
-    if (group.some(({ file }) => isClickHouse(file))) continue;
-    group.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
+  const otherEngines: Diagnostic[] = [];
+  for (const [directory, all] of groups) {
+    if (all.some(({ file }) => isClickHouse(file))) continue;
+    all.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
+    const dialect = replayedDialect(all.map(({ place }) => place.dialect));
+    if (!dialect) {
+      otherEngines.push(otherEngineNote(directory, all));
+      continue;
+    }
+    const group = all.filter(({ place }) => place.dialect === undefined || place.dialect === dialect);
     const replay = new SchemaReplay();
     for (const { file, place } of group) {
       replay.startFile();
@@ -71,13 +79,28 @@ export function replayMigrations(
     fragment.schemas.push({
       origin: 'sql',
       path: directory,
-      provider: 'postgresql',
+      provider: dialect,
       relationMode: 'foreignKeys',
       role: 'state',
       tables: [...replay.tables.values()],
     });
   }
+  // Beside a replayed set, another engine's copy of the schema adds nothing to say.
+  if (fragment.schemas.length === 0) fragment.diagnostics.push(...otherEngines);
   return fragment;
+}
+
+function otherEngineNote(
+  directory: string,
+  group: ReadonlyArray<{ file: SourceFile; place: MigrationPlace }>,
+): Diagnostic {
+  const engines = [...new Set(group.map(({ place }) => place.dialect).filter((d) => d !== undefined))];
+  return {
+    severity: 'info',
+    origin: 'sql',
+    message: `${group.length} ${engines.map((d) => DIALECT_NAMES[d]).join('/')} migration file(s) in ${directory} were not replayed: Headroom reads PostgreSQL and CockroachDB migrations.`,
+    location: { path: group[0]?.file.path ?? directory, line: 1 },
+  };
 }
 
 /**

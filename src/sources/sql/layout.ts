@@ -1,4 +1,5 @@
 import type { MigrationTool } from '../../model/project-model.ts';
+import { type SqlDialect, sqlDialectOf } from './dialect.ts';
 
 /** Where a migration file sits: its tool, its replay group, and its sort key within it. */
 export interface MigrationPlace {
@@ -9,6 +10,8 @@ export interface MigrationPlace {
   /** Sorts before `order`: Flyway runs repeatable scripts after every versioned one. */
   phase: number;
   transactional: boolean;
+  /** The engine the file is written for, when its name or folder says; otherwise every engine's. */
+  dialect?: SqlDialect;
 }
 
 /**
@@ -25,6 +28,26 @@ export interface LayoutEvidence {
 const PRISMA_LOCK = 'migration_lock.toml';
 const DRIZZLE_JOURNAL = 'meta/_journal.json';
 const MIGRATION_DIRS = new Set(['migrations', 'migration', 'drizzle', 'migrate']);
+/**
+ * Migrations that no deployed database runs: test stubs and fixtures (ory/kratos keeps 1,100
+ * under `oryx/popx/stub/`), and the squashed history a project keeps beside its live set
+ * (kratos's `migrations/legacy/`, which its binary does not embed).
+ */
+const NOT_DEPLOYED_DIRS = new Set([
+  'test',
+  'tests',
+  '__tests__',
+  'testdata',
+  'fixtures',
+  'stub',
+  'stubs',
+  'mocks',
+  'e2e',
+  'legacy',
+  'archive',
+  'archived',
+  'deprecated',
+]);
 
 /** Whether a file is read for `LayoutEvidence` rather than replayed. */
 export function isLayoutEvidence(path: string): boolean {
@@ -78,6 +101,16 @@ function journalTags(text: string): Map<string, number> | undefined {
 export function migrationPlace(path: string, evidence?: LayoutEvidence): MigrationPlace | undefined {
   if (!path.toLowerCase().endsWith('.sql')) return undefined;
   const parts = path.split('/');
+  if (parts.slice(0, -1).some((part) => NOT_DEPLOYED_DIRS.has(part.toLowerCase()))) return undefined;
+  const place = toolPlace(parts, evidence);
+  const dialect = place && sqlDialectOf(parts);
+  return dialect ? { ...place, dialect } : place;
+}
+
+function toolPlace(
+  parts: readonly string[],
+  evidence: LayoutEvidence | undefined,
+): MigrationPlace | undefined {
   const file = parts.at(-1) as string;
   const parent = parts.at(-2);
   const grandparent = parts.at(-3);

@@ -100,4 +100,30 @@ describe('migration layouts', () => {
     });
     expect(schemas[0]?.tables.map((t) => t.name)).toEqual(['a', 'b', 'c']);
   });
+
+  it('reads the engine from Flyway vendor folders in any case, and replays only the PostgreSQL one', async () => {
+    const { schemas, migrations, diagnostics } = await readSql({
+      'src/main/resources/db/migration/POSTGRESQL/V1__init.sql': create('pg_only'),
+      'src/main/resources/db/migration/MYSQL/V1__init.sql': 'CREATE TABLE `my` (id bigint PRIMARY KEY);\n',
+      'src/main/resources/db/migration/H2/V1__init.sql': 'CREATE ALIAS IF NOT EXISTS f FOR "x.y";\n',
+    });
+    expect(diagnostics).toEqual([]);
+    expect(migrations.map((m) => m.path)).toEqual([
+      'src/main/resources/db/migration/POSTGRESQL/V1__init.sql',
+    ]);
+    expect(schemas.map((s) => [s.path, s.provider])).toEqual([
+      ['src/main/resources/db/migration/POSTGRESQL', 'postgresql'],
+    ]);
+  });
+
+  it('leaves out migrations that no deployment runs: test stubs, fixtures and legacy copies', async () => {
+    const { migrations } = await readSql({
+      'db/migrations/1_init.up.sql': create('live'),
+      'db/migrations/legacy/1_init.up.sql': create('old'),
+      'internal/testdata/migrations/1_init.up.sql': create('stub'),
+      'test/fixtures/migrations/1_init.sql': create('fixture'),
+      'tests/migrations/1_init.sql': create('test'),
+    });
+    expect(migrations.map((m) => m.path)).toEqual(['db/migrations/1_init.up.sql']);
+  });
 });

@@ -41707,10 +41707,71 @@ function nameOf(node2, what, diagnostics) {
   return name;
 }
 
+// src/sources/sql/dialect.ts
+var REPLAYED = ["postgresql", "cockroachdb"];
+var NAMES = {
+  postgres: "postgresql",
+  postgresql: "postgresql",
+  pg: "postgresql",
+  pgsql: "postgresql",
+  cockroach: "cockroachdb",
+  cockroachdb: "cockroachdb",
+  crdb: "cockroachdb",
+  mysql: "mysql",
+  mariadb: "mysql",
+  sqlite: "sqlite",
+  sqlite3: "sqlite",
+  mssql: "sqlserver",
+  sqlserver: "sqlserver",
+  h2: "h2",
+  oracle: "oracle"
+};
+function sqlDialectOf(parts) {
+  const [, ...suffixes] = (parts.at(-1) ?? "").toLowerCase().split(".");
+  for (const suffix of suffixes) {
+    const dialect = NAMES[suffix];
+    if (dialect) return dialect;
+  }
+  for (const folder of parts.slice(0, -1).reverse()) {
+    const dialect = NAMES[folder.toLowerCase()];
+    if (dialect) return dialect;
+  }
+  return void 0;
+}
+function replayedDialect(dialects) {
+  const named = new Set(dialects.filter((dialect) => dialect !== void 0));
+  if (named.size === 0) return "postgresql";
+  return REPLAYED.find((dialect) => named.has(dialect));
+}
+var DIALECT_NAMES = {
+  postgresql: "PostgreSQL",
+  cockroachdb: "CockroachDB",
+  mysql: "MySQL",
+  sqlite: "SQLite",
+  sqlserver: "SQL Server",
+  h2: "H2",
+  oracle: "Oracle"
+};
+
 // src/sources/sql/layout.ts
 var PRISMA_LOCK = "migration_lock.toml";
 var DRIZZLE_JOURNAL = "meta/_journal.json";
 var MIGRATION_DIRS = /* @__PURE__ */ new Set(["migrations", "migration", "drizzle", "migrate"]);
+var NOT_DEPLOYED_DIRS = /* @__PURE__ */ new Set([
+  "test",
+  "tests",
+  "__tests__",
+  "testdata",
+  "fixtures",
+  "stub",
+  "stubs",
+  "mocks",
+  "e2e",
+  "legacy",
+  "archive",
+  "archived",
+  "deprecated"
+]);
 function isLayoutEvidence(path) {
   return path === PRISMA_LOCK || path.endsWith(`/${PRISMA_LOCK}`) || path.endsWith(`/${DRIZZLE_JOURNAL}`);
 }
@@ -41743,6 +41804,12 @@ function journalTags(text2) {
 function migrationPlace(path, evidence) {
   if (!path.toLowerCase().endsWith(".sql")) return void 0;
   const parts = path.split("/");
+  if (parts.slice(0, -1).some((part) => NOT_DEPLOYED_DIRS.has(part.toLowerCase()))) return void 0;
+  const place = toolPlace(parts, evidence);
+  const dialect = place && sqlDialectOf(parts);
+  return dialect ? { ...place, dialect } : place;
+}
+function toolPlace(parts, evidence) {
   const file2 = parts.at(-1);
   const parent2 = parts.at(-2);
   const grandparent = parts.at(-3);
@@ -42522,8 +42589,15 @@ function replayMigrations(files) {
     migrations: [],
     diagnostics: []
   };
-  for (const [directory, group] of groups) {
-    if (group.some(({ file: file2 }) => isClickHouse(file2))) continue;
+  const otherEngines = [];
+  for (const [directory, all] of groups) {
+    if (all.some(({ file: file2 }) => isClickHouse(file2))) continue;
+    const dialect = replayedDialect(all.map(({ place }) => place.dialect));
+    if (!dialect) {
+      otherEngines.push(otherEngineNote(directory, all));
+      continue;
+    }
+    const group = all.filter(({ place }) => place.dialect === void 0 || place.dialect === dialect);
     group.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
     const replay = new SchemaReplay();
     for (const { file: file2, place } of group) {
@@ -42541,13 +42615,23 @@ function replayMigrations(files) {
     fragment.schemas.push({
       origin: "sql",
       path: directory,
-      provider: "postgresql",
+      provider: dialect,
       relationMode: "foreignKeys",
       role: "state",
       tables: [...replay.tables.values()]
     });
   }
+  if (fragment.schemas.length === 0) fragment.diagnostics.push(...otherEngines);
   return fragment;
+}
+function otherEngineNote(directory, group) {
+  const engines = [...new Set(group.map(({ place }) => place.dialect).filter((d) => d !== void 0))];
+  return {
+    severity: "info",
+    origin: "sql",
+    message: `${group.length} ${engines.map((d) => DIALECT_NAMES[d]).join("/")} migration file(s) in ${directory} were not replayed: Headroom reads PostgreSQL and CockroachDB migrations.`,
+    location: { path: group[0]?.file.path ?? directory, line: 1 }
+  };
 }
 var CLICKHOUSE_ENGINE = /\bENGINE\s*=\s*(Replicated)?\w*MergeTree\b/i;
 function isClickHouse(file2) {
