@@ -60,7 +60,7 @@ model Post {
     ).toEqual([]);
   });
 
-  it('reports a composite foreign key covered only in the wrong column order, and accepts an @@unique prefix', async () => {
+  it('reports a composite foreign key whose columns only partly lead an index; any order of them serves the equality lookup', async () => {
     const models = (attribute: string) => `model Org {
   tenantId Int
   id       Int
@@ -78,8 +78,11 @@ model Member {
   ${attribute}
 }
 `;
-    expect(await entities(prisma(models('@@index([orgId, tenantId])')))).toEqual(['Member.(tenantId,orgId)']);
     expect(await entities(prisma(models('@@index([tenantId])')))).toEqual(['Member.(tenantId,orgId)']);
+    expect(await entities(prisma(models('@@index([tenantId, id, orgId])')))).toEqual([
+      'Member.(tenantId,orgId)',
+    ]);
+    expect(await entities(prisma(models('@@index([orgId, tenantId])')))).toEqual([]);
     expect(await entities(prisma(models('@@unique([tenantId, orgId, id])')))).toEqual([]);
   });
 
@@ -168,5 +171,55 @@ CREATE TABLE posts (
     expect(await entities(withIndex('CREATE INDEX a ON posts ((author_id + 0));'))).toEqual([
       'posts.author_id',
     ]);
+  });
+});
+
+describe('index/unindexed-foreign-key on a Prisma schema with its migrations: the database they build', () => {
+  const schema = (extra = '') => `${datasource('postgresql', extra)}
+model User {
+  id     String @id
+  posts  Post[] @relation("author")
+  edited Post[] @relation("editor")
+}
+
+model Post {
+  id       String @id
+  author   User   @relation("author", fields: [authorId], references: [id])
+  authorId String
+  editor   User   @relation("editor", fields: [editorId], references: [id])
+  editorId String
+}
+`;
+  // As Prisma Migrate writes it, then two hand-written migrations in the style of trigger.dev's.
+  const init = `CREATE TABLE "User" ("id" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
+CREATE TABLE "Post" ("id" TEXT NOT NULL, "authorId" TEXT NOT NULL, "editorId" TEXT NOT NULL, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
+ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "Post" ADD CONSTRAINT "Post_editorId_fkey" FOREIGN KEY ("editorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+`;
+  const files = (extra: string, migrations: Record<string, string>) => ({
+    'prisma/schema.prisma': schema(extra),
+    'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+    'prisma/migrations/20240101000000_init/migration.sql': init,
+    ...Object.fromEntries(
+      Object.entries(migrations).map(([name, sql]) => [`prisma/migrations/${name}/migration.sql`, sql]),
+    ),
+  });
+  const handWritten = {
+    '20240201000000_add_post_author_index':
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "Post_authorId_idx" ON "public"."Post"("authorId");\n',
+    '20240301000000_drop_post_foreign_keys':
+      'ALTER TABLE "Post" DROP CONSTRAINT IF EXISTS "Post_editorId_fkey";\n',
+  };
+
+  it('reports both keys while the migrations are Prisma’s own', async () => {
+    expect(await entities(files('', {}))).toEqual(['Post.authorId', 'Post.editorId']);
+  });
+
+  it('counts an index only a migration creates, and no longer sees a constraint a migration dropped', async () => {
+    expect(await entities(files('', handWritten))).toEqual([]);
+  });
+
+  it('with emulated relations there is no constraint to drop: only the index counts', async () => {
+    expect(await entities(files('  relationMode = "prisma"\n', handWritten))).toEqual(['Post.editorId']);
   });
 });

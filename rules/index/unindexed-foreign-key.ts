@@ -1,4 +1,4 @@
-import type { DbSchema, ForeignKey, Index, Table } from '../../src/model/project-model.ts';
+import type { DbSchema, ForeignKey, Index, ProjectModel, Table } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 import { columnLabels, columnsEntity, stateSchemas, tableLabel } from '../../src/rules/schema-names.ts';
 
@@ -12,7 +12,7 @@ export default defineRule({
       'A foreign key whose columns are not the leading columns of any index, unique constraint or primary key.',
     ramification:
       'PostgreSQL never indexes referencing columns. Every join or filter on the relation (`where: { authorId }`, `include`) scans the whole table, and every delete or key update on the parent table scans the child table while holding locks. It is invisible with a thousand rows and becomes the slowest query once the table grows.',
-    fix: 'Add an index whose leading columns are the foreign key columns, in the same order: `@@index([authorId])` in the Prisma model, or `CREATE INDEX CONCURRENTLY` in a migration of its own.',
+    fix: 'Add an index whose leading columns are the foreign key columns: `@@index([authorId])` in the Prisma model, or `CREATE INDEX CONCURRENTLY` in a migration of its own.',
     examples: {
       bad: { path: 'prisma/schema.prisma', text: postSchema('') },
       good: { path: 'prisma/schema.prisma', text: postSchema('\n  @@index([authorId])\n') },
@@ -21,18 +21,20 @@ export default defineRule({
   check(model) {
     return stateSchemas(model.schemas)
       .filter(referencingColumnsNeedIndex)
-      .flatMap((schema) =>
-        schema.tables.flatMap((table) =>
+      .flatMap((schema) => {
+        const replayed = replayedTables(model, schema);
+        return schema.tables.flatMap((table) =>
           table.foreignKeys
             .filter((foreignKey) => !isCovered(table, foreignKey))
+            .filter((foreignKey) => !handledByMigrations(schema, replayed.get(tableKey(table)), foreignKey))
             .map((foreignKey) => ({
               entity: columnsEntity(table, foreignKey.columns),
               message: `${columnsEntity(table, foreignKey.columns)} references ${referencedLabel(schema, foreignKey)} but no index starts with ${plural(columnLabels(table, foreignKey.columns))}, so lookups and cascades through it scan ${tableLabel(table)}.`,
               location: foreignKey.location,
               fix: fixFor(schema, table, foreignKey),
             })),
-        ),
-      );
+        );
+      });
   },
 });
 
@@ -66,7 +68,42 @@ function referencingColumnsNeedIndex(schema: DbSchema): boolean {
   return schema.provider === 'postgresql' || schema.provider === 'sqlserver' || schema.provider === 'sqlite';
 }
 
-/** Covered when some key or usable index has the foreign key columns as its leftmost prefix, in order. */
+/**
+ * The tables as the Prisma schema's own migrations leave them: teams add indexes in hand-written
+ * SQL (`CREATE INDEX CONCURRENTLY` beside Prisma's migrations) that the schema does not model,
+ * and the database has them all the same.
+ */
+function replayedTables(model: ProjectModel, schema: DbSchema): Map<string, Table> {
+  const tables = new Map<string, Table>();
+  for (const path of schema.replayedBy ?? []) {
+    const replay = model.schemas.find((s) => s.origin === 'sql' && s.path === path);
+    for (const table of replay?.tables ?? []) tables.set(tableKey(table), table);
+  }
+  return tables;
+}
+
+/**
+ * The migrations decide what the database has: an index written only in SQL covers the key, and
+ * a constraint the migrations dropped (trigger.dev drops TaskRun's foreign keys on purpose, for
+ * write throughput) is no foreign key at all. With Prisma's emulated relations there is no
+ * constraint to find, so only the index counts.
+ */
+function handledByMigrations(schema: DbSchema, replayed: Table | undefined, foreignKey: ForeignKey): boolean {
+  if (!replayed) return false;
+  if (isCovered(replayed, foreignKey)) return true;
+  if (schema.relationMode === 'prisma') return false;
+  return !replayed.foreignKeys.some((key) => sameColumns(key.columns, foreignKey.columns));
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((column, i) => column === b[i]);
+}
+
+function tableKey(table: Table): string {
+  return `${table.schema ?? 'public'}.${table.name}`;
+}
+
+/** Covered when some key or usable index has the foreign key columns as its leftmost prefix. */
 export function isCovered(table: Table, foreignKey: ForeignKey): boolean {
   const keys = [table.primaryKey, ...table.uniques].filter((key) => key !== undefined);
   if (keys.some((key) => startsWith(key.columns, foreignKey.columns))) return true;
@@ -95,12 +132,16 @@ function predicateKeepsReferencingRows(index: Index, columns: readonly string[])
   return notNull?.every((column) => columns.includes(column)) ?? false;
 }
 
-function startsWith(candidate: readonly string[], prefix: readonly string[]): boolean {
-  return (
-    prefix.length > 0 &&
-    prefix.length <= candidate.length &&
-    prefix.every((column, i) => candidate[i] === column)
-  );
+/**
+ * Whether `columns` are the first columns of `candidate`, in any order: a lookup or a cascade
+ * compares every foreign key column for equality, and a B-tree serves equality on its leading
+ * columns whatever their order (formbricks' `@@unique([workspaceId, feedbackSourceId, …])` covers
+ * the key `(feedbackSourceId, workspaceId)`).
+ */
+function startsWith(candidate: readonly string[], columns: readonly string[]): boolean {
+  if (columns.length === 0 || columns.length > candidate.length) return false;
+  const leading = new Set(candidate.slice(0, columns.length));
+  return columns.every((column) => leading.has(column));
 }
 
 function referencedLabel(schema: DbSchema, foreignKey: ForeignKey): string {

@@ -59,16 +59,15 @@ function distinct(diagnostics: ProjectModel['diagnostics']): ProjectModel['diagn
  * judge the Prisma schema (the source of truth) and migration rules keep the replay.
  */
 function markHistorySchemas(model: ProjectModel): void {
-  const prismaDirs = model.schemas.filter((s) => s.origin === 'prisma').map((s) => dirname(s.path));
-  if (prismaDirs.length === 0) return;
+  const prismaSchemas = model.schemas.filter((s) => s.origin === 'prisma');
+  if (prismaSchemas.length === 0) return;
   for (const schema of model.schemas) {
     if (schema.origin !== 'sql') continue;
-    if (
-      prismaDirs.some(
-        (dir) => schema.path === joinPath(dir, 'migrations') || schema.path.startsWith(`${dir}/`),
-      )
-    ) {
+    for (const prisma of prismaSchemas) {
+      const dir = dirname(prisma.path);
+      if (schema.path !== joinPath(dir, 'migrations') && !schema.path.startsWith(`${dir}/`)) continue;
       schema.role = 'history';
+      prisma.replayedBy = [...(prisma.replayedBy ?? []), schema.path];
     }
   }
 }

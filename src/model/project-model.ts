@@ -186,6 +186,11 @@ export interface DbSchema {
    * a Prisma schema in the same project already describes, kept for migration rules only.
    */
   role: 'state' | 'history';
+  /**
+   * For a Prisma schema: the migrations directories whose replay (`history`) describes the same
+   * database, with the indexes teams add by hand in SQL that the schema does not model.
+   */
+  replayedBy?: string[];
   tables: Table[];
   /**
    * Prisma's datasource: the env vars holding the URLs (`url`, and `directUrl` for migrations),

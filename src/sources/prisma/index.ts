@@ -8,6 +8,7 @@ import { configSchemaPath, dirname, groupSchemaFiles, type SchemaGroup } from '.
 import { toDbSchema } from './schema-model.ts';
 
 const CONFIG_FILE = /(^|\/)prisma\.config\.(ts|mts|js|mjs|cjs)$/;
+const PACKAGE_JSON = /(^|\/)package\.json$/;
 
 /**
  * Prisma schemas: one `schema.prisma`, or a folder of .prisma files (multi-file schemas),
@@ -15,13 +16,20 @@ const CONFIG_FILE = /(^|\/)prisma\.config\.(ts|mts|js|mjs|cjs)$/;
  */
 export const prismaSource: Source = {
   id: 'prisma',
-  matches: (path) => path.endsWith('.prisma') || CONFIG_FILE.test(path),
+  matches: (path) => path.endsWith('.prisma') || CONFIG_FILE.test(path) || PACKAGE_JSON.test(path),
   async read(files) {
+    if (files.every((file) => PACKAGE_JSON.test(file.path))) return {};
     if (files.some((file) => CONFIG_FILE.test(file.path))) await loadBabel();
     const diagnostics: Diagnostic[] = [];
     const configs: PrismaConfigFacts[] = [];
+    const packageSchemas: PrismaConfigFacts[] = [];
     const parsed: ParsedPrismaFile[] = [];
     for (const file of files) {
+      if (PACKAGE_JSON.test(file.path)) {
+        const facts = packageJsonConfig(file.path, file.text);
+        if (facts) packageSchemas.push(facts);
+        continue;
+      }
       const read = CONFIG_FILE.test(file.path)
         ? readPrismaConfig(file.path, file.text)
         : parsePrismaFile(file.path, file.text);
@@ -30,7 +38,7 @@ export const prismaSource: Source = {
       else parsed.push(read.file);
     }
     const schemas: DbSchema[] = [];
-    for (const group of groupSchemaFiles(parsed, configs)) {
+    for (const group of groupSchemaFiles(parsed, [...configs, ...packageSchemas])) {
       const schema = toDbSchema(group.path, group.files);
       // A folder of enums or generators alone describes no tables and no connection.
       if (schema.tables.length === 0 && !schema.datasource) continue;
@@ -42,6 +50,20 @@ export const prismaSource: Source = {
     return fragment;
   },
 };
+
+/**
+ * Before prisma.config.ts, package.json's `"prisma": { "schema": "…" }` named the schema file or
+ * folder, relative to that package.json. A manifest that does not parse is the manifest source's
+ * to report.
+ */
+function packageJsonConfig(path: string, text: string): PrismaConfigFacts | undefined {
+  try {
+    const schema: unknown = JSON.parse(text)?.prisma?.schema;
+    return typeof schema === 'string' && schema !== '' ? { path, schema } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The config that names this schema, or else the nearest one above it that names none. */
 function configFor(group: SchemaGroup, configs: readonly PrismaConfigFacts[]): PrismaConfigFacts | undefined {

@@ -19,11 +19,13 @@ export function groupSchemaFiles(
   const named = configs.flatMap((config) => (config.schema ? [configSchemaPath(config)] : []));
   const namedFiles = new Set(named.filter((path) => path.endsWith('.prisma')));
   const namedFolders = new Set(named.filter((path) => !path.endsWith('.prisma')));
+  // A named folder is the schema: a datasource in one of its subfolders does not start another.
   const roots = new Set([
     ...namedFolders,
     ...files
       .filter((file) => declaresSetup(file) && !namedFiles.has(file.path))
-      .map((file) => dirname(file.path)),
+      .map((file) => dirname(file.path))
+      .filter((folder) => nearestRoot(folder, namedFolders) === undefined),
   ]);
   const groups = new Map<string, ParsedPrismaFile[]>();
   for (const file of files) {
@@ -51,7 +53,7 @@ function declaresSetup(file: ParsedPrismaFile): boolean {
   return file.blocks.some((block) => block.type === 'datasource' || block.type === 'generator');
 }
 
-function nearestRoot(folder: string, roots: Set<string>): string | undefined {
+function nearestRoot(folder: string, roots: ReadonlySet<string>): string | undefined {
   for (let current: string | undefined = folder; current !== undefined; current = parent(current)) {
     if (roots.has(current)) return current;
   }

@@ -39,4 +39,39 @@ describe('multi-file Prisma schemas', () => {
       ['apps/web/prisma/schema.prisma', 'sqlite', ['B']],
     ]);
   });
+
+  it('takes the schema folder that package.json names, so a datasource in a subfolder still reaches every model', async () => {
+    const files = {
+      'packages/db/prisma/schema/base/db.prisma': SETUP,
+      'packages/db/prisma/schema/models/user.prisma': 'model User {\n  id Int @id\n}\n',
+      'packages/db/prisma/schema/models/post.prisma':
+        'model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n',
+    };
+    const named = await readPrisma({
+      ...files,
+      'packages/db/package.json': JSON.stringify({ name: 'db', prisma: { schema: './prisma/schema' } }),
+    });
+    expect(named.schemas.map((s) => [s.path, s.provider, s.tables.map((t) => t.name)])).toEqual([
+      ['packages/db/prisma/schema', 'postgresql', ['User', 'Post']],
+    ]);
+    // Without the key the models folder is a schema of its own with no datasource: no provider.
+    const unnamed = await readPrisma({ ...files, 'packages/db/package.json': '{"name":"db"}' });
+    expect(unnamed.schemas.map((s) => [s.path, s.provider])).toEqual([
+      ['packages/db/prisma/schema/base/db.prisma', 'postgresql'],
+      ['packages/db/prisma/schema/models', 'unknown'],
+    ]);
+  });
+
+  it('reads nothing from a package.json alone, and leaves a broken one to the manifest reader', async () => {
+    expect(await readPrisma({ 'package.json': '{"prisma": {"schema": "db"}}' })).toEqual({
+      schemas: [],
+      diagnostics: [],
+    });
+    const { schemas, diagnostics } = await readPrisma({
+      'prisma/schema.prisma': `${SETUP}model A {\n  id Int @id\n}\n`,
+      'package.json': '{"prisma": ',
+    });
+    expect(diagnostics).toEqual([]);
+    expect(schemas.map((s) => s.path)).toEqual(['prisma/schema.prisma']);
+  });
 });

@@ -36704,23 +36704,24 @@ var unindexed_foreign_key_default = defineRule({
     severity: { launch: "warning", growth: "error", scale: "error", enterprise: "error" },
     summary: "A foreign key whose columns are not the leading columns of any index, unique constraint or primary key.",
     ramification: "PostgreSQL never indexes referencing columns. Every join or filter on the relation (`where: { authorId }`, `include`) scans the whole table, and every delete or key update on the parent table scans the child table while holding locks. It is invisible with a thousand rows and becomes the slowest query once the table grows.",
-    fix: "Add an index whose leading columns are the foreign key columns, in the same order: `@@index([authorId])` in the Prisma model, or `CREATE INDEX CONCURRENTLY` in a migration of its own.",
+    fix: "Add an index whose leading columns are the foreign key columns: `@@index([authorId])` in the Prisma model, or `CREATE INDEX CONCURRENTLY` in a migration of its own.",
     examples: {
       bad: { path: "prisma/schema.prisma", text: postSchema("") },
       good: { path: "prisma/schema.prisma", text: postSchema("\n  @@index([authorId])\n") }
     }
   },
   check(model) {
-    return stateSchemas(model.schemas).filter(referencingColumnsNeedIndex).flatMap(
-      (schema) => schema.tables.flatMap(
-        (table) => table.foreignKeys.filter((foreignKey2) => !isCovered(table, foreignKey2)).map((foreignKey2) => ({
+    return stateSchemas(model.schemas).filter(referencingColumnsNeedIndex).flatMap((schema) => {
+      const replayed = replayedTables(model, schema);
+      return schema.tables.flatMap(
+        (table) => table.foreignKeys.filter((foreignKey2) => !isCovered(table, foreignKey2)).filter((foreignKey2) => !handledByMigrations(schema, replayed.get(tableKey(table)), foreignKey2)).map((foreignKey2) => ({
           entity: columnsEntity(table, foreignKey2.columns),
           message: `${columnsEntity(table, foreignKey2.columns)} references ${referencedLabel(schema, foreignKey2)} but no index starts with ${plural2(columnLabels(table, foreignKey2.columns))}, so lookups and cascades through it scan ${tableLabel(table)}.`,
           location: foreignKey2.location,
           fix: fixFor(schema, table, foreignKey2)
         }))
-      )
-    );
+      );
+    });
   }
 });
 function postSchema(postExtra) {
@@ -36746,6 +36747,26 @@ function referencingColumnsNeedIndex(schema) {
   if (schema.relationMode === "prisma") return true;
   return schema.provider === "postgresql" || schema.provider === "sqlserver" || schema.provider === "sqlite";
 }
+function replayedTables(model, schema) {
+  const tables = /* @__PURE__ */ new Map();
+  for (const path of schema.replayedBy ?? []) {
+    const replay = model.schemas.find((s) => s.origin === "sql" && s.path === path);
+    for (const table of replay?.tables ?? []) tables.set(tableKey(table), table);
+  }
+  return tables;
+}
+function handledByMigrations(schema, replayed, foreignKey2) {
+  if (!replayed) return false;
+  if (isCovered(replayed, foreignKey2)) return true;
+  if (schema.relationMode === "prisma") return false;
+  return !replayed.foreignKeys.some((key) => sameColumns(key.columns, foreignKey2.columns));
+}
+function sameColumns(a, b) {
+  return a.length === b.length && a.every((column, i) => column === b[i]);
+}
+function tableKey(table) {
+  return `${table.schema ?? "public"}.${table.name}`;
+}
 function isCovered(table, foreignKey2) {
   const keys = [table.primaryKey, ...table.uniques].filter((key) => key !== void 0);
   if (keys.some((key) => startsWith(key.columns, foreignKey2.columns))) return true;
@@ -36768,8 +36789,10 @@ function predicateKeepsReferencingRows(index, columns) {
   const notNull = index.predicate.notNullColumns;
   return notNull?.every((column) => columns.includes(column)) ?? false;
 }
-function startsWith(candidate, prefix) {
-  return prefix.length > 0 && prefix.length <= candidate.length && prefix.every((column, i) => candidate[i] === column);
+function startsWith(candidate, columns) {
+  if (columns.length === 0 || columns.length > candidate.length) return false;
+  const leading = new Set(candidate.slice(0, columns.length));
+  return columns.every((column) => leading.has(column));
 }
 function referencedLabel(schema, foreignKey2) {
   const referenced = schema.tables.find((table) => table.name === foreignKey2.referencedTable);
@@ -40042,14 +40065,15 @@ function distinct(diagnostics) {
   });
 }
 function markHistorySchemas(model) {
-  const prismaDirs = model.schemas.filter((s) => s.origin === "prisma").map((s) => dirname(s.path));
-  if (prismaDirs.length === 0) return;
+  const prismaSchemas = model.schemas.filter((s) => s.origin === "prisma");
+  if (prismaSchemas.length === 0) return;
   for (const schema of model.schemas) {
     if (schema.origin !== "sql") continue;
-    if (prismaDirs.some(
-      (dir) => schema.path === joinPath(dir, "migrations") || schema.path.startsWith(`${dir}/`)
-    )) {
+    for (const prisma of prismaSchemas) {
+      const dir = dirname(prisma.path);
+      if (schema.path !== joinPath(dir, "migrations") && !schema.path.startsWith(`${dir}/`)) continue;
       schema.role = "history";
+      prisma.replayedBy = [...prisma.replayedBy ?? [], schema.path];
     }
   }
 }
@@ -40939,7 +40963,7 @@ function groupSchemaFiles(files, configs) {
   const namedFolders = new Set(named.filter((path) => !path.endsWith(".prisma")));
   const roots = /* @__PURE__ */ new Set([
     ...namedFolders,
-    ...files.filter((file2) => declaresSetup(file2) && !namedFiles.has(file2.path)).map((file2) => dirname2(file2.path))
+    ...files.filter((file2) => declaresSetup(file2) && !namedFiles.has(file2.path)).map((file2) => dirname2(file2.path)).filter((folder) => nearestRoot(folder, namedFolders) === void 0)
   ]);
   const groups = /* @__PURE__ */ new Map();
   for (const file2 of files) {
@@ -41204,22 +41228,30 @@ function foreignKey(relation, tables) {
 
 // src/sources/prisma/index.ts
 var CONFIG_FILE = /(^|\/)prisma\.config\.(ts|mts|js|mjs|cjs)$/;
+var PACKAGE_JSON = /(^|\/)package\.json$/;
 var prismaSource = {
   id: "prisma",
-  matches: (path) => path.endsWith(".prisma") || CONFIG_FILE.test(path),
+  matches: (path) => path.endsWith(".prisma") || CONFIG_FILE.test(path) || PACKAGE_JSON.test(path),
   async read(files) {
+    if (files.every((file2) => PACKAGE_JSON.test(file2.path))) return {};
     if (files.some((file2) => CONFIG_FILE.test(file2.path))) await loadBabel();
     const diagnostics = [];
     const configs = [];
+    const packageSchemas = [];
     const parsed = [];
     for (const file2 of files) {
+      if (PACKAGE_JSON.test(file2.path)) {
+        const facts = packageJsonConfig(file2.path, file2.text);
+        if (facts) packageSchemas.push(facts);
+        continue;
+      }
       const read = CONFIG_FILE.test(file2.path) ? readPrismaConfig(file2.path, file2.text) : parsePrismaFile(file2.path, file2.text);
       diagnostics.push(...read.diagnostics);
       if ("facts" in read) configs.push(read.facts);
       else parsed.push(read.file);
     }
     const schemas = [];
-    for (const group of groupSchemaFiles(parsed, configs)) {
+    for (const group of groupSchemaFiles(parsed, [...configs, ...packageSchemas])) {
       const schema = toDbSchema(group.path, group.files);
       if (schema.tables.length === 0 && !schema.datasource) continue;
       const config2 = configFor(group, configs);
@@ -41230,6 +41262,14 @@ var prismaSource = {
     return fragment;
   }
 };
+function packageJsonConfig(path, text2) {
+  try {
+    const schema = JSON.parse(text2)?.prisma?.schema;
+    return typeof schema === "string" && schema !== "" ? { path, schema } : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function configFor(group, configs) {
   const naming = configs.find((config2) => {
     if (!config2.schema) return false;
@@ -41739,9 +41779,8 @@ function sqlDialectOf(parts) {
   return void 0;
 }
 function replayedDialect(dialects) {
-  const named = new Set(dialects.filter((dialect) => dialect !== void 0));
-  if (named.size === 0) return "postgresql";
-  return REPLAYED.find((dialect) => named.has(dialect));
+  const named = new Set(dialects);
+  return REPLAYED.find((dialect) => named.has(dialect)) ?? (named.has(void 0) ? "postgresql" : void 0);
 }
 var DIALECT_NAMES = {
   postgresql: "PostgreSQL",
@@ -42592,13 +42631,13 @@ function replayMigrations(files) {
   const otherEngines = [];
   for (const [directory, all] of groups) {
     if (all.some(({ file: file2 }) => isClickHouse(file2))) continue;
+    all.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
     const dialect = replayedDialect(all.map(({ place }) => place.dialect));
     if (!dialect) {
       otherEngines.push(otherEngineNote(directory, all));
       continue;
     }
     const group = all.filter(({ place }) => place.dialect === void 0 || place.dialect === dialect);
-    group.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
     const replay = new SchemaReplay();
     for (const { file: file2, place } of group) {
       replay.startFile();
