@@ -23,6 +23,12 @@ describe('index/duplicate-index', () => {
     );
     expect(findings.map((f) => [f.entity, f.location.line])).toEqual([['events.index:events_account', 1]]);
     expect(findings[0]?.message).toContain('events_account_created');
+    expect(findings[0]?.fix?.replacement).toBe('DROP INDEX CONCURRENTLY events_account;');
+    expect(findings[0]?.database).toEqual({
+      table: 'events',
+      columns: ['account_id'],
+      index: 'events_account',
+    });
   });
 
   it('reports the later of two identical indexes only, and an index repeating the primary key', async () => {
@@ -66,6 +72,12 @@ describe('index/duplicate-index', () => {
     );
     expect(found.map((f) => f.entity)).toHaveLength(1);
     expect(found[0]?.entity).toMatch(/^Event\.index:/);
+    // The name Prisma Migrate gives the index, which is what the database holds.
+    expect(found[0]?.database).toEqual({
+      table: 'Event',
+      columns: ['accountId'],
+      index: 'Event_accountId_idx',
+    });
     expect(
       await findingsFor(rule, schema('@@index([kind])\n  @@unique([accountId, kind])'), 'scale'),
     ).toEqual([]);

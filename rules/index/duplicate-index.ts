@@ -1,6 +1,12 @@
-import type { Index, IndexElement, KeyConstraint, Table } from '../../src/model/project-model.ts';
+import type { DbSchema, Index, IndexElement, KeyConstraint, Table } from '../../src/model/project-model.ts';
 import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
-import { stateSchemas, tableLabel } from '../../src/rules/schema-names.ts';
+import {
+  databaseObject,
+  prismaIndexName,
+  qualifiedName,
+  stateSchemas,
+  tableLabel,
+} from '../../src/rules/schema-names.ts';
 
 /** A structure that serves lookups: an index, or the unique index behind a key constraint. */
 interface Candidate {
@@ -32,7 +38,9 @@ export default defineRule({
     },
   },
   check(model) {
-    return stateSchemas(model.schemas).flatMap((schema) => schema.tables.flatMap(redundantIndexes));
+    return stateSchemas(model.schemas).flatMap((schema) =>
+      schema.tables.flatMap((table) => redundantIndexes(schema, table)),
+    );
   },
 });
 
@@ -52,7 +60,7 @@ ${indexes}
 `;
 }
 
-function redundantIndexes(table: Table): RuleFinding[] {
+function redundantIndexes(schema: DbSchema, table: Table): RuleFinding[] {
   const keys = [table.primaryKey, ...table.uniques].filter((key) => key !== undefined).map(keyCandidate);
   const indexes = table.indexes.map(indexCandidate);
   const all = [...keys, ...indexes];
@@ -63,11 +71,22 @@ function redundantIndexes(table: Table): RuleFinding[] {
         other !== candidate && makesRedundant(other, candidate, all.indexOf(other) < keys.length + position),
     );
     if (!keeper || !candidate.index) return;
+    const columns = candidate.elements.flatMap((element) => (element.column ? [element.column] : []));
+    const name =
+      candidate.index.name ??
+      (schema.origin === 'prisma' ? prismaIndexName(table, columns, 'idx') : undefined);
     findings.push({
       entity: `${tableLabel(table)}.index:${candidate.label}`,
       message: `Index ${candidate.label} on ${tableLabel(table)} is redundant: ${keeper.label} starts with the same columns and serves every query it could, while both are written on each change.`,
       location: candidate.index.location,
-      fix: { text: `Drop ${candidate.label}; ${keeper.label} already serves its queries.` },
+      fix:
+        schema.origin === 'sql' && name
+          ? {
+              text: `Drop ${candidate.label} in a migration of its own; ${keeper.label} already serves its queries.`,
+              replacement: `DROP INDEX CONCURRENTLY ${qualifiedName({ name, schema: table.schema })};`,
+            }
+          : { text: `Drop ${candidate.label}; ${keeper.label} already serves its queries.` },
+      database: databaseObject(table, { columns, ...(name ? { index: name } : {}) }),
     });
   });
   return findings;

@@ -19,6 +19,23 @@ describe('index/foreign-key-without-not-valid', () => {
     );
   });
 
+  it('quotes the names PostgreSQL would fold in its SQL, as in a Prisma migration', async () => {
+    const [finding] = await findingsFor(rule, {
+      'prisma/migrations/20240101000000_init/migration.sql':
+        'CREATE TABLE "Customer" ("id" TEXT PRIMARY KEY);\nCREATE TABLE "Order" ("id" TEXT PRIMARY KEY, "customerId" TEXT);\n',
+      'prisma/migrations/20240201000000_fk/migration.sql':
+        'ALTER TABLE "Order" ADD CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id");\n',
+    });
+    expect(finding?.database).toEqual({
+      table: 'Order',
+      columns: ['customerId'],
+      index: 'Order_customerId_fkey',
+    });
+    expect(finding?.fix?.replacement).toBe(
+      'ALTER TABLE "Order" ADD CONSTRAINT "Order_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" (id) NOT VALID;\nALTER TABLE "Order" VALIDATE CONSTRAINT "Order_customerId_fkey";',
+    );
+  });
+
   it('accepts NOT VALID, and foreign keys on tables created in the same migration', async () => {
     expect(
       await findingsFor(rule, {

@@ -1,5 +1,7 @@
+import type { ForeignKey } from '../../src/model/project-model.ts';
 import { migrationEntity } from '../../src/rules/migration-names.ts';
 import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
+import { quoteIdentifier } from '../../src/rules/schema-names.ts';
 
 export default defineRule({
   meta: {
@@ -46,9 +48,14 @@ export default defineRule({
           entity: migrationEntity(file, `add-foreign-key:${name}`),
           message: `This migration adds foreign key ${name} from the existing table ${table} to ${foreignKey.referencedTable} in one step, locking writes on both tables while every row of ${table} is checked.`,
           location: operation.location,
+          database: {
+            table,
+            columns: [...foreignKey.columns],
+            ...(foreignKey.name ? { index: foreignKey.name } : {}),
+          },
           fix: {
             text: 'Add it with NOT VALID, then validate it in a later migration: in the same transaction the first lock is still held while it validates.',
-            replacement: `ALTER TABLE ${table} ADD CONSTRAINT ${name} FOREIGN KEY (${foreignKey.columns.join(', ')}) REFERENCES ${foreignKey.referencedTable} (${foreignKey.referencedColumns.join(', ')}) NOT VALID;\nALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`,
+            replacement: notValidSql(table, foreignKey),
           },
         });
       }
@@ -56,3 +63,12 @@ export default defineRule({
     return findings;
   },
 });
+
+function notValidSql(table: string, foreignKey: ForeignKey): string {
+  const list = (columns: readonly string[]) => columns.map(quoteIdentifier).join(', ');
+  const name = quoteIdentifier(foreignKey.name ?? `${table}_${foreignKey.columns.join('_')}_fkey`);
+  return [
+    `ALTER TABLE ${quoteIdentifier(table)} ADD CONSTRAINT ${name} FOREIGN KEY (${list(foreignKey.columns)}) REFERENCES ${quoteIdentifier(foreignKey.referencedTable)} (${list(foreignKey.referencedColumns)}) NOT VALID;`,
+    `ALTER TABLE ${quoteIdentifier(table)} VALIDATE CONSTRAINT ${name};`,
+  ].join('\n');
+}

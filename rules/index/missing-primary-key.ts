@@ -1,6 +1,6 @@
 import type { Table } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
-import { stateSchemas, tableLabel } from '../../src/rules/schema-names.ts';
+import { databaseObject, stateSchemas, tableLabel } from '../../src/rules/schema-names.ts';
 
 export default defineRule({
   meta: {
@@ -37,6 +37,7 @@ export default defineRule({
                 ? `${tableLabel(table)} has no primary key and no unique key on required columns, so InnoDB clusters it on a hidden row id: duplicate rows are possible, and row-based replication makes each replica scan the whole table for every row changed.`
                 : `${tableLabel(table)} has no primary key, so duplicate rows are possible and logical replication (read replicas, online upgrades) cannot update or delete its rows.`,
             location: table.location,
+            database: databaseObject(table),
             fix:
               schema.origin === 'prisma'
                 ? {

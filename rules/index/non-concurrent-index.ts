@@ -60,6 +60,7 @@ function finding(file: MigrationFile, operation: IndexOperation): RuleFinding {
     entity: migrationEntity(file, `${creating ? 'create' : 'drop'}-index:${name}`),
     message: `This migration ${verb} index ${name} on the existing table ${table} without CONCURRENTLY, which ${lock} on ${table} until it finishes.`,
     location: operation.location,
+    ...(creating || operation.table ? { database: { table, index: name } } : {}),
     fix: {
       text: `Write it as \`${creating ? 'CREATE INDEX CONCURRENTLY' : 'DROP INDEX CONCURRENTLY'}\`, outside a transaction.${advice}`,
     },

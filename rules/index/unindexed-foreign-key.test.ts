@@ -106,6 +106,10 @@ model Post {
     const [finding] = await findingsFor(rule, prisma(mapped('')));
     expect(finding?.entity).toBe('Post.authorId');
     expect(finding?.fix?.replacement).toBe('@@index([authorId])');
+    expect(finding?.database).toEqual({ table: 'posts', columns: ['author_id'] });
+    expect(finding?.fix?.text).toContain(
+      '`CREATE INDEX CONCURRENTLY posts_author_id_idx ON posts (author_id);`',
+    );
     expect(await entities(prisma(mapped('@@index([authorId])')))).toEqual([]);
   });
 

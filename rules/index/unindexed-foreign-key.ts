@@ -1,6 +1,16 @@
 import type { DbSchema, ForeignKey, Index, ProjectModel, Table } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
-import { columnLabels, columnsEntity, stateSchemas, tableLabel } from '../../src/rules/schema-names.ts';
+import {
+  columnLabels,
+  columnsEntity,
+  databaseObject,
+  MAX_IDENTIFIER,
+  prismaIndexName,
+  qualifiedName,
+  quoteIdentifier,
+  stateSchemas,
+  tableLabel,
+} from '../../src/rules/schema-names.ts';
 
 export default defineRule({
   meta: {
@@ -32,6 +42,7 @@ export default defineRule({
               message: `${columnsEntity(table, foreignKey.columns)} references ${referencedLabel(schema, foreignKey)} but no index starts with ${plural(columnLabels(table, foreignKey.columns))}, so lookups and cascades through it scan ${tableLabel(table)}.`,
               location: foreignKey.location,
               fix: fixFor(schema, table, foreignKey),
+              database: databaseObject(table, { columns: foreignKey.columns }),
             })),
         );
       });
@@ -149,30 +160,28 @@ function referencedLabel(schema: DbSchema, foreignKey: ForeignKey): string {
   return referenced ? tableLabel(referenced) : foreignKey.referencedTable;
 }
 
-/** PostgreSQL folds unquoted names to lower case, so anything else must be quoted. */
-function quoteIdentifier(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
-}
-
 function plural(columns: readonly string[]): string {
   return columns.length === 1 ? `\`${columns[0]}\`` : `(${columns.map((c) => `\`${c}\``).join(', ')})`;
 }
 
 function fixFor(schema: DbSchema, table: Table, foreignKey: ForeignKey) {
+  const columns = foreignKey.columns.map(quoteIdentifier).join(', ');
   if (schema.origin === 'prisma') {
     const fields = columnLabels(table, foreignKey.columns).join(', ');
+    // Built first under the name Prisma will give it, `prisma migrate` finds it there instead of
+    // locking the table to build it.
+    const name = prismaIndexName(table, foreignKey.columns, 'idx');
+    const sql = name
+      ? ` On a large table, build it first without blocking writes: \`CREATE INDEX CONCURRENTLY ${quoteIdentifier(name)} ON ${qualifiedName(table)} (${columns});\``
+      : '';
     return {
-      text: `Add \`@@index([${fields}])\` to model ${tableLabel(table)}.`,
+      text: `Add \`@@index([${fields}])\` to model ${tableLabel(table)}.${sql}`,
       replacement: `@@index([${fields}])`,
     };
   }
-  const qualified = [table.schema && table.schema !== 'public' ? table.schema : undefined, table.name]
-    .filter((part) => part !== undefined)
-    .map(quoteIdentifier)
-    .join('.');
-  const name = quoteIdentifier(`idx_${table.name}_${foreignKey.columns.join('_')}`.slice(0, 63));
+  const name = quoteIdentifier(`idx_${table.name}_${foreignKey.columns.join('_')}`.slice(0, MAX_IDENTIFIER));
   return {
     text: 'Create the index in a migration of its own, concurrently so writes are not blocked while it builds.',
-    replacement: `CREATE INDEX CONCURRENTLY ${name} ON ${qualified} (${foreignKey.columns.map(quoteIdentifier).join(', ')});`,
+    replacement: `CREATE INDEX CONCURRENTLY ${name} ON ${qualifiedName(table)} (${columns});`,
   };
 }

@@ -96,7 +96,11 @@ function sarifResult(finding: Finding, ruleIndex: Map<string, number>) {
     message: { text: finding.fix ? `${finding.message} Fix: ${finding.fix.text}` : finding.message },
     locations: [physical(finding.location.path, finding.location.line, finding.location.endLine)],
     partialFingerprints: { 'headroom/v1': finding.fingerprint },
-    properties: { entity: finding.entity, ...(finding.status ? { status: finding.status } : {}) },
+    properties: {
+      entity: finding.entity,
+      ...(finding.database ? { database: finding.database } : {}),
+      ...(finding.status ? { status: finding.status } : {}),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Location } from '../model/location.ts';
-import type { FixSuggestion, RuleCategory, Severity } from '../rules/rule.ts';
+import type { DatabaseObject, FixSuggestion, RuleCategory, Severity } from '../rules/rule.ts';
 
 /** A rule finding after the review applied config, suppressions and the base comparison. */
 export interface Finding {
@@ -13,6 +13,8 @@ export interface Finding {
   /** `<ruleId>:<entity>` hashed; never a line number, so it survives edits. */
   fingerprint: string;
   fix?: FixSuggestion;
+  /** The table, columns or index as the database names them (database findings only). */
+  database?: DatabaseObject;
   docsUrl: string;
   /** Set when a base commit was compared: introduced by this change, or already there. */
   status?: 'new' | 'existing';

@@ -50,8 +50,23 @@ export interface RuleFinding {
   message: string;
   location: Location;
   fix?: FixSuggestion;
+  /** The database objects it is about, by the names the database gives them. */
+  database?: DatabaseObject;
   /** Overrides the tier severity for this finding only (e.g. a sharper case of the same rule). */
   severity?: Severity;
+}
+
+/**
+ * A table (and its columns or index) as the database knows it: a Prisma model's `@@map`/`@map`
+ * names, not the model and field names the finding's entity and message use.
+ */
+export interface DatabaseObject {
+  table: string;
+  /** The SQL schema, when not the default one. */
+  schema?: string;
+  columns?: string[];
+  /** The index or constraint, by its database name when it has one. */
+  index?: string;
 }
 
 export interface FixSuggestion {

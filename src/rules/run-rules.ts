@@ -53,6 +53,7 @@ export function runRules(
           entity: raw.entity,
           fingerprint: fingerprint(rule.meta.id, raw.entity),
           fix: raw.fix,
+          ...(raw.database ? { database: raw.database } : {}),
           docsUrl: docsUrl(rule.meta.id),
         });
       }

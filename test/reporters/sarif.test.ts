@@ -42,6 +42,8 @@ describe('SARIF output', () => {
       region: { startLine: 44 },
     });
     expect(fk.partialFingerprints['headroom/v1']).toMatch(/^[0-9a-f]{16}$/);
+    // The model and field are the entity; the database's own names travel beside them.
+    expect(fk.properties.database).toEqual({ table: 'comments', columns: ['author_id'] });
     expect(run.tool.driver.rules[fk.ruleIndex]).toMatchObject({
       id: 'index/unindexed-foreign-key',
       helpUri: expect.stringContaining('rules/index/unindexed-foreign-key.md'),

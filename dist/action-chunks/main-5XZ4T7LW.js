@@ -14404,6 +14404,7 @@ function runRules(model, rules, settings, writtenMigrations = model) {
           entity: raw.entity,
           fingerprint: fingerprint(rule.meta.id, raw.entity),
           fix: raw.fix,
+          ...raw.database ? { database: raw.database } : {},
           docsUrl: docsUrl(rule.meta.id)
         });
       }
@@ -14519,7 +14520,11 @@ function sarifResult(finding2, ruleIndex) {
     message: { text: finding2.fix ? `${finding2.message} Fix: ${finding2.fix.text}` : finding2.message },
     locations: [physical(finding2.location.path, finding2.location.line, finding2.location.endLine)],
     partialFingerprints: { "headroom/v1": finding2.fingerprint },
-    properties: { entity: finding2.entity, ...finding2.status ? { status: finding2.status } : {} }
+    properties: {
+      entity: finding2.entity,
+      ...finding2.database ? { database: finding2.database } : {},
+      ...finding2.status ? { status: finding2.status } : {}
+    }
   };
 }
 function physical(path, line, endLine) {
@@ -36444,6 +36449,25 @@ function columnsEntity(table, columns) {
 function stateSchemas(schemas) {
   return schemas.filter((schema) => schema.role === "state");
 }
+function databaseObject(table, detail = {}) {
+  return {
+    table: table.name,
+    ...table.schema && table.schema !== "public" ? { schema: table.schema } : {},
+    ...detail.columns ? { columns: [...detail.columns] } : {},
+    ...detail.index ? { index: detail.index } : {}
+  };
+}
+function quoteIdentifier(name) {
+  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+function qualifiedName(table) {
+  return [table.schema && table.schema !== "public" ? table.schema : void 0, table.name].filter((part) => part !== void 0).map(quoteIdentifier).join(".");
+}
+var MAX_IDENTIFIER = 63;
+function prismaIndexName(table, columns, suffix) {
+  const name = [table.name, ...columns, suffix].join("_");
+  return name.length <= MAX_IDENTIFIER ? name : void 0;
+}
 
 // rules/index/duplicate-index.ts
 var duplicate_index_default = defineRule({
@@ -36464,7 +36488,9 @@ var duplicate_index_default = defineRule({
     }
   },
   check(model) {
-    return stateSchemas(model.schemas).flatMap((schema) => schema.tables.flatMap(redundantIndexes));
+    return stateSchemas(model.schemas).flatMap(
+      (schema) => schema.tables.flatMap((table) => redundantIndexes(schema, table))
+    );
   }
 });
 function eventSchema(indexes) {
@@ -36482,7 +36508,7 @@ ${indexes}
 }
 `;
 }
-function redundantIndexes(table) {
+function redundantIndexes(schema, table) {
   const keys = [table.primaryKey, ...table.uniques].filter((key) => key !== void 0).map(keyCandidate);
   const indexes = table.indexes.map(indexCandidate);
   const all = [...keys, ...indexes];
@@ -36492,11 +36518,17 @@ function redundantIndexes(table) {
       (other) => other !== candidate && makesRedundant(other, candidate, all.indexOf(other) < keys.length + position)
     );
     if (!keeper || !candidate.index) return;
+    const columns = candidate.elements.flatMap((element) => element.column ? [element.column] : []);
+    const name = candidate.index.name ?? (schema.origin === "prisma" ? prismaIndexName(table, columns, "idx") : void 0);
     findings.push({
       entity: `${tableLabel(table)}.index:${candidate.label}`,
       message: `Index ${candidate.label} on ${tableLabel(table)} is redundant: ${keeper.label} starts with the same columns and serves every query it could, while both are written on each change.`,
       location: candidate.index.location,
-      fix: { text: `Drop ${candidate.label}; ${keeper.label} already serves its queries.` }
+      fix: schema.origin === "sql" && name ? {
+        text: `Drop ${candidate.label} in a migration of its own; ${keeper.label} already serves its queries.`,
+        replacement: `DROP INDEX CONCURRENTLY ${qualifiedName({ name, schema: table.schema })};`
+      } : { text: `Drop ${candidate.label}; ${keeper.label} already serves its queries.` },
+      database: databaseObject(table, { columns, ...name ? { index: name } : {} })
     });
   });
   return findings;
@@ -36581,10 +36613,14 @@ var foreign_key_without_not_valid_default = defineRule({
           entity: migrationEntity(file2, `add-foreign-key:${name}`),
           message: `This migration adds foreign key ${name} from the existing table ${table} to ${foreignKey2.referencedTable} in one step, locking writes on both tables while every row of ${table} is checked.`,
           location: operation.location,
+          database: {
+            table,
+            columns: [...foreignKey2.columns],
+            ...foreignKey2.name ? { index: foreignKey2.name } : {}
+          },
           fix: {
             text: "Add it with NOT VALID, then validate it in a later migration: in the same transaction the first lock is still held while it validates.",
-            replacement: `ALTER TABLE ${table} ADD CONSTRAINT ${name} FOREIGN KEY (${foreignKey2.columns.join(", ")}) REFERENCES ${foreignKey2.referencedTable} (${foreignKey2.referencedColumns.join(", ")}) NOT VALID;
-ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`
+            replacement: notValidSql(table, foreignKey2)
           }
         });
       }
@@ -36592,6 +36628,14 @@ ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`
     return findings;
   }
 });
+function notValidSql(table, foreignKey2) {
+  const list = (columns) => columns.map(quoteIdentifier).join(", ");
+  const name = quoteIdentifier(foreignKey2.name ?? `${table}_${foreignKey2.columns.join("_")}_fkey`);
+  return [
+    `ALTER TABLE ${quoteIdentifier(table)} ADD CONSTRAINT ${name} FOREIGN KEY (${list(foreignKey2.columns)}) REFERENCES ${quoteIdentifier(foreignKey2.referencedTable)} (${list(foreignKey2.referencedColumns)}) NOT VALID;`,
+    `ALTER TABLE ${quoteIdentifier(table)} VALIDATE CONSTRAINT ${name};`
+  ].join("\n");
+}
 
 // rules/index/missing-primary-key.ts
 var missing_primary_key_default = defineRule({
@@ -36620,6 +36664,7 @@ var missing_primary_key_default = defineRule({
         entity: tableLabel(table),
         message: schema.provider === "mysql" ? `${tableLabel(table)} has no primary key and no unique key on required columns, so InnoDB clusters it on a hidden row id: duplicate rows are possible, and row-based replication makes each replica scan the whole table for every row changed.` : `${tableLabel(table)} has no primary key, so duplicate rows are possible and logical replication (read replicas, online upgrades) cannot update or delete its rows.`,
         location: table.location,
+        database: databaseObject(table),
         fix: schema.origin === "prisma" ? {
           text: `Give model ${tableLabel(table)} an \`@id\` field or an \`@@id([...])\` over the columns that identify a row.`
         } : {
@@ -36689,6 +36734,7 @@ function finding(file2, operation) {
     entity: migrationEntity(file2, `${creating ? "create" : "drop"}-index:${name}`),
     message: `This migration ${verb} index ${name} on the existing table ${table} without CONCURRENTLY, which ${lock} on ${table} until it finishes.`,
     location: operation.location,
+    ...creating || operation.table ? { database: { table, index: name } } : {},
     fix: {
       text: `Write it as \`${creating ? "CREATE INDEX CONCURRENTLY" : "DROP INDEX CONCURRENTLY"}\`, outside a transaction.${advice}`
     }
@@ -36718,7 +36764,8 @@ var unindexed_foreign_key_default = defineRule({
           entity: columnsEntity(table, foreignKey2.columns),
           message: `${columnsEntity(table, foreignKey2.columns)} references ${referencedLabel(schema, foreignKey2)} but no index starts with ${plural2(columnLabels(table, foreignKey2.columns))}, so lookups and cascades through it scan ${tableLabel(table)}.`,
           location: foreignKey2.location,
-          fix: fixFor(schema, table, foreignKey2)
+          fix: fixFor(schema, table, foreignKey2),
+          database: databaseObject(table, { columns: foreignKey2.columns })
         }))
       );
     });
@@ -36798,25 +36845,24 @@ function referencedLabel(schema, foreignKey2) {
   const referenced = schema.tables.find((table) => table.name === foreignKey2.referencedTable);
   return referenced ? tableLabel(referenced) : foreignKey2.referencedTable;
 }
-function quoteIdentifier(name) {
-  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
-}
 function plural2(columns) {
   return columns.length === 1 ? `\`${columns[0]}\`` : `(${columns.map((c) => `\`${c}\``).join(", ")})`;
 }
 function fixFor(schema, table, foreignKey2) {
+  const columns = foreignKey2.columns.map(quoteIdentifier).join(", ");
   if (schema.origin === "prisma") {
     const fields = columnLabels(table, foreignKey2.columns).join(", ");
+    const name2 = prismaIndexName(table, foreignKey2.columns, "idx");
+    const sql = name2 ? ` On a large table, build it first without blocking writes: \`CREATE INDEX CONCURRENTLY ${quoteIdentifier(name2)} ON ${qualifiedName(table)} (${columns});\`` : "";
     return {
-      text: `Add \`@@index([${fields}])\` to model ${tableLabel(table)}.`,
+      text: `Add \`@@index([${fields}])\` to model ${tableLabel(table)}.${sql}`,
       replacement: `@@index([${fields}])`
     };
   }
-  const qualified = [table.schema && table.schema !== "public" ? table.schema : void 0, table.name].filter((part) => part !== void 0).map(quoteIdentifier).join(".");
-  const name = quoteIdentifier(`idx_${table.name}_${foreignKey2.columns.join("_")}`.slice(0, 63));
+  const name = quoteIdentifier(`idx_${table.name}_${foreignKey2.columns.join("_")}`.slice(0, MAX_IDENTIFIER));
   return {
     text: "Create the index in a migration of its own, concurrently so writes are not blocked while it builds.",
-    replacement: `CREATE INDEX CONCURRENTLY ${name} ON ${qualified} (${foreignKey2.columns.map(quoteIdentifier).join(", ")});`
+    replacement: `CREATE INDEX CONCURRENTLY ${name} ON ${qualifiedName(table)} (${columns});`
   };
 }
 
@@ -38292,7 +38338,7 @@ function readPython(file2) {
     });
   const at3 = (token) => ({ path: file2.path, line: token.line });
   const imports = importsOf(lines);
-  const qualify = (tokens, start) => qualifiedName(tokens, start, imports);
+  const qualify = (tokens, start) => qualifiedName2(tokens, start, imports);
   for (const line of lines) {
     const module = importedModule(line);
     if (module && [...HTTP_HANDLER_MODULES].some((m) => module === m || module.startsWith(`${m}.`))) {
@@ -38397,7 +38443,7 @@ function splitTopLevel(tokens) {
   }
   return parts.filter((part) => part.length > 0);
 }
-function qualifiedName(tokens, start, imports) {
+function qualifiedName2(tokens, start, imports) {
   const first = tokens[start];
   if (first?.kind !== "name") return void 0;
   const parts = [first.value];
