@@ -9,6 +9,7 @@ import { loadModule, parseSync } from 'libpg-query';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DbSchema } from '../../src/model/project-model.ts';
+import { compareVersions } from '../../src/sources/sql/layout.ts';
 import { modelOf } from '../helpers/rule-findings.ts';
 
 const repoRoot = new URL('../../', import.meta.url).pathname;
@@ -27,6 +28,18 @@ const cases: Array<{ name: string; files: () => Promise<Record<string, string>> 
   {
     name: 'prisma migrations of the Next.js example',
     files: () => folder('examples/nextjs-prisma-supabase/prisma/migrations'),
+  },
+  {
+    name: "kestra's PostgreSQL Flyway set (real files)",
+    files: () =>
+      folder(
+        'test/fixtures/real/kestra-engines/jdbc-postgres/src/main/resources/migrations/postgres',
+        'jdbc-postgres/src/main/resources/migrations/postgres',
+      ),
+  },
+  {
+    name: "Pikacnu/reader's Drizzle migrations with DO-block foreign keys (real files)",
+    files: () => folder('test/fixtures/sql/drizzle-reader/db/migrations', 'db/migrations'),
   },
   {
     name: 'renames, drops and partial indexes across migrations',
@@ -97,22 +110,25 @@ describe('SQL replay matches PostgreSQL', () => {
   });
 });
 
-async function folder(dir: string): Promise<Record<string, string>> {
+/** The .sql files under `dir`, at their paths in the repository or, for fixtures, under `mount`. */
+async function folder(dir: string, mount = dir): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
+  const root = join(repoRoot, dir);
   const walk = async (current: string): Promise<void> => {
     for (const entry of await readdir(current, { withFileTypes: true })) {
       const full = join(current, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.name.endsWith('.sql')) files[relative(repoRoot, full)] = await readFile(full, 'utf8');
+      else if (entry.name.endsWith('.sql'))
+        files[join(mount, relative(root, full))] = await readFile(full, 'utf8');
     }
   };
-  await walk(join(repoRoot, dir));
+  await walk(root);
   return files;
 }
 
-/** Migration file names in these cases sort by their numeric or timestamp prefix. */
+/** The tools' order: numeric-aware, so Flyway's V1_5 runs before V1_10. */
 function byMigrationOrder(a: string, b: string): number {
-  return a.localeCompare(b);
+  return compareVersions(a, b);
 }
 
 /** One statement at a time, cut where PostgreSQL's own parser says statements are. */
