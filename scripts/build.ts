@@ -33,6 +33,20 @@ const inlinePostgresParser: Plugin = {
   },
 };
 
+/** Prism's binary, read from node_modules in a checkout, is inlined so the bundle needs no file beside it. */
+const inlineRubyParser: Plugin = {
+  name: 'inline-prism-wasm',
+  setup(context) {
+    context.onLoad({ filter: /sources[\\/]ruby[\\/]prism-wasm\.ts$/ }, async () => {
+      const wasm = await readFile(require.resolve('@ruby/prism/src/prism.wasm'));
+      return {
+        contents: `export async function prismWasm() { return Buffer.from(${JSON.stringify(wasm.toString('base64'))}, 'base64'); }`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 /**
  * @actions/core's index imports its OIDC client (@actions/http-client, then undici) and its
  * platform helpers (@actions/exec) for functions Headroom never calls; loading them took more
@@ -123,7 +137,7 @@ export async function buildDelivery(delivery: Delivery, outfile = delivery.outfi
         'const __dirname = __headroomDirname(__filename);',
       ].join('\n'),
     },
-    plugins: [inlinePostgresParser, unusedActionsHelpers],
+    plugins: [inlinePostgresParser, inlineRubyParser, unusedActionsHelpers],
   });
 }
 

@@ -26,7 +26,9 @@ export default defineRule({
     return model.services.flatMap((service) => {
       if (service.kind !== 'web' || service.instances.max > 1) return [];
       const capacity = serviceCapacity(model, service);
-      if (capacity.processes.value > 1) return [];
+      // Threads serve requests side by side in the one process (Puma's `threads 5, 5`): a slow
+      // request does not hold the others back.
+      if (capacity.processes.value > 1 || (capacity.threadsPerProcess?.value ?? 1) > 1) return [];
       return [
         {
           entity: service.id,

@@ -22,6 +22,8 @@ export interface ServiceCapacity {
   instances: { min: number; max: number };
   /** Worker processes per instance. */
   processes: Figure;
+  /** Request threads per process, where the server's config sets them (Puma's `threads`). */
+  threadsPerProcess?: Figure;
   memoryMb?: Figure;
   cpus?: Figure;
   /** Expected resident memory of one process. */

@@ -8,7 +8,7 @@ import type {
   Figure,
   ServiceCapacity,
 } from './capacity.ts';
-import { poolSizeOf } from './pool.ts';
+import { poolSizeOf, threadsOf } from './pool.ts';
 import { memoryPerProcess, planResources, processesOf } from './processes.ts';
 import { type DatabaseReach, externalDatabases, renderDatabaseReach } from './reach.ts';
 
@@ -66,6 +66,8 @@ export function serviceCapacity(
       ...(config.memoryPerProcessMb ? { defaultMb: config.memoryPerProcessMb } : {}),
     }),
   };
+  const threads = threadsOf(model, service);
+  if (threads) capacity.threadsPerProcess = threads;
   if (service.plan) capacity.plan = service.plan.name;
   if (memoryMb) capacity.memoryMb = memoryMb;
   if (cpus) capacity.cpus = cpus;

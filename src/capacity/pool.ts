@@ -6,7 +6,7 @@ import {
 } from '../catalog/prisma.ts';
 import type { ConnectionUrl, Dependency, ProjectModel, Service } from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
-import { dependenciesOf, wholeCpus } from './processes.ts';
+import { dependenciesOf, literalEnv, resolveCount, servicePumaConfig, wholeCpus } from './processes.ts';
 
 /** How a service's Prisma client reaches the database, when it uses Prisma. */
 export type PrismaClientKind = 'engine' | 'pg-adapter' | 'other-adapter';
@@ -47,6 +47,10 @@ export function poolSizeOf(
       source: 'config',
       note: `capacity.services.${service.name}.poolSize in headroom.yml`,
     };
+  const threads = threadsOf(model, service);
+  // Each thread serves one request and holds at most one connection of Active Record's pool
+  // (Rails sizes `pool` to RAILS_MAX_THREADS): a process wants as many as it has threads.
+  if (threads) return { ...threads, note: `${threads.note}, one connection each` };
   const dependencies = dependenciesOf(model, service);
   const prisma = prismaClientKind(dependencies);
   if (prisma === 'pg-adapter')
@@ -71,4 +75,17 @@ export function poolSizeOf(
   const pool = CLIENT_POOL_DEFAULTS.find((p) => p.value.packages.some((name) => names.has(name)));
   if (!pool) return undefined;
   return { value: pool.value.size, source: 'default', note: `${pool.value.library} ${pool.value.detail}` };
+}
+
+/** Request threads per process, as the Puma config the service starts with sets them. */
+export function threadsOf(model: ProjectModel, service: Service): Figure | undefined {
+  const config = servicePumaConfig(model, service);
+  if (!config?.threads) return undefined;
+  const resolved = resolveCount(config.threads.count, literalEnv(service));
+  if (resolved === undefined || resolved === 'per-cpu') return undefined;
+  return {
+    value: resolved.value,
+    source: 'read',
+    note: `puma threads ${resolved.value}${resolved.how} (${config.path}:${config.threads.location.line})`,
+  };
 }

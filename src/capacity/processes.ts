@@ -6,10 +6,11 @@ import {
   HYPERCORN_DEFAULT_WORKERS,
   PM2_MAX_INSTANCES,
   PUMA_DEFAULT_WORKERS,
+  PUMA_READS_WEB_CONCURRENCY,
   UVICORN_DEFAULT_WORKERS,
   WEB_CONCURRENCY_READERS,
 } from '../catalog/servers.ts';
-import type { ProjectModel, Service } from '../model/project-model.ts';
+import type { ConfigCount, ProjectModel, ServerConfig, Service } from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
 import { expandWord, type Invocation, invocationsOf, startInvocations } from './command.ts';
 
@@ -30,7 +31,10 @@ export function processesOf(
   const serviceEnv = literalEnv(service);
   const invocations = startInvocations(model, service);
   for (const invocation of invocations) {
-    const figure = serverProcesses(invocation, { ...serviceEnv, ...invocation.env }, cpus);
+    const env = { ...serviceEnv, ...invocation.env };
+    const figure =
+      pumaProcesses(pumaConfigOf(model, service, invocation), env, cpus) ??
+      serverProcesses(invocation, env, cpus);
     if (figure) return figure;
   }
   const last = invocations.at(-1);
@@ -119,7 +123,7 @@ function serverProcesses(
         fromOption(['-w', '--workers'], 'puma --workers') ?? {
           value: PUMA_DEFAULT_WORKERS.value,
           source: 'default',
-          note: 'puma runs single mode unless --workers; config/puma.rb is not read',
+          note: 'puma runs single mode unless --workers, and there is no config/puma.rb',
         }
       );
     case 'pm2':
@@ -148,6 +152,93 @@ function serverProcesses(
   }
 }
 
+/**
+ * The Puma config an invocation loads: `puma -C file`, else `config/puma.rb` of the service's
+ * folder, which `puma` and `rails server` both load when present. `undefined` when the invocation
+ * is not Puma, or Puma runs without a config file.
+ */
+export function pumaConfigOf(
+  model: ProjectModel,
+  service: Service,
+  invocation: Invocation,
+): ServerConfig | undefined {
+  const { program, args } = invocation;
+  const rails = (program === 'rails' || program === 'rails.rb') && (args[0] === 's' || args[0] === 'server');
+  if (program !== 'puma' && !rails) return undefined;
+  const written = program === 'puma' ? optionValue(args, ['-C', '--config']) : undefined;
+  const path = joinRoot(service.rootDir, written ?? 'config/puma.rb');
+  return model.serverConfigs.find((config) => config.server === 'puma' && config.path === path);
+}
+
+/** The Puma config the service's start command loads, if it starts Puma with one. */
+export function servicePumaConfig(model: ProjectModel, service: Service): ServerConfig | undefined {
+  for (const invocation of startInvocations(model, service)) {
+    const config = pumaConfigOf(model, service, invocation);
+    if (config) return config;
+  }
+  return undefined;
+}
+
+function joinRoot(root: string, path: string): string {
+  const relative = path.replace(/^\.\//, '');
+  return root ? `${root}/${relative}` : relative;
+}
+
+/** Puma's workers as its config sets them, or WEB_CONCURRENCY, which Puma reads itself. */
+function pumaProcesses(
+  config: ServerConfig | undefined,
+  env: Record<string, string>,
+  cpus: number | undefined,
+): Figure | undefined {
+  if (!config) return undefined;
+  const perCpu = (): Figure => ({
+    value: wholeCpus(cpus),
+    source: cpus === undefined ? 'assumed' : 'default',
+    note: `puma workers :auto = CPUs (${config.path})`,
+  });
+  if (config.workers) {
+    const value = resolveCount(config.workers.count, env);
+    if (value === 'per-cpu') return perCpu();
+    if (value !== undefined)
+      return {
+        value: value.value,
+        source: 'read',
+        note: `puma workers ${value.value}${value.how} (${config.path}:${config.workers.location.line})`,
+      };
+  }
+  const concurrency = env.WEB_CONCURRENCY;
+  if (concurrency === 'auto') return perCpu();
+  if (concurrency && /^\d+$/.test(concurrency) && Number(concurrency) > 0)
+    return {
+      value: Number(concurrency),
+      source: 'read',
+      note: `WEB_CONCURRENCY=${concurrency}, read by puma`,
+    };
+  return {
+    value: PUMA_DEFAULT_WORKERS.value,
+    source: 'default',
+    note: `puma runs single mode: ${config.path} sets no workers${PUMA_READS_WEB_CONCURRENCY.value ? ' and WEB_CONCURRENCY is not set' : ''}`,
+  };
+}
+
+/** A config count with the service's env applied; `how` says which env var or fallback gave it. */
+export function resolveCount(
+  count: ConfigCount,
+  env: Record<string, string | undefined>,
+): { value: number; how: string } | 'per-cpu' | undefined {
+  if ('value' in count) return { value: count.value, how: '' };
+  if ('perCpu' in count) return 'per-cpu';
+  const set = env[count.env];
+  if (set === 'auto') return 'per-cpu';
+  if (set !== undefined && /^\d+$/.test(set) && Number(set) > 0)
+    return { value: Number(set), how: ` (${count.env}=${set})` };
+  if (!count.otherwise) return undefined;
+  const fallback = resolveCount(count.otherwise, env);
+  return fallback === undefined || fallback === 'per-cpu'
+    ? fallback
+    : { value: fallback.value, how: ` (${count.env} unset: default)` };
+}
+
 /** `-w 4`, `-w4`, `--workers 4`, `--workers=4`. */
 function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -163,7 +254,7 @@ function optionValue(args: readonly string[], names: readonly string[]): string 
 }
 
 /** Env vars the hosting config sets to a literal value on the service. */
-function literalEnv(service: Service): Record<string, string> {
+export function literalEnv(service: Service): Record<string, string> {
   const env: Record<string, string> = {};
   for (const binding of service.env)
     if (binding.source.kind === 'value') env[binding.key] = binding.source.value.reveal();
@@ -222,6 +313,7 @@ export function runtimeOf(model: ProjectModel, service: Service): RuntimeFamily 
   const runtime = service.runtime?.value;
   if (runtime === 'python' || runtime === 'node' || runtime === 'ruby') return runtime;
   const ecosystems = new Set(dependenciesOf(model, service).map((d) => d.ecosystem));
+  if (ecosystems.has('rubygems')) return 'ruby';
   return ecosystems.has('pypi') ? 'python' : ecosystems.has('npm') ? 'node' : 'other';
 }
 

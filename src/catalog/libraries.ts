@@ -52,6 +52,8 @@ export const REDIS_QUEUE_PACKAGES = new Set([
   'arq',
   'huey',
   'sidekiq',
+  'sidekiq-pro',
+  'sidekiq-ent',
   'resque',
 ]);
 
@@ -72,6 +74,12 @@ export const REDIS_CLIENT_PACKAGES = new Set([
   '@valkey/valkey-glide',
   'valkey-glide',
   'memjs',
+  'redis-client',
+  'hiredis',
+  'kredis',
+  'redis-rails',
+  'redis-store',
+  'dalli',
   'pymemcache',
   'pylibmc',
   'python-memcached',
@@ -103,6 +111,19 @@ export const ERROR_TRACKING_PACKAGES = new Set([
   'logrocket',
   'airbrake',
   '@airbrake/node',
+  'sentry-ruby',
+  'sentry-rails',
+  'sentry-raven',
+  'newrelic_rpm',
+  'datadog',
+  'appsignal',
+  'scout_apm',
+  'exception_notification',
+  // Logging platforms whose SDKs capture errors with the logs.
+  'next-axiom',
+  '@axiomhq/nextjs',
+  '@axiomhq/js',
+  '@logtail/next',
 ]);
 
 /** Rate limiters, in app code or as middleware. */
@@ -123,6 +144,8 @@ export const RATE_LIMIT_PACKAGES = new Set([
   'limits',
   '@arcjet/next',
   '@arcjet/node',
+  'rack-attack',
+  'rack-throttle',
 ]);
 
 /** HTTP frameworks: a service built on one serves a public API when it is a web service. */
@@ -140,6 +163,11 @@ export const HTTP_FRAMEWORK_PACKAGES = new Set([
   'litestar',
   'sanic',
   'aiohttp',
+  'rails',
+  'sinatra',
+  'hanami',
+  'roda',
+  'grape',
 ]);
 
 /** Development servers and watchers that must not run in production. */
@@ -148,6 +176,7 @@ export const DEV_SERVER_PROGRAMS = new Set(['nodemon', 'ts-node-dev']);
 export const LIBRARY_SOURCES = {
   npm: 'https://www.npmjs.com/package/',
   pypi: 'https://pypi.org/project/',
+  rubygems: 'https://rubygems.org/gems/',
 };
 
 /**

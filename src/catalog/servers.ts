@@ -41,6 +41,17 @@ export const CELERY_DEFAULT_CONCURRENCY = fact(
 /** Puma runs a single process (threads only) unless `-w/--workers` starts clustered mode. */
 export const PUMA_DEFAULT_WORKERS = fact(1, 'https://github.com/puma/puma#clustered-mode', CHECKED);
 
+/**
+ * Puma sets its workers from WEB_CONCURRENCY when the config does not (`auto`: one per CPU), as the
+ * config/puma.rb that Rails generates says: "You can control the number of workers using
+ * ENV["WEB_CONCURRENCY"] … The default is already 1. You can set it to `auto`".
+ */
+export const PUMA_READS_WEB_CONCURRENCY = fact(
+  true,
+  'https://github.com/rails/rails/blob/main/railties/lib/rails/generators/rails/app/templates/config/puma.rb.tt',
+  CHECKED,
+);
+
 /** pm2 `-i max` or `-i 0` starts one process per CPU, `-i -1` one fewer. */
 export const PM2_MAX_INSTANCES = fact(
   { perCpu: 1 },

@@ -14,6 +14,7 @@ export function emptyModel(): ProjectModel {
     envReads: [],
     inProcessCaches: [],
     requestHandlers: [],
+    serverConfigs: [],
     diagnostics: [],
   };
 }

@@ -23,6 +23,8 @@ export interface ProjectModel {
   inProcessCaches: InProcessCache[];
   /** Application files that serve HTTP requests, found in application code. */
   requestHandlers: RequestHandler[];
+  /** Web server config files (`config/puma.rb`, `gunicorn.conf.py`) and what they set. */
+  serverConfigs: ServerConfig[];
   diagnostics: Diagnostic[];
 }
 
@@ -323,7 +325,7 @@ export type MigrationOperation =
 // ───────────────────────────── dependencies ─────────────────────────────
 
 export interface Dependency {
-  ecosystem: 'npm' | 'pypi';
+  ecosystem: 'npm' | 'pypi' | 'rubygems';
   name: string;
   /** Version range as written. */
   version?: string;
@@ -363,4 +365,23 @@ export interface RequestHandler {
   /** The framework module (`express`, `fastapi`) or Next.js convention (`next-route`, `next-server-action`). */
   framework: string;
   location: Location;
+}
+
+// ───────────────────────────── server configs ─────────────────────────────
+
+/**
+ * A count a config file sets: a number, an env var read with what applies when it is unset
+ * (`ENV.fetch("WEB_CONCURRENCY") { 2 }`), or one per CPU (`workers :auto`).
+ */
+export type ConfigCount = { value: number } | { env: string; otherwise?: ConfigCount } | { perCpu: true };
+
+export interface ServerConfig {
+  path: string;
+  server: 'puma' | 'gunicorn';
+  /** Worker processes per instance, where the file sets them. */
+  workers?: { count: ConfigCount; location: Location };
+  /** Threads per worker (the maximum, for puma's `threads min, max`). */
+  threads?: { count: ConfigCount; location: Location };
+  /** Puma plugins: `plugin :solid_queue` runs the job supervisor inside the web server. */
+  plugins: string[];
 }

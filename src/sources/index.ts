@@ -8,6 +8,7 @@ import { netlifySource } from './netlify/index.ts';
 import { prismaSource } from './prisma/index.ts';
 import { railwaySource } from './railway/index.ts';
 import { renderSource } from './render/index.ts';
+import { rubySource } from './ruby/index.ts';
 import type { Source } from './source.ts';
 import { sqlSource } from './sql/index.ts';
 import { vercelSource } from './vercel/index.ts';
@@ -23,6 +24,7 @@ export const allSources: Source[] = [
   dockerComposeSource,
   envSource,
   manifestsSource,
+  rubySource,
   prismaSource,
   sqlSource,
   codeSource,

@@ -14328,6 +14328,7 @@ var package_default = {
     "@octokit/webhooks-examples": "^7.6.1",
     "@probot/get-private-key": "^2.1.1",
     "@probot/pino": "^5.0.1",
+    "@ruby/prism": "^1.9.0",
     "@types/node": "^24.19.2",
     "@types/pg": "^8.23.1",
     "@types/picomatch": "^4.0.3",
@@ -31153,8 +31154,8 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   let minItems = def.items.length;
   while (minItems > 0) {
     const item = def.items[minItems - 1];
-    const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
-    if (!optional2)
+    const optional3 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+    if (!optional3)
       break;
     minItems--;
   }
@@ -34949,6 +34950,11 @@ var CELERY_DEFAULT_CONCURRENCY = fact(
   "os.cpu_count() of the host, which in a container may exceed the CPU share the plan sells."
 );
 var PUMA_DEFAULT_WORKERS = fact(1, "https://github.com/puma/puma#clustered-mode", CHECKED4);
+var PUMA_READS_WEB_CONCURRENCY = fact(
+  true,
+  "https://github.com/rails/rails/blob/main/railties/lib/rails/generators/rails/app/templates/config/puma.rb.tt",
+  CHECKED4
+);
 var PM2_MAX_INSTANCES = fact(
   { perCpu: 1 },
   "https://pm2.keymetrics.io/docs/usage/cluster-mode/",
@@ -35096,7 +35102,8 @@ function processesOf(model, service, config2 = {}, cpus = planResources(service)
   const serviceEnv = literalEnv(service);
   const invocations = startInvocations(model, service);
   for (const invocation of invocations) {
-    const figure2 = serverProcesses(invocation, { ...serviceEnv, ...invocation.env }, cpus);
+    const env = { ...serviceEnv, ...invocation.env };
+    const figure2 = pumaProcesses(pumaConfigOf(model, service, invocation), env, cpus) ?? serverProcesses(invocation, env, cpus);
     if (figure2) return figure2;
   }
   const last = invocations.at(-1);
@@ -35160,7 +35167,7 @@ function serverProcesses(invocation, env, cpus) {
       return fromOption(["-w", "--workers"], "puma --workers") ?? {
         value: PUMA_DEFAULT_WORKERS.value,
         source: "default",
-        note: "puma runs single mode unless --workers; config/puma.rb is not read"
+        note: "puma runs single mode unless --workers, and there is no config/puma.rb"
       };
     case "pm2":
     case "pm2-runtime": {
@@ -35182,6 +35189,67 @@ function serverProcesses(invocation, env, cpus) {
     default:
       return void 0;
   }
+}
+function pumaConfigOf(model, service, invocation) {
+  const { program, args } = invocation;
+  const rails = (program === "rails" || program === "rails.rb") && (args[0] === "s" || args[0] === "server");
+  if (program !== "puma" && !rails) return void 0;
+  const written = program === "puma" ? optionValue(args, ["-C", "--config"]) : void 0;
+  const path = joinRoot(service.rootDir, written ?? "config/puma.rb");
+  return model.serverConfigs.find((config2) => config2.server === "puma" && config2.path === path);
+}
+function servicePumaConfig(model, service) {
+  for (const invocation of startInvocations(model, service)) {
+    const config2 = pumaConfigOf(model, service, invocation);
+    if (config2) return config2;
+  }
+  return void 0;
+}
+function joinRoot(root, path) {
+  const relative = path.replace(/^\.\//, "");
+  return root ? `${root}/${relative}` : relative;
+}
+function pumaProcesses(config2, env, cpus) {
+  if (!config2) return void 0;
+  const perCpu2 = () => ({
+    value: wholeCpus(cpus),
+    source: cpus === void 0 ? "assumed" : "default",
+    note: `puma workers :auto = CPUs (${config2.path})`
+  });
+  if (config2.workers) {
+    const value = resolveCount(config2.workers.count, env);
+    if (value === "per-cpu") return perCpu2();
+    if (value !== void 0)
+      return {
+        value: value.value,
+        source: "read",
+        note: `puma workers ${value.value}${value.how} (${config2.path}:${config2.workers.location.line})`
+      };
+  }
+  const concurrency = env.WEB_CONCURRENCY;
+  if (concurrency === "auto") return perCpu2();
+  if (concurrency && /^\d+$/.test(concurrency) && Number(concurrency) > 0)
+    return {
+      value: Number(concurrency),
+      source: "read",
+      note: `WEB_CONCURRENCY=${concurrency}, read by puma`
+    };
+  return {
+    value: PUMA_DEFAULT_WORKERS.value,
+    source: "default",
+    note: `puma runs single mode: ${config2.path} sets no workers${PUMA_READS_WEB_CONCURRENCY.value ? " and WEB_CONCURRENCY is not set" : ""}`
+  };
+}
+function resolveCount(count3, env) {
+  if ("value" in count3) return { value: count3.value, how: "" };
+  if ("perCpu" in count3) return "per-cpu";
+  const set2 = env[count3.env];
+  if (set2 === "auto") return "per-cpu";
+  if (set2 !== void 0 && /^\d+$/.test(set2) && Number(set2) > 0)
+    return { value: Number(set2), how: ` (${count3.env}=${set2})` };
+  if (!count3.otherwise) return void 0;
+  const fallback = resolveCount(count3.otherwise, env);
+  return fallback === void 0 || fallback === "per-cpu" ? fallback : { value: fallback.value, how: ` (${count3.env} unset: default)` };
 }
 function optionValue(args, names2) {
   for (let i = 0; i < args.length; i++) {
@@ -35243,6 +35311,7 @@ function runtimeOf(model, service) {
   const runtime = service.runtime?.value;
   if (runtime === "python" || runtime === "node" || runtime === "ruby") return runtime;
   const ecosystems = new Set(dependenciesOf(model, service).map((d) => d.ecosystem));
+  if (ecosystems.has("rubygems")) return "ruby";
   return ecosystems.has("pypi") ? "python" : ecosystems.has("npm") ? "node" : "other";
 }
 function dependenciesOf(model, service) {
@@ -35270,6 +35339,8 @@ function poolSizeOf(model, service, cpus, url2, config2 = {}) {
       source: "config",
       note: `capacity.services.${service.name}.poolSize in headroom.yml`
     };
+  const threads = threadsOf(model, service);
+  if (threads) return { ...threads, note: `${threads.note}, one connection each` };
   const dependencies = dependenciesOf(model, service);
   const prisma = prismaClientKind(dependencies);
   if (prisma === "pg-adapter")
@@ -35294,6 +35365,17 @@ function poolSizeOf(model, service, cpus, url2, config2 = {}) {
   const pool = CLIENT_POOL_DEFAULTS.find((p) => p.value.packages.some((name) => names2.has(name)));
   if (!pool) return void 0;
   return { value: pool.value.size, source: "default", note: `${pool.value.library} ${pool.value.detail}` };
+}
+function threadsOf(model, service) {
+  const config2 = servicePumaConfig(model, service);
+  if (!config2?.threads) return void 0;
+  const resolved = resolveCount(config2.threads.count, literalEnv(service));
+  if (resolved === void 0 || resolved === "per-cpu") return void 0;
+  return {
+    value: resolved.value,
+    source: "read",
+    note: `puma threads ${resolved.value}${resolved.how} (${config2.path}:${config2.threads.location.line})`
+  };
 }
 
 // src/catalog/neon.ts
@@ -35786,6 +35868,8 @@ function serviceCapacity2(model, service, config2 = {}) {
       ...config2.memoryPerProcessMb ? { defaultMb: config2.memoryPerProcessMb } : {}
     })
   };
+  const threads = threadsOf(model, service);
+  if (threads) capacity.threadsPerProcess = threads;
   if (service.plan) capacity.plan = service.plan.name;
   if (memoryMb) capacity.memoryMb = memoryMb;
   if (cpus) capacity.cpus = cpus;
@@ -35956,6 +36040,8 @@ var REDIS_QUEUE_PACKAGES = /* @__PURE__ */ new Set([
   "arq",
   "huey",
   "sidekiq",
+  "sidekiq-pro",
+  "sidekiq-ent",
   "resque"
 ]);
 var REDIS_CLIENT_PACKAGES = /* @__PURE__ */ new Set([
@@ -35974,6 +36060,12 @@ var REDIS_CLIENT_PACKAGES = /* @__PURE__ */ new Set([
   "@valkey/valkey-glide",
   "valkey-glide",
   "memjs",
+  "redis-client",
+  "hiredis",
+  "kredis",
+  "redis-rails",
+  "redis-store",
+  "dalli",
   "pymemcache",
   "pylibmc",
   "python-memcached"
@@ -36002,7 +36094,20 @@ var ERROR_TRACKING_PACKAGES = /* @__PURE__ */ new Set([
   "elastic-apm",
   "logrocket",
   "airbrake",
-  "@airbrake/node"
+  "@airbrake/node",
+  "sentry-ruby",
+  "sentry-rails",
+  "sentry-raven",
+  "newrelic_rpm",
+  "datadog",
+  "appsignal",
+  "scout_apm",
+  "exception_notification",
+  // Logging platforms whose SDKs capture errors with the logs.
+  "next-axiom",
+  "@axiomhq/nextjs",
+  "@axiomhq/js",
+  "@logtail/next"
 ]);
 var RATE_LIMIT_PACKAGES = /* @__PURE__ */ new Set([
   "express-rate-limit",
@@ -36020,7 +36125,9 @@ var RATE_LIMIT_PACKAGES = /* @__PURE__ */ new Set([
   "fastapi-limiter",
   "limits",
   "@arcjet/next",
-  "@arcjet/node"
+  "@arcjet/node",
+  "rack-attack",
+  "rack-throttle"
 ]);
 var HTTP_FRAMEWORK_PACKAGES = /* @__PURE__ */ new Set([
   "express",
@@ -36035,7 +36142,12 @@ var HTTP_FRAMEWORK_PACKAGES = /* @__PURE__ */ new Set([
   "starlette",
   "litestar",
   "sanic",
-  "aiohttp"
+  "aiohttp",
+  "rails",
+  "sinatra",
+  "hanami",
+  "roda",
+  "grape"
 ]);
 var DEV_SERVER_PROGRAMS = /* @__PURE__ */ new Set(["nodemon", "ts-node-dev"]);
 var JS_CACHE_EXPORTS = {
@@ -37513,7 +37625,7 @@ var single_process_web_default = defineRule({
     return model.services.flatMap((service) => {
       if (service.kind !== "web" || service.instances.max > 1) return [];
       const capacity = serviceCapacity2(model, service);
-      if (capacity.processes.value > 1) return [];
+      if (capacity.processes.value > 1 || (capacity.threadsPerProcess?.value ?? 1) > 1) return [];
       return [
         {
           entity: service.id,
@@ -38031,8 +38143,8 @@ function readJavaScript(file2) {
   const moduleMaps = /* @__PURE__ */ new Map();
   const filledMaps = /* @__PURE__ */ new Set();
   walkSyntaxTree(program, (node2, ancestors) => {
-    for (const [key, where, optional2] of envKeysRead(node2, ancestors[ancestors.length - 1]))
-      found.envReads.push({ key, location: at3(where), ...optional2 ? { optional: optional2 } : {} });
+    for (const [key, where, optional3] of envKeysRead(node2, ancestors[ancestors.length - 1]))
+      found.envReads.push({ key, location: at3(where), ...optional3 ? { optional: optional3 } : {} });
     const holder = longLivedHolder(node2, ancestors);
     if (holder) {
       const kind = cacheKind(holder.value, bindings);
@@ -38354,8 +38466,8 @@ function readPython(file2) {
     while (blocks.length > 0 && (blocks[blocks.length - 1]?.indent ?? 0) >= line.indent) blocks.pop();
     const inFunction = blocks.some((b) => b.kind === "def");
     const tokens = line.tokens;
-    for (const { key, optional: optional2 } of envReads(tokens, qualify))
-      found.envReads.push({ key: key.value, location: at3(key), ...optional2 ? { optional: optional2 } : {} });
+    for (const { key, optional: optional3 } of envReads(tokens, qualify))
+      found.envReads.push({ key: key.value, location: at3(key), ...optional3 ? { optional: optional3 } : {} });
     if (tokens[0]?.value === "@") {
       const kind = qualify(tokens, 1);
       if (kind && isCacheDecorator(kind.name)) decorators.push({ kind: kind.name, line });
@@ -40081,6 +40193,7 @@ function emptyModel() {
     envReads: [],
     inProcessCaches: [],
     requestHandlers: [],
+    serverConfigs: [],
     diagnostics: []
   };
 }
@@ -40694,15 +40807,15 @@ var SchemaParser = class {
       this.#next();
       this.#expectPunct("]");
     }
-    const optional2 = this.#isPunct("?");
-    if (optional2) this.#next();
+    const optional3 = this.#isPunct("?");
+    if (optional3) this.#next();
     const attributes = this.#fieldAttributes();
     return {
       type: "field",
       name: name.text,
       fieldType,
       array: array2,
-      optional: optional2,
+      optional: optional3,
       ...attributes.length ? { attributes } : {},
       location: { startLine: name.line }
     };
@@ -41793,6 +41906,243 @@ function nameOf(node2, what, diagnostics) {
   return name;
 }
 
+// src/sources/ruby/prism-parser.ts
+var ENOSYS = 52;
+var prism = lazyModule("the Ruby parser", async () => {
+  const [{ parsePrism }, { prismWasm }] = await Promise.all([
+    import("./parsePrism-JGOIOE5D.js"),
+    // Its own chunk in the bundle: the inlined binary is parsed only by reviews with Ruby files.
+    import("./prism-wasm-UOVEMPVG.js")
+  ]);
+  const bytes = await prismWasm();
+  const system = new Proxy(
+    {},
+    {
+      get: (_, name) => name === "proc_exit" ? (code) => {
+        throw new Error(`the Ruby parser exited (${code})`);
+      } : () => ENOSYS
+    }
+  );
+  const { instance } = await WebAssembly.instantiate(bytes, { wasi_snapshot_preview1: system });
+  instance.exports._initialize();
+  return (source) => parsePrism(instance.exports, source);
+});
+var loadRubyParser = prism.load;
+var parseRuby = (source) => prism.get()(source);
+
+// src/sources/ruby/ruby-syntax.ts
+function lineLocator(source) {
+  const bytes = Buffer.from(source, "utf8");
+  const newlines = [];
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) newlines.push(i);
+  return (offset) => {
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (newlines[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  };
+}
+function topLevelCalls(program) {
+  const calls = [];
+  const visit3 = (statements) => {
+    for (const node2 of statements?.body ?? []) {
+      const kind = node2?.constructor?.name;
+      if (kind === "CallNode") calls.push(node2);
+      else if (kind === "IfNode" || kind === "UnlessNode") {
+        visit3(node2.statements);
+        visit3(node2.subsequent?.statements ?? node2.elseClause?.statements);
+      }
+    }
+  };
+  visit3(program?.statements);
+  return calls;
+}
+function argumentsOf(call) {
+  return call?.arguments_?.arguments_ ?? [];
+}
+function literalText(node2) {
+  const kind = node2?.constructor?.name;
+  if (kind === "StringNode" || kind === "SymbolNode") return node2.unescaped?.value;
+  return void 0;
+}
+function countOf(node2, locals, depth = 0) {
+  if (depth > 8) return void 0;
+  const next = (inner) => countOf(inner, locals, depth + 1);
+  switch (node2?.constructor?.name) {
+    case "IntegerNode":
+      return typeof node2.value === "number" && node2.value > 0 ? { value: node2.value } : void 0;
+    case "StringNode": {
+      const text2 = literalText(node2) ?? "";
+      if (text2 === "auto") return { perCpu: true };
+      return /^\d+$/.test(text2) && Number(text2) > 0 ? { value: Number(text2) } : void 0;
+    }
+    case "SymbolNode":
+      return literalText(node2) === "auto" ? { perCpu: true } : void 0;
+    case "ParenthesesNode":
+      return node2.body?.body?.length === 1 ? next(node2.body.body[0]) : void 0;
+    case "LocalVariableReadNode":
+      return locals.has(node2.name) ? next(locals.get(node2.name)) : void 0;
+    case "OrNode": {
+      const env = envRead(node2.left);
+      return env ? { env, ...optional2(next(node2.right)) } : void 0;
+    }
+    case "CallNode": {
+      const [first, second] = argumentsOf(node2);
+      if (node2.receiver === null && node2.name === "Integer") return next(first);
+      if (node2.name === "to_i" && node2.receiver) return next(node2.receiver);
+      const env = envRead(node2);
+      if (!env) return void 0;
+      const fallback = second ?? node2.block?.body?.body?.at(-1);
+      return { env, ...optional2(fallback === void 0 ? void 0 : next(fallback)) };
+    }
+    default:
+      return void 0;
+  }
+}
+function optional2(otherwise) {
+  return otherwise ? { otherwise } : {};
+}
+function envRead(node2) {
+  if (node2?.constructor?.name !== "CallNode") return void 0;
+  const receiver = node2.receiver;
+  const isEnv = receiver?.constructor?.name === "ConstantReadNode" && receiver.name === "ENV";
+  if (!isEnv || node2.name !== "[]" && node2.name !== "fetch") return void 0;
+  return literalText(argumentsOf(node2)[0]);
+}
+
+// src/sources/ruby/gemfile.ts
+var DEV_GROUPS = /* @__PURE__ */ new Set(["development", "test"]);
+function readGemfile(file2) {
+  const result = parseRuby(file2.text);
+  const line = lineLocator(file2.text);
+  const dependencies = [];
+  const visit3 = (statements, dev) => {
+    for (const node2 of statements?.body ?? []) {
+      if (node2?.constructor?.name !== "CallNode" || node2.receiver) {
+        if (node2?.constructor?.name === "IfNode" || node2?.constructor?.name === "UnlessNode") {
+          visit3(node2.statements, dev);
+          visit3(node2.subsequent?.statements ?? node2.elseClause?.statements, dev);
+        }
+        continue;
+      }
+      const args = argumentsOf(node2);
+      if (node2.name === "group" || node2.name === "platforms" || node2.name === "platform") {
+        const groups2 = node2.name === "group" ? args.map(literalText) : [];
+        const devOnly = groups2.length > 0 && groups2.every((g) => g && DEV_GROUPS.has(g));
+        visit3(node2.block?.body, dev || devOnly);
+        continue;
+      }
+      if (node2.name !== "gem") continue;
+      const name = literalText(args[0]);
+      if (!name) continue;
+      const version2 = literalText(args[1]);
+      const groups = keywordGroups(args.at(-1));
+      dependencies.push({
+        ecosystem: "rubygems",
+        name,
+        ...version2 ? { version: version2 } : {},
+        dev: dev || groups.length > 0 && groups.every((g) => DEV_GROUPS.has(g)),
+        manifest: file2.path,
+        location: { path: file2.path, line: line(node2.location.startOffset) }
+      });
+    }
+  };
+  visit3(result.value.statements, false);
+  const error63 = result.errors[0];
+  const diagnostics = error63 ? [
+    {
+      severity: "warning",
+      origin: "ruby",
+      message: `${file2.path} is not valid Ruby (${error63.message}); the gems Prism could still read were kept.`,
+      location: { path: file2.path, line: line(error63.location.startOffset) }
+    }
+  ] : [];
+  return { dependencies, diagnostics };
+}
+function keywordGroups(options) {
+  if (options?.constructor?.name !== "KeywordHashNode") return [];
+  for (const element of options.elements ?? []) {
+    const key = literalText(element.key);
+    if (key !== "group" && key !== "groups") continue;
+    const value = element.value;
+    const items = value?.constructor?.name === "ArrayNode" ? value.elements : [value];
+    return items.map(literalText).filter((g) => g !== void 0);
+  }
+  return [];
+}
+
+// src/sources/ruby/puma-config.ts
+function readPumaConfig(file2) {
+  const result = parseRuby(file2.text);
+  const line = lineLocator(file2.text);
+  const error63 = result.errors[0];
+  if (error63) {
+    return {
+      diagnostics: [
+        {
+          severity: "warning",
+          origin: "ruby",
+          message: `${file2.path} is not valid Ruby (${error63.message}); its workers and threads were not read.`,
+          location: { path: file2.path, line: line(error63.location.startOffset) }
+        }
+      ]
+    };
+  }
+  const locals = /* @__PURE__ */ new Map();
+  const program = result.value;
+  for (const node2 of program.statements?.body ?? []) {
+    if (node2?.constructor?.name === "LocalVariableWriteNode") locals.set(node2.name, node2.value);
+  }
+  const config2 = { path: file2.path, server: "puma", plugins: [] };
+  for (const call of topLevelCalls(program)) {
+    const args = argumentsOf(call);
+    const at3 = { path: file2.path, line: line(call.location.startOffset) };
+    if (call.name === "workers") {
+      const count3 = countOf(args[0], locals);
+      if (count3) config2.workers = { count: count3, location: at3 };
+    } else if (call.name === "threads") {
+      const count3 = countOf(args.at(-1), locals);
+      if (count3) config2.threads = { count: count3, location: at3 };
+    } else if (call.name === "plugin") {
+      const name = literalText(args[0]);
+      if (name) config2.plugins.push(name);
+    }
+  }
+  return { config: config2, diagnostics: [] };
+}
+
+// src/sources/ruby/index.ts
+var GEMFILE = /(^|\/)Gemfile$/;
+var PUMA_CONFIG = /(^|\/)(config\/puma(\/[^/]+)?|[^/]*puma[^/]*)\.rb$/;
+var rubySource = {
+  id: "ruby",
+  matches: (path) => GEMFILE.test(path) || PUMA_CONFIG.test(path),
+  async read(files) {
+    await loadRubyParser();
+    const fragment = {
+      dependencies: [],
+      serverConfigs: [],
+      diagnostics: []
+    };
+    for (const file2 of files) {
+      if (GEMFILE.test(file2.path)) {
+        const read = readGemfile(file2);
+        fragment.dependencies.push(...read.dependencies);
+        fragment.diagnostics.push(...read.diagnostics);
+      } else {
+        const read = readPumaConfig(file2);
+        if (read.config) fragment.serverConfigs.push(read.config);
+        fragment.diagnostics.push(...read.diagnostics);
+      }
+    }
+    return fragment;
+  }
+};
+
 // src/sources/sql/dialect.ts
 var REPLAYED = ["postgresql", "cockroachdb"];
 var NAMES = {
@@ -42724,7 +43074,7 @@ function isClickHouse(file2) {
 }
 function replayFile(replay, file2) {
   const bytes = Buffer.from(withoutPlaceholders(upSection(file2.text)), "utf8");
-  const locate = lineLocator(file2.path, bytes);
+  const locate = lineLocator2(file2.path, bytes);
   const operations = [];
   let replayed = 0;
   let unreplayed = 0;
@@ -42792,7 +43142,7 @@ function errorByteOffset(error63, piece) {
   }
   return bytes;
 }
-function lineLocator(path, bytes) {
+function lineLocator2(path, bytes) {
   const newlines = [];
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) newlines.push(i);
   return (offset) => {
@@ -42893,6 +43243,7 @@ var allSources = [
   dockerComposeSource,
   envSource,
   manifestsSource,
+  rubySource,
   prismaSource,
   sqlSource,
   codeSource

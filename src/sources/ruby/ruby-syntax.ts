@@ -1,0 +1,107 @@
+import type { ConfigCount } from '../../model/project-model.ts';
+
+// Prism's node classes, read by their fields: only what the readers use.
+// biome-ignore lint/suspicious/noExplicitAny: Prism's nodes are a wide union read defensively.
+export type RubyNode = any;
+
+/** Maps a byte offset of the parsed source to a 1-based line. */
+export function lineLocator(source: string): (offset: number) => number {
+  const bytes = Buffer.from(source, 'utf8');
+  const newlines: number[] = [];
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) newlines.push(i);
+  return (offset) => {
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((newlines[mid] as number) < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  };
+}
+
+/** The calls of a file's top level, and of `if`/`unless` bodies there (`if ENV["X"] … end`). */
+export function topLevelCalls(program: RubyNode): RubyNode[] {
+  const calls: RubyNode[] = [];
+  const visit = (statements: RubyNode) => {
+    for (const node of statements?.body ?? []) {
+      const kind = node?.constructor?.name;
+      if (kind === 'CallNode') calls.push(node);
+      else if (kind === 'IfNode' || kind === 'UnlessNode') {
+        visit(node.statements);
+        visit(node.subsequent?.statements ?? node.elseClause?.statements);
+      }
+    }
+  };
+  visit(program?.statements);
+  return calls;
+}
+
+export function argumentsOf(call: RubyNode): RubyNode[] {
+  return call?.arguments_?.arguments_ ?? [];
+}
+
+/** A string or symbol literal's text. */
+export function literalText(node: RubyNode): string | undefined {
+  const kind = node?.constructor?.name;
+  if (kind === 'StringNode' || kind === 'SymbolNode') return node.unescaped?.value;
+  return undefined;
+}
+
+/**
+ * What a count expression of a config file evaluates to without running it: a literal, an env
+ * var with its fallback (`ENV.fetch("X") { 2 }`, `ENV.fetch("X", 2)`, `ENV["X"] || 2`), through
+ * `Integer(…)`, `.to_i` and local variables assigned before; `undefined` for anything else.
+ */
+export function countOf(
+  node: RubyNode,
+  locals: ReadonlyMap<string, RubyNode>,
+  depth = 0,
+): ConfigCount | undefined {
+  if (depth > 8) return undefined;
+  const next = (inner: RubyNode) => countOf(inner, locals, depth + 1);
+  switch (node?.constructor?.name) {
+    case 'IntegerNode':
+      return typeof node.value === 'number' && node.value > 0 ? { value: node.value } : undefined;
+    case 'StringNode': {
+      const text = literalText(node) ?? '';
+      if (text === 'auto') return { perCpu: true };
+      return /^\d+$/.test(text) && Number(text) > 0 ? { value: Number(text) } : undefined;
+    }
+    case 'SymbolNode':
+      return literalText(node) === 'auto' ? { perCpu: true } : undefined;
+    case 'ParenthesesNode':
+      return node.body?.body?.length === 1 ? next(node.body.body[0]) : undefined;
+    case 'LocalVariableReadNode':
+      return locals.has(node.name) ? next(locals.get(node.name)) : undefined;
+    case 'OrNode': {
+      const env = envRead(node.left);
+      return env ? { env, ...optional(next(node.right)) } : undefined;
+    }
+    case 'CallNode': {
+      const [first, second] = argumentsOf(node);
+      if (node.receiver === null && node.name === 'Integer') return next(first);
+      if (node.name === 'to_i' && node.receiver) return next(node.receiver);
+      const env = envRead(node);
+      if (!env) return undefined;
+      const fallback = second ?? node.block?.body?.body?.at(-1);
+      return { env, ...optional(fallback === undefined ? undefined : next(fallback)) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function optional(otherwise: ConfigCount | undefined): { otherwise?: ConfigCount } {
+  return otherwise ? { otherwise } : {};
+}
+
+/** The variable of `ENV["X"]` or `ENV.fetch("X", …)`. */
+function envRead(node: RubyNode): string | undefined {
+  if (node?.constructor?.name !== 'CallNode') return undefined;
+  const receiver = node.receiver;
+  const isEnv = receiver?.constructor?.name === 'ConstantReadNode' && receiver.name === 'ENV';
+  if (!isEnv || (node.name !== '[]' && node.name !== 'fetch')) return undefined;
+  return literalText(argumentsOf(node)[0]);
+}
