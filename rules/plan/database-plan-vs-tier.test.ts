@@ -13,7 +13,13 @@ describe('plan/database-plan-vs-tier', () => {
     expect(finding?.message).toBe(
       "db (basic-1gb) is below what the scale tier needs by Headroom's sizing: RAM 1024 MB < 4096 MB; connections 100 < 200 with no pooler in front.",
     );
-    expect((await findingsFor(rule, db('free'), 'growth'))[0]?.message).toContain('RAM 256 MB < 1024 MB');
+    expect((await findingsFor(rule, db('basic-256mb'), 'growth'))[0]?.message).toContain(
+      'RAM 256 MB < 1024 MB',
+    );
+  });
+
+  it('leaves a free database to plan/free-database-expires: the same fix, one finding', async () => {
+    expect(await findingsFor(rule, db('free'), 'growth')).toEqual([]);
   });
 
   it('names the default plan when none is written', async () => {

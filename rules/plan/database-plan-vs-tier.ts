@@ -27,6 +27,8 @@ export default defineRule({
     const need = TIER_DATABASE_NEEDS.value[tier];
     return model.datastores.flatMap((database) => {
       if (database.platform !== 'render' || database.kind !== 'postgres' || !database.plan) return [];
+      // A free database is `plan/free-database-expires`: one fix (a paid plan) answers both.
+      if (database.plan.name === 'free') return [];
       const plan = renderPostgresPlan(database.plan.name);
       if (!plan) return [];
       const { memoryMb, maxConnections } = plan.value;

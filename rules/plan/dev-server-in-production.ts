@@ -88,11 +88,9 @@ function railsEnv(args: string[], env: Record<string, string>): string {
 }
 
 /**
- * Compose files are most often the local development setup: only one named for production
- * (`docker-compose.prod.yml`, `compose.production.yaml`) is taken for a deployment.
+ * A compose file taken for the deployment by default that runs a dev server is, by that very
+ * command, the local setup: only one named for production (`docker-compose.prod.yml`) counts here.
  */
 function deployed(service: Service): boolean {
-  if (service.platform !== 'docker-compose') return true;
-  const file = service.location.path.split('/').at(-1) ?? '';
-  return /(^|[.-])prod(uction)?[.-]/.test(file);
+  return !service.assumedDeployment;
 }

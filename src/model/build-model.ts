@@ -35,6 +35,7 @@ export function mergeFragments(fragments: readonly ModelFragment[]): ProjectMode
 /** Merges source fragments into one model and relates what only the whole shows. */
 export function buildModel(fragments: readonly ModelFragment[]): ProjectModel {
   const model = mergeFragments(fragments);
+  settleAssumedDeployments(model);
   markHistorySchemas(model);
   model.diagnostics = distinct(model.diagnostics);
   maskCredentials(model);
@@ -53,6 +54,34 @@ function distinct(diagnostics: ProjectModel['diagnostics']): ProjectModel['diagn
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A compose file named for no environment is the deployment only when nothing else is: beside a
+ * render.yaml, a fly.toml or a `docker-compose.prod.yml` it is the local setup, and leaves. Kept, it
+ * is said to be an assumption, once per file.
+ */
+function settleAssumedDeployments(model: ProjectModel): void {
+  const assumed = (item: { assumedDeployment?: boolean }) => item.assumedDeployment === true;
+  if (!model.services.some(assumed) && !model.datastores.some(assumed)) return;
+  if (model.services.some((service) => !assumed(service))) {
+    const dropped = new Set(model.services.filter(assumed).map((service) => service.name));
+    model.services = model.services.filter((service) => !assumed(service));
+    model.datastores = model.datastores.filter((store) => !assumed(store));
+    model.connections = model.connections.filter((c) => c.service === undefined || !dropped.has(c.service));
+    return;
+  }
+  const files = new Set(
+    [...model.services, ...model.datastores].filter(assumed).map((item) => item.location.path),
+  );
+  for (const path of files) {
+    model.diagnostics.push({
+      severity: 'info',
+      origin: 'docker-compose',
+      message: `${path} is read as the deployment, since no other hosting config is in the repository; name the file that deploys \`docker-compose.prod.yml\` to say so.`,
+      location: { path, line: 1 },
+    });
+  }
 }
 
 /**

@@ -73,6 +73,11 @@ export interface Service {
   rootDir: string;
   /** Extra platform facts a rule may need (e.g. Fly `auto_stop_machines`). */
   settings: Record<string, Located<string | number | boolean>>;
+  /**
+   * Taken for a deployment without the file saying so: a compose file named for no environment,
+   * in a repository with no other hosting config.
+   */
+  assumedDeployment?: boolean;
   location: Location;
 }
 
@@ -107,6 +112,8 @@ export interface Datastore {
   /** A managed pooler in front of the database (Render `connectionPool: pgbouncer`). */
   managedPooler?: Located<string>;
   settings: Record<string, Located<string | number | boolean>>;
+  /** As on `Service`: from a compose file taken for the deployment by default. */
+  assumedDeployment?: boolean;
   location: Location;
 }
 

@@ -1,8 +1,10 @@
 import type { Datastore, EnvBinding, ModelFragment, Service } from '../../model/project-model.ts';
 import { Secret } from '../../model/secret.ts';
+import { isInfrastructureImage } from '../infrastructure-images.ts';
 import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
 import { baseService, directoryOf, literalConnections } from '../service-shape.ts';
 import type { Source } from '../source.ts';
+import { composeRole, isDevelopmentTarget } from './roles.ts';
 
 const COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 const DATASTORE_IMAGES: Array<[RegExp, Datastore['kind']]> = [
@@ -35,6 +37,9 @@ export const dockerComposeSource: Source = {
         diagnostics: [],
       };
     for (const file of files) {
+      const role = composeRole(file.path);
+      if (role === 'development') continue;
+      const assumed = role === 'unnamed' ? { assumedDeployment: true } : {};
       const { root, diagnostics } = parseLocatedYaml(file.path, file.text, 'docker-compose');
       fragment.diagnostics.push(...diagnostics);
       for (const [name, node] of root?.get('services')?.entries() ?? []) {
@@ -47,10 +52,13 @@ export const dockerComposeSource: Source = {
             kind: store[1],
             platform: 'docker-compose',
             settings: {},
+            ...assumed,
             location: node.location,
           });
           continue;
         }
+        if (isInfrastructureImage(image) || isDevelopmentTarget(node.get('build')?.get('target')?.string()))
+          continue;
         const service = baseService(
           'docker-compose',
           name,
@@ -71,6 +79,7 @@ export const dockerComposeSource: Source = {
           service.startCommand = { value: command, location: node.get('command')?.location ?? node.location };
         service.env = environment(node.get('environment'));
         Object.assign(service.settings, limits(node));
+        Object.assign(service, assumed);
         fragment.connections.push(...literalConnections(service));
         fragment.services.push(service);
       }

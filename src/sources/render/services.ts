@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/location.ts';
 import type { Service, ServiceKind } from '../../model/project-model.ts';
+import { isInfrastructureImage } from '../infrastructure-images.ts';
 import type { LocatedNode } from '../located-yaml.ts';
 import { planOf, problem, type Settings, settingsOf, text } from './blueprint-values.ts';
 import { type EnvGroups, readServiceEnv } from './env-vars.ts';
@@ -46,6 +47,7 @@ export function readService(
     );
     return undefined;
   }
+  if (kind === 'private' && runsInfrastructure(node, name)) return undefined;
   const service: Service = {
     id: `service:${name}`,
     name,
@@ -129,4 +131,25 @@ function normalizeRootDir(rootDir: string): string {
     .split('/')
     .filter((part) => part !== '' && part !== '.')
     .join('/');
+}
+
+/**
+ * A private service that runs a datastore or a tool (forem's blueprint runs Redis and
+ * Elasticsearch as pservs, from `repo: …/redis.git` and `dockerContext: ./elasticsearch`): no
+ * app process to count, no health check or error tracker to ask of it.
+ */
+function runsInfrastructure(node: LocatedNode, name: string): boolean {
+  const last = (path: string | undefined) =>
+    path
+      ?.replace(/\.git$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .at(-1);
+  const names = [
+    name,
+    node.get('image')?.get('url')?.string(),
+    last(node.get('repo')?.string()),
+    last(node.get('dockerContext')?.string()),
+  ];
+  return names.some((candidate) => candidate !== undefined && isInfrastructureImage(candidate));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dockerComposeSource } from '../../../src/sources/docker-compose/index.ts';
+import { modelOf } from '../../helpers/rule-findings.ts';
 
 const read = async (path: string, text: string) => dockerComposeSource.read([{ path, text }]);
 
@@ -78,6 +79,73 @@ describe('docker-compose', () => {
       (await read('docker-compose.yml', 'services:\n  api:\n    image: "unclosed\n')).diagnostics,
     ).toMatchObject([
       { severity: 'error', origin: 'docker-compose', location: { path: 'docker-compose.yml' } },
+    ]);
+  });
+
+  const app = `services:
+  web:
+    build:
+      context: .
+    command: gunicorn app:app -w 4
+    ports: ["8000:8000"]
+  db:
+    image: postgres:16
+  mail:
+    image: axllent/mailpit
+    ports: ["8025:8025"]
+  proxy:
+    image: traefik:v3
+    ports: ["80:80"]
+  worker:
+    build:
+      context: .
+      target: development
+    command: celery -A app worker
+`;
+
+  it('leaves out compose files named or placed for development, tests and CI', async () => {
+    for (const path of [
+      'docker-compose.dev.yml',
+      'compose.local.yaml',
+      'docker-compose.override.yml',
+      'e2e/docker-compose.yml',
+      'docker/development/compose.yml',
+      'docker-compose.ci.yaml',
+      'docker-compose.example.yml',
+    ]) {
+      const model = await modelOf({ [path]: app });
+      expect([path, model.services, model.datastores]).toEqual([path, [], []]);
+    }
+  });
+
+  it('takes a production compose file as a deployment: app services only, not tools, proxies or dev build targets', async () => {
+    const model = await modelOf({
+      'docker-compose.prod.yml': app,
+      'render.yaml': 'services:\n  - type: web\n    name: site\n    runtime: node\n',
+    });
+    expect(model.services.map((s) => [s.platform, s.name, s.assumedDeployment])).toEqual([
+      ['render', 'site', undefined],
+      ['docker-compose', 'web', undefined],
+    ]);
+    expect(model.datastores.map((d) => d.name)).toEqual(['db']);
+    expect(model.diagnostics).toEqual([]);
+  });
+
+  it('drops an unnamed compose file beside another hosting config, and says so when it is the only one', async () => {
+    const beside = await modelOf({
+      'docker-compose.yml': app,
+      'fly.toml': 'app = "site"\n[http_service]\n  internal_port = 8080\n',
+    });
+    expect(beside.services.map((s) => s.platform)).toEqual(['fly']);
+    expect(beside.datastores).toEqual([]);
+    const alone = await modelOf({ 'docker-compose.yml': app });
+    expect(alone.services.map((s) => [s.name, s.assumedDeployment])).toEqual([['web', true]]);
+    expect(alone.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: expect.stringContaining('docker-compose.yml is read as the deployment'),
+        location: { path: 'docker-compose.yml', line: 1 },
+      }),
     ]);
   });
 });

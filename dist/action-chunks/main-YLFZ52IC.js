@@ -37108,6 +37108,7 @@ var database_plan_vs_tier_default = defineRule({
     const need = TIER_DATABASE_NEEDS.value[tier];
     return model.datastores.flatMap((database) => {
       if (database.platform !== "render" || database.kind !== "postgres" || !database.plan) return [];
+      if (database.plan.name === "free") return [];
       const plan = renderPostgresPlan(database.plan.name);
       if (!plan) return [];
       const { memoryMb, maxConnections } = plan.value;
@@ -37199,9 +37200,7 @@ function railsEnv(args, env) {
   return (flag >= 0 ? args[flag + 1] : inline) ?? env.RAILS_ENV ?? "development";
 }
 function deployed(service) {
-  if (service.platform !== "docker-compose") return true;
-  const file2 = service.location.path.split("/").at(-1) ?? "";
-  return /(^|[.-])prod(uction)?[.-]/.test(file2);
+  return !service.assumedDeployment;
 }
 
 // rules/plan/free-database-expires.ts
@@ -37778,23 +37777,26 @@ var connection_budget_default = defineRule({
 });
 
 // rules/pooling/direct-connection-at-scale.ts
+var REAL_SHARE_PERCENT = 50;
 var direct_connection_at_scale_default = defineRule({
   meta: {
     id: "pooling/direct-connection-at-scale",
     title: "Many processes on a database without a pooler",
     category: "pooling",
     severity: { launch: "off", growth: "warning", scale: "error", enterprise: "error" },
-    summary: "Several instances or worker processes connect straight to a Postgres that no client reaches through a pooler.",
+    summary: "Instances and worker processes that connect straight to a Postgres no client reaches through a pooler take half its connections or more.",
     ramification: "Each PostgreSQL connection is a server process with its own memory. Dozens of idle pooled connections from many workers eat the database\u2019s RAM and its connection limit; adding instances to absorb traffic then makes the database slower instead of the app faster.",
     fix: "Put a transaction pooler in front: Render `connectionPool: pgbouncer` with `property: connectionPoolString`, Supabase\u2019s Supavisor (port 6543), Neon\u2019s `-pooler` host or your own PgBouncer. Keep a direct URL for migrations.",
     examples: {
       bad: {
         path: "render.yaml",
-        text: "services:\n  - type: web\n    name: api\n    runtime: node\n    plan: standard\n    numInstances: 3\n    startCommand: node server.js\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: db, property: connectionString }\ndatabases:\n  - name: db\n    plan: pro-4gb\n"
+        text: "services:\n  - type: web\n    name: api\n    runtime: node\n    plan: standard\n    numInstances: 6\n    startCommand: node server.js\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: db, property: connectionString }\ndatabases:\n  - name: db\n    plan: basic-1gb\n",
+        alongside: { "package.json": '{ "dependencies": { "pg": "8.13.0" } }' }
       },
       good: {
         path: "render.yaml",
-        text: "services:\n  - type: web\n    name: api\n    runtime: node\n    plan: standard\n    numInstances: 3\n    startCommand: node server.js\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: db, property: connectionPoolString }\ndatabases:\n  - name: db\n    plan: pro-4gb\n    connectionPool: pgbouncer\n"
+        text: "services:\n  - type: web\n    name: api\n    runtime: node\n    plan: standard\n    numInstances: 6\n    startCommand: node server.js\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: db, property: connectionPoolString }\ndatabases:\n  - name: db\n    plan: basic-1gb\n    connectionPool: pgbouncer\n",
+        alongside: { "package.json": '{ "dependencies": { "pg": "8.13.0" } }' }
       }
     }
   },
@@ -37803,13 +37805,18 @@ var direct_connection_at_scale_default = defineRule({
       if (database.pooled) return [];
       const processes = database.contributors.reduce((sum, c) => sum + c.instances * c.processes.value, 0);
       if (processes <= 1) return [];
+      const { limit, demand } = database;
+      if (limit && demand > limit.value) return [];
+      const reference = limit?.value ?? POSTGRES_DEFAULT_MAX_CONNECTIONS.value;
+      if (demand * 100 < REAL_SHARE_PERCENT * reference) return [];
+      const share = `${demand} of ${limit ? `its ${reference}` : `the ${reference} PostgreSQL allows by default`} connections (${Math.round(demand * 100 / reference)}%)`;
       const shares = database.contributors.map(
         (c) => `${c.service}: ${c.instances} instance(s) \xD7 ${c.processes.value} process(es)`
       );
       return [
         {
           entity: database.entity,
-          message: `${processes} processes (${shares.join(", ")}) hold their own connections to ${database.datastore}, with no pooler in front.`,
+          message: `${processes} processes (${shares.join(", ")}) hold their own connections to ${database.datastore}, with no pooler in front: ${share}.`,
           location: database.location,
           fix: database.store ? {
             text: "Enable Render\u2019s managed PgBouncer on the database and give services `property: connectionPoolString`.",
@@ -38726,6 +38733,75 @@ function skipped(files, why) {
   ];
 }
 
+// src/sources/infrastructure-images.ts
+var INFRASTRUCTURE_IMAGES = /* @__PURE__ */ new Set([
+  "mongo",
+  "mongodb",
+  "clickhouse",
+  "clickhouse-server",
+  "elasticsearch",
+  "opensearch",
+  "minio",
+  "mailpit",
+  "mailhog",
+  "inbucket",
+  "maildev",
+  "localstack",
+  "traefik",
+  "caddy",
+  "nginx",
+  "haproxy",
+  "envoy",
+  "grafana",
+  "prometheus",
+  "loki",
+  "jaeger",
+  "all-in-one",
+  "otel-collector",
+  "opentelemetry-collector",
+  "opentelemetry-collector-contrib",
+  "pgadmin4",
+  "pgadmin",
+  "adminer",
+  "redis-commander",
+  "redisinsight",
+  "rabbitmq",
+  "kafka",
+  "cp-kafka",
+  "zookeeper",
+  "cp-zookeeper",
+  "memcached",
+  "meilisearch",
+  "typesense",
+  "qdrant",
+  "weaviate",
+  "chromadb",
+  "chroma",
+  "milvus",
+  "etcd",
+  "consul",
+  "vault",
+  "keycloak",
+  "pgbouncer",
+  "supavisor",
+  "flower",
+  "mysql-server",
+  "cassandra",
+  "neo4j",
+  "influxdb",
+  "questdb",
+  "nats",
+  "temporal",
+  "ngrok",
+  "cloudflared",
+  "watchtower",
+  "portainer"
+]);
+function isInfrastructureImage(image) {
+  const name = image.split("@")[0]?.split(":")[0]?.split("/").at(-1)?.toLowerCase() ?? "";
+  return INFRASTRUCTURE_IMAGES.has(name) || /^(postgres|redis|valkey|mysql|mariadb)(-|$)/.test(name);
+}
+
 // src/sources/service-shape.ts
 function baseService(platform2, name, kind, location, rootDir) {
   return {
@@ -38763,6 +38839,49 @@ function literalConnections(service) {
   });
 }
 
+// src/sources/docker-compose/roles.ts
+var DEVELOPMENT_WORDS = /* @__PURE__ */ new Set([
+  "dev",
+  "develop",
+  "development",
+  "local",
+  "test",
+  "tests",
+  "testing",
+  "e2e",
+  "ci",
+  "override",
+  "example",
+  "sample",
+  "debug"
+]);
+var DEVELOPMENT_FOLDERS = /* @__PURE__ */ new Set([
+  "dev",
+  "development",
+  "local",
+  "test",
+  "tests",
+  "testing",
+  "e2e",
+  "ci",
+  "example",
+  "examples",
+  ".devcontainer"
+]);
+var PRODUCTION_WORDS = /* @__PURE__ */ new Set(["prod", "production"]);
+function composeRole(path) {
+  const parts = path.split("/");
+  const words = (parts.at(-1) ?? "").toLowerCase().split(/[.\-_]/);
+  if (words.some((word) => PRODUCTION_WORDS.has(word))) return "production";
+  if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return "development";
+  if (parts.slice(0, -1).some((folder) => DEVELOPMENT_FOLDERS.has(folder.toLowerCase())))
+    return "development";
+  return "unnamed";
+}
+function isDevelopmentTarget(target) {
+  return target !== void 0 && /^(dev|develop|development|test|testing|local)$/i.test(target);
+}
+
 // src/sources/docker-compose/index.ts
 var COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
 var DATASTORE_IMAGES = [
@@ -38790,6 +38909,9 @@ var dockerComposeSource = {
       diagnostics: []
     };
     for (const file2 of files) {
+      const role = composeRole(file2.path);
+      if (role === "development") continue;
+      const assumed = role === "unnamed" ? { assumedDeployment: true } : {};
       const { root, diagnostics } = parseLocatedYaml(file2.path, file2.text, "docker-compose");
       fragment.diagnostics.push(...diagnostics);
       for (const [name, node2] of root?.get("services")?.entries() ?? []) {
@@ -38802,10 +38924,13 @@ var dockerComposeSource = {
             kind: store[1],
             platform: "docker-compose",
             settings: {},
+            ...assumed,
             location: node2.location
           });
           continue;
         }
+        if (isInfrastructureImage(image) || isDevelopmentTarget(node2.get("build")?.get("target")?.string()))
+          continue;
         const service = baseService(
           "docker-compose",
           name,
@@ -38826,6 +38951,7 @@ var dockerComposeSource = {
           service.startCommand = { value: command, location: node2.get("command")?.location ?? node2.location };
         service.env = environment(node2.get("environment"));
         Object.assign(service.settings, limits(node2));
+        Object.assign(service, assumed);
         fragment.connections.push(...literalConnections(service));
         fragment.services.push(service);
       }
@@ -40209,6 +40335,7 @@ function mergeFragments(fragments) {
 }
 function buildModel(fragments) {
   const model = mergeFragments(fragments);
+  settleAssumedDeployments(model);
   markHistorySchemas(model);
   model.diagnostics = distinct(model.diagnostics);
   maskCredentials(model);
@@ -40222,6 +40349,28 @@ function distinct(diagnostics) {
     seen.add(key);
     return true;
   });
+}
+function settleAssumedDeployments(model) {
+  const assumed = (item) => item.assumedDeployment === true;
+  if (!model.services.some(assumed) && !model.datastores.some(assumed)) return;
+  if (model.services.some((service) => !assumed(service))) {
+    const dropped = new Set(model.services.filter(assumed).map((service) => service.name));
+    model.services = model.services.filter((service) => !assumed(service));
+    model.datastores = model.datastores.filter((store) => !assumed(store));
+    model.connections = model.connections.filter((c) => c.service === void 0 || !dropped.has(c.service));
+    return;
+  }
+  const files = new Set(
+    [...model.services, ...model.datastores].filter(assumed).map((item) => item.location.path)
+  );
+  for (const path of files) {
+    model.diagnostics.push({
+      severity: "info",
+      origin: "docker-compose",
+      message: `${path} is read as the deployment, since no other hosting config is in the repository; name the file that deploys \`docker-compose.prod.yml\` to say so.`,
+      location: { path, line: 1 }
+    });
+  }
 }
 function markHistorySchemas(model) {
   const prismaSchemas = model.schemas.filter((s) => s.origin === "prisma");
@@ -41742,6 +41891,7 @@ function readService2(node2, name, type, scope, groups, diagnostics) {
     );
     return void 0;
   }
+  if (kind === "private" && runsInfrastructure(node2, name)) return void 0;
   const service = {
     id: `service:${name}`,
     name,
@@ -41809,6 +41959,16 @@ function scalingTargets(node2) {
 }
 function normalizeRootDir(rootDir) {
   return rootDir.split("/").filter((part) => part !== "" && part !== ".").join("/");
+}
+function runsInfrastructure(node2, name) {
+  const last = (path) => path?.replace(/\.git$/, "").replace(/\/+$/, "").split("/").at(-1);
+  const names2 = [
+    name,
+    node2.get("image")?.get("url")?.string(),
+    last(node2.get("repo")?.string()),
+    last(node2.get("dockerContext")?.string())
+  ];
+  return names2.some((candidate) => candidate !== void 0 && isInfrastructureImage(candidate));
 }
 
 // src/sources/render/index.ts

@@ -1,0 +1,50 @@
+/**
+ * What a compose file is for, by its name and folder: most compose files in a repository are the
+ * laptop's (`docker-compose.dev.yml`, `e2e/compose.yaml`), not a deployment.
+ */
+export type ComposeRole = 'development' | 'production' | 'unnamed';
+
+const DEVELOPMENT_WORDS = new Set([
+  'dev',
+  'develop',
+  'development',
+  'local',
+  'test',
+  'tests',
+  'testing',
+  'e2e',
+  'ci',
+  'override',
+  'example',
+  'sample',
+  'debug',
+]);
+const DEVELOPMENT_FOLDERS = new Set([
+  'dev',
+  'development',
+  'local',
+  'test',
+  'tests',
+  'testing',
+  'e2e',
+  'ci',
+  'example',
+  'examples',
+  '.devcontainer',
+]);
+const PRODUCTION_WORDS = new Set(['prod', 'production']);
+
+export function composeRole(path: string): ComposeRole {
+  const parts = path.split('/');
+  const words = (parts.at(-1) ?? '').toLowerCase().split(/[.\-_]/);
+  if (words.some((word) => PRODUCTION_WORDS.has(word))) return 'production';
+  if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return 'development';
+  if (parts.slice(0, -1).some((folder) => DEVELOPMENT_FOLDERS.has(folder.toLowerCase())))
+    return 'development';
+  return 'unnamed';
+}
+
+/** `build: { target: development }`: the image's development stage. */
+export function isDevelopmentTarget(target: string | undefined): boolean {
+  return target !== undefined && /^(dev|develop|development|test|testing|local)$/i.test(target);
+}
