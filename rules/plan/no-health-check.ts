@@ -1,5 +1,9 @@
-import type { Platform } from '../../src/model/project-model.ts';
+import { startInvocations } from '../../src/capacity/command.ts';
+import type { Platform, ProjectModel, Service } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
+
+/** Dashboards a team opens now and then: nobody's traffic waits on them. */
+const INTERNAL_DASHBOARDS = new Set(['flower', 'grafana-server', 'grafana', 'rq-dashboard', 'bull-board']);
 
 /** Platforms whose config file can declare a health check (Heroku has none; compose files are local). */
 const HEALTH_CHECK_PLATFORMS = new Set<Platform>(['render', 'fly', 'railway']);
@@ -28,6 +32,7 @@ export default defineRule({
   check(model) {
     return model.services
       .filter((s) => s.kind === 'web' && HEALTH_CHECK_PLATFORMS.has(s.platform) && !s.healthCheckPath)
+      .filter((s) => !isInternalDashboard(model, s))
       .map((service) => ({
         entity: service.id,
         message: service.settings.tcp_check
@@ -38,3 +43,11 @@ export default defineRule({
       }));
   },
 });
+
+/** `celery -A app flower`, `flower`, `grafana-server`: an internal dashboard, not the product. */
+function isInternalDashboard(model: ProjectModel, service: Service): boolean {
+  return startInvocations(model, service).some(
+    ({ program, args }) =>
+      INTERNAL_DASHBOARDS.has(program) || (program === 'celery' && args.includes('flower')),
+  );
+}

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/location.ts';
 import type { ModelFragment, Service } from '../../model/project-model.ts';
+import { isInfrastructureImage } from '../infrastructure-images.ts';
 import { asRecord, type LocatedToml, parseLocatedToml, tomlEnvBindings } from '../located-toml.ts';
 import { baseService, defaultName, directoryOf, literalConnections } from '../service-shape.ts';
 import type { Source } from '../source.ts';
@@ -35,6 +36,9 @@ export const flySource: Source = {
 function readFlyApp(toml: LocatedToml, path: string, diagnostics: Diagnostic[]): Service[] {
   const at = (key: string) => ({ path, line: toml.lineOf(key) });
   const { data } = toml;
+  // An app built from a datastore's image (`[build] image = "nats:alpine"`) runs no app process.
+  const image = asRecord(data.build).image;
+  if (typeof image === 'string' && isInfrastructureImage(image)) return [];
   const app = typeof data.app === 'string' && data.app ? data.app : defaultName(path, 'fly');
   const declared = Object.entries(asRecord(data.processes));
   const groups: Array<[string, unknown]> = declared.length ? declared : [['app', undefined]];
@@ -58,11 +62,33 @@ function readFlyApp(toml: LocatedToml, path: string, diagnostics: Diagnostic[]):
     if (typeof command === 'string')
       service.startCommand = { value: command, location: at(`processes.${group}`) };
     if (main) applyMachineSettings(service, main, serving);
+    if (!service.healthCheckPath) applyMachineChecks(service, toml, path, group);
     Object.assign(service.settings, readVm(toml, path, group, diagnostics));
     if (typeof release === 'string')
       service.settings.release_command = { value: release, location: at('deploy.release_command') };
     return service;
   });
+}
+
+/**
+ * Top-level `[checks.<name>]`: machine checks, which Fly runs on every machine of the groups they
+ * name (all when they name none) and which deploys wait on. An HTTP one is the health check.
+ */
+function applyMachineChecks(service: Service, toml: LocatedToml, path: string, group: string): void {
+  for (const [name, raw] of Object.entries(asRecord(toml.data.checks))) {
+    const check = asRecord(raw);
+    const groups = Array.isArray(check.processes) ? check.processes.map(String) : undefined;
+    if (groups && !groups.includes(group)) continue;
+    if (check.type === 'http' && typeof check.path === 'string') {
+      service.healthCheckPath = {
+        value: check.path,
+        location: { path, line: toml.lineOf(`checks.${name}.path`) },
+      };
+      return;
+    }
+    if (check.type === 'tcp' && !service.settings.tcp_check)
+      service.settings.tcp_check = { value: true, location: { path, line: toml.lineOf(`checks.${name}`) } };
+  }
 }
 
 /** Autostop, minimum machines, concurrency and checks of the section that routes to the group. */

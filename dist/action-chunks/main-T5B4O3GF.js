@@ -37400,6 +37400,7 @@ function sleepingMachines(model, tier) {
 }
 
 // rules/plan/no-health-check.ts
+var INTERNAL_DASHBOARDS = /* @__PURE__ */ new Set(["flower", "grafana-server", "grafana", "rq-dashboard", "bull-board"]);
 var HEALTH_CHECK_PLATFORMS = /* @__PURE__ */ new Set(["render", "fly", "railway"]);
 var no_health_check_default = defineRule({
   meta: {
@@ -37422,7 +37423,7 @@ var no_health_check_default = defineRule({
     }
   },
   check(model) {
-    return model.services.filter((s) => s.kind === "web" && HEALTH_CHECK_PLATFORMS.has(s.platform) && !s.healthCheckPath).map((service) => ({
+    return model.services.filter((s) => s.kind === "web" && HEALTH_CHECK_PLATFORMS.has(s.platform) && !s.healthCheckPath).filter((s) => !isInternalDashboard(model, s)).map((service) => ({
       entity: service.id,
       message: service.settings.tcp_check ? `${service.name} has only a TCP check, which passes as soon as the port is open: a deploy that cannot reach its database still receives traffic.` : `${service.name} has no health check, so a deploy that starts but cannot serve still receives traffic and hung instances are never replaced.`,
       location: service.location,
@@ -37430,6 +37431,11 @@ var no_health_check_default = defineRule({
     }));
   }
 });
+function isInternalDashboard(model, service) {
+  return startInvocations(model, service).some(
+    ({ program, args }) => INTERNAL_DASHBOARDS.has(program) || program === "celery" && args.includes("flower")
+  );
+}
 
 // src/catalog/plan-availability.ts
 var CHECKED12 = "2026-11-24";
@@ -40130,6 +40136,8 @@ var flySource = {
 function readFlyApp(toml, path, diagnostics) {
   const at3 = (key) => ({ path, line: toml.lineOf(key) });
   const { data } = toml;
+  const image = asRecord(data.build).image;
+  if (typeof image === "string" && isInfrastructureImage(image)) return [];
   const app = typeof data.app === "string" && data.app ? data.app : defaultName(path, "fly");
   const declared = Object.entries(asRecord(data.processes));
   const groups = declared.length ? declared : [["app", void 0]];
@@ -40152,11 +40160,28 @@ function readFlyApp(toml, path, diagnostics) {
     if (typeof command === "string")
       service.startCommand = { value: command, location: at3(`processes.${group}`) };
     if (main) applyMachineSettings(service, main, serving);
+    if (!service.healthCheckPath) applyMachineChecks(service, toml, path, group);
     Object.assign(service.settings, readVm(toml, path, group, diagnostics));
     if (typeof release === "string")
       service.settings.release_command = { value: release, location: at3("deploy.release_command") };
     return service;
   });
+}
+function applyMachineChecks(service, toml, path, group) {
+  for (const [name, raw] of Object.entries(asRecord(toml.data.checks))) {
+    const check2 = asRecord(raw);
+    const groups = Array.isArray(check2.processes) ? check2.processes.map(String) : void 0;
+    if (groups && !groups.includes(group)) continue;
+    if (check2.type === "http" && typeof check2.path === "string") {
+      service.healthCheckPath = {
+        value: check2.path,
+        location: { path, line: toml.lineOf(`checks.${name}.path`) }
+      };
+      return;
+    }
+    if (check2.type === "tcp" && !service.settings.tcp_check)
+      service.settings.tcp_check = { value: true, location: { path, line: toml.lineOf(`checks.${name}`) } };
+  }
 }
 function applyMachineSettings(service, main, serving) {
   const minRunning = main.minRunning.value;
