@@ -6,7 +6,7 @@ import {
 } from '../catalog/prisma.ts';
 import type { ConnectionUrl, Dependency, ProjectModel, Service } from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
-import { dependenciesOf, literalEnv, resolveCount, servicePumaConfig, wholeCpus } from './processes.ts';
+import { dependenciesOf, literalEnv, resolveCount, serviceServerConfig, wholeCpus } from './processes.ts';
 
 /** How a service's Prisma client reaches the database, when it uses Prisma. */
 export type PrismaClientKind = 'engine' | 'pg-adapter' | 'other-adapter';
@@ -77,15 +77,15 @@ export function poolSizeOf(
   return { value: pool.value.size, source: 'default', note: `${pool.value.library} ${pool.value.detail}` };
 }
 
-/** Request threads per process, as the Puma config the service starts with sets them. */
+/** Request threads per process, as the server config the service starts with sets them. */
 export function threadsOf(model: ProjectModel, service: Service): Figure | undefined {
-  const config = servicePumaConfig(model, service);
+  const config = serviceServerConfig(model, service);
   if (!config?.threads) return undefined;
-  const resolved = resolveCount(config.threads.count, literalEnv(service));
-  if (resolved === undefined || resolved === 'per-cpu') return undefined;
+  const resolved = resolveCount(config.threads.count, literalEnv(service), undefined);
+  if (!resolved || resolved.source === 'assumed') return undefined;
   return {
     value: resolved.value,
-    source: 'read',
-    note: `puma threads ${resolved.value}${resolved.how} (${config.path}:${config.threads.location.line})`,
+    source: resolved.source,
+    note: `${config.server} threads ${resolved.value}${resolved.how} (${config.path}:${config.threads.location.line})`,
   };
 }

@@ -32,9 +32,7 @@ export function processesOf(
   const invocations = startInvocations(model, service);
   for (const invocation of invocations) {
     const env = { ...serviceEnv, ...invocation.env };
-    const figure =
-      pumaProcesses(pumaConfigOf(model, service, invocation), env, cpus) ??
-      serverProcesses(invocation, env, cpus);
+    const figure = serverProcesses(invocation, env, cpus, serverConfigOf(model, service, invocation));
     if (figure) return figure;
   }
   const last = invocations.at(-1);
@@ -50,6 +48,7 @@ function serverProcesses(
   invocation: Invocation,
   env: Record<string, string>,
   cpus: number | undefined,
+  config: ServerConfig | undefined,
 ): Figure | undefined {
   const { program } = invocation;
   // Gunicorn also takes options from GUNICORN_CMD_ARGS; the command line wins.
@@ -83,12 +82,15 @@ function serverProcesses(
   });
   switch (program) {
     case 'gunicorn':
+      // The command line (GUNICORN_CMD_ARGS included) wins over the config file, which wins over
+      // WEB_CONCURRENCY, gunicorn's default for `workers`.
       return (
         fromOption(['-w', '--workers'], 'gunicorn --workers') ??
+        configuredWorkers(config, env, cpus) ??
         fromWebConcurrency() ?? {
           value: GUNICORN_DEFAULT_WORKERS.value,
           source: 'default',
-          note: `gunicorn's default of ${GUNICORN_DEFAULT_WORKERS.value} worker; a gunicorn.conf.py${option('-c', '--config') ? ` (${option('-c', '--config')?.written})` : ''} may set more and is not read`,
+          note: `gunicorn's default of ${GUNICORN_DEFAULT_WORKERS.value} worker${config ? `: ${config.path} sets none` : ''}`,
         }
       );
     case 'uvicorn':
@@ -118,9 +120,13 @@ function serverProcesses(
         perCpu(CELERY_DEFAULT_CONCURRENCY.value.perCpu, 'celery default concurrency = CPUs')
       );
     }
+    case 'rails':
+    case 'rails.rb':
+      return config ? pumaProcesses(config, env, cpus) : undefined;
     case 'puma':
       return (
-        fromOption(['-w', '--workers'], 'puma --workers') ?? {
+        fromOption(['-w', '--workers'], 'puma --workers') ??
+        (config && pumaProcesses(config, env, cpus)) ?? {
           value: PUMA_DEFAULT_WORKERS.value,
           source: 'default',
           note: 'puma runs single mode unless --workers, and there is no config/puma.rb',
@@ -153,27 +159,37 @@ function serverProcesses(
 }
 
 /**
- * The Puma config an invocation loads: `puma -C file`, else `config/puma.rb` of the service's
- * folder, which `puma` and `rails server` both load when present. `undefined` when the invocation
- * is not Puma, or Puma runs without a config file.
+ * The server config an invocation loads: `puma -C file`, else `config/puma.rb`, which `puma` and
+ * `rails server` both load; `gunicorn -c file`, else `gunicorn.conf.py`, which gunicorn reads from
+ * the folder it starts in. Paths are the service's folder's. `undefined` for other programs, and
+ * when the file is not in the repository.
  */
-export function pumaConfigOf(
+export function serverConfigOf(
   model: ProjectModel,
   service: Service,
   invocation: Invocation,
 ): ServerConfig | undefined {
   const { program, args } = invocation;
   const rails = (program === 'rails' || program === 'rails.rb') && (args[0] === 's' || args[0] === 'server');
-  if (program !== 'puma' && !rails) return undefined;
-  const written = program === 'puma' ? optionValue(args, ['-C', '--config']) : undefined;
-  const path = joinRoot(service.rootDir, written ?? 'config/puma.rb');
-  return model.serverConfigs.find((config) => config.server === 'puma' && config.path === path);
+  const server = program === 'puma' || rails ? 'puma' : program === 'gunicorn' ? 'gunicorn' : undefined;
+  if (!server) return undefined;
+  const written =
+    program === 'puma'
+      ? optionValue(args, ['-C', '--config'])
+      : program === 'gunicorn'
+        ? optionValue(args, ['-c', '--config'])
+        : undefined;
+  const path = joinRoot(
+    service.rootDir,
+    written ?? (server === 'puma' ? 'config/puma.rb' : 'gunicorn.conf.py'),
+  );
+  return model.serverConfigs.find((config) => config.server === server && config.path === path);
 }
 
-/** The Puma config the service's start command loads, if it starts Puma with one. */
-export function servicePumaConfig(model: ProjectModel, service: Service): ServerConfig | undefined {
+/** The server config the service's start command loads, if it starts a server with one. */
+export function serviceServerConfig(model: ProjectModel, service: Service): ServerConfig | undefined {
   for (const invocation of startInvocations(model, service)) {
-    const config = pumaConfigOf(model, service, invocation);
+    const config = serverConfigOf(model, service, invocation);
     if (config) return config;
   }
   return undefined;
@@ -184,59 +200,79 @@ function joinRoot(root: string, path: string): string {
   return root ? `${root}/${relative}` : relative;
 }
 
-/** Puma's workers as its config sets them, or WEB_CONCURRENCY, which Puma reads itself. */
-function pumaProcesses(
+/** The workers a server's config file sets, with the service's env applied. */
+function configuredWorkers(
   config: ServerConfig | undefined,
   env: Record<string, string>,
   cpus: number | undefined,
 ): Figure | undefined {
-  if (!config) return undefined;
-  const perCpu = (): Figure => ({
-    value: wholeCpus(cpus),
-    source: cpus === undefined ? 'assumed' : 'default',
-    note: `puma workers :auto = CPUs (${config.path})`,
-  });
-  if (config.workers) {
-    const value = resolveCount(config.workers.count, env);
-    if (value === 'per-cpu') return perCpu();
-    if (value !== undefined)
-      return {
-        value: value.value,
-        source: 'read',
-        note: `puma workers ${value.value}${value.how} (${config.path}:${config.workers.location.line})`,
-      };
-  }
-  const concurrency = env.WEB_CONCURRENCY;
-  if (concurrency === 'auto') return perCpu();
-  if (concurrency && /^\d+$/.test(concurrency) && Number(concurrency) > 0)
-    return {
-      value: Number(concurrency),
-      source: 'read',
-      note: `WEB_CONCURRENCY=${concurrency}, read by puma`,
-    };
-  return {
-    value: PUMA_DEFAULT_WORKERS.value,
-    source: 'default',
-    note: `puma runs single mode: ${config.path} sets no workers${PUMA_READS_WEB_CONCURRENCY.value ? ' and WEB_CONCURRENCY is not set' : ''}`,
-  };
+  if (!config?.workers) return undefined;
+  const resolved = resolveCount(config.workers.count, env, cpus);
+  return resolved
+    ? {
+        value: resolved.value,
+        source: resolved.source,
+        note: `${config.server} workers ${resolved.value}${resolved.how} (${config.path}:${config.workers.location.line})`,
+      }
+    : undefined;
 }
 
-/** A config count with the service's env applied; `how` says which env var or fallback gave it. */
+/** Puma's workers as its config sets them, or WEB_CONCURRENCY, which Puma reads itself. */
+function pumaProcesses(config: ServerConfig, env: Record<string, string>, cpus: number | undefined): Figure {
+  const concurrency = resolveCount({ env: 'WEB_CONCURRENCY' }, env, cpus);
+  return (
+    configuredWorkers(config, env, cpus) ??
+    (concurrency
+      ? {
+          value: concurrency.value,
+          source: concurrency.source,
+          note: `puma workers ${concurrency.value}${concurrency.how}, read by puma`,
+        }
+      : {
+          value: PUMA_DEFAULT_WORKERS.value,
+          source: 'default',
+          note: `puma runs single mode: ${config.path} sets no workers${PUMA_READS_WEB_CONCURRENCY.value ? ' and WEB_CONCURRENCY is not set' : ''}`,
+        })
+  );
+}
+
+/**
+ * A config count with the service's env applied: `how` says which env var or fallback gave it,
+ * and a count per CPU is `assumed` when the plan's CPUs are unknown.
+ */
 export function resolveCount(
   count: ConfigCount,
   env: Record<string, string | undefined>,
-): { value: number; how: string } | 'per-cpu' | undefined {
-  if ('value' in count) return { value: count.value, how: '' };
-  if ('perCpu' in count) return 'per-cpu';
+  cpus: number | undefined,
+): { value: number; how: string; source: Figure['source'] } | undefined {
+  if ('value' in count) return { value: count.value, how: '', source: 'read' };
+  if ('perCpu' in count) {
+    const whole = wholeCpus(cpus);
+    return {
+      value: Math.max(1, whole * count.perCpu + count.plus),
+      how: ` (${count.perCpu} × ${whole} CPU${count.plus ? ` + ${count.plus}` : ''}${cpus === undefined ? ', CPU count unknown' : ''})`,
+      source: cpus === undefined ? 'assumed' : 'read',
+    };
+  }
   const set = env[count.env];
-  if (set === 'auto') return 'per-cpu';
+  if (set === 'auto') {
+    const auto = resolveCount({ perCpu: 1, plus: 0 }, env, cpus) as {
+      value: number;
+      how: string;
+      source: Figure['source'];
+    };
+    return { ...auto, how: ` (${count.env}=auto:${auto.how.slice(2)}` };
+  }
   if (set !== undefined && /^\d+$/.test(set) && Number(set) > 0)
-    return { value: Number(set), how: ` (${count.env}=${set})` };
+    return { value: Number(set), how: ` (${count.env}=${set})`, source: 'read' };
   if (!count.otherwise) return undefined;
-  const fallback = resolveCount(count.otherwise, env);
-  return fallback === undefined || fallback === 'per-cpu'
-    ? fallback
-    : { value: fallback.value, how: ` (${count.env} unset: default)` };
+  const fallback = resolveCount(count.otherwise, env, cpus);
+  return (
+    fallback && {
+      ...fallback,
+      how: ` (${count.env} unset${fallback.how ? `:${fallback.how.slice(1, -1)}` : ': default'})`,
+    }
+  );
 }
 
 /** `-w 4`, `-w4`, `--workers 4`, `--workers=4`. */

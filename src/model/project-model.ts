@@ -378,9 +378,12 @@ export interface RequestHandler {
 
 /**
  * A count a config file sets: a number, an env var read with what applies when it is unset
- * (`ENV.fetch("WEB_CONCURRENCY") { 2 }`), or one per CPU (`workers :auto`).
+ * (`ENV.fetch("WEB_CONCURRENCY") { 2 }`), or so many per CPU (`workers :auto`, `cpu_count() * 2 + 1`).
  */
-export type ConfigCount = { value: number } | { env: string; otherwise?: ConfigCount } | { perCpu: true };
+export type ConfigCount =
+  | { value: number }
+  | { env: string; otherwise?: ConfigCount }
+  | { perCpu: number; plus: number };
 
 export interface ServerConfig {
   path: string;

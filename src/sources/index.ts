@@ -2,6 +2,7 @@ import { codeSource } from './code/index.ts';
 import { dockerComposeSource } from './docker-compose/index.ts';
 import { envSource } from './env/index.ts';
 import { flySource } from './fly/index.ts';
+import { gunicornSource } from './gunicorn/index.ts';
 import { herokuSource } from './heroku/index.ts';
 import { manifestsSource } from './manifests/index.ts';
 import { netlifySource } from './netlify/index.ts';
@@ -25,6 +26,7 @@ export const allSources: Source[] = [
   envSource,
   manifestsSource,
   rubySource,
+  gunicornSource,
   prismaSource,
   sqlSource,
   codeSource,

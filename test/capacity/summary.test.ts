@@ -79,11 +79,39 @@ describe('processes per instance', () => {
     ).toMatchObject({ value: 5, source: 'read' });
   });
 
-  it('says when a gunicorn config file may hold the real count', async () => {
-    expect(await processesFor('gunicorn -c gunicorn.conf.py app:app')).toMatchObject({
+  it('reads workers from the gunicorn config the command names, or gunicorn.conf.py, below the command line', async () => {
+    const conf = (text: string) => ({ 'gunicorn.conf.py': text });
+    expect(
+      await processesFor('gunicorn -c gunicorn.conf.py app:app', {}, conf('workers = 5\n')),
+    ).toMatchObject({
+      value: 5,
+      source: 'read',
+      note: 'gunicorn workers 5 (gunicorn.conf.py:1)',
+    });
+    // gunicorn reads ./gunicorn.conf.py without -c; the command line still wins.
+    expect((await processesFor('gunicorn app:app', {}, conf('workers = 5\n')))?.value).toBe(5);
+    expect((await processesFor('gunicorn app:app -w 2', {}, conf('workers = 5\n')))?.value).toBe(2);
+    const documented = conf(
+      'import multiprocessing\n\nbind = "0.0.0.0:8000"\nworkers = multiprocessing.cpu_count() * 2 + 1\nthreads = int(os.environ.get("GUNICORN_THREADS", 4))\n',
+    );
+    expect(await processesFor('gunicorn app:app', {}, documented)).toMatchObject({
+      value: 3,
+      note: expect.stringContaining('2 × 1 CPU + 1'),
+    });
+    const fromEnv = conf('import os\nworkers = int(os.getenv("WEB_CONCURRENCY", "2"))\n');
+    expect((await processesFor('gunicorn app:app', {}, fromEnv))?.value).toBe(2);
+    expect(
+      await processesFor(
+        'gunicorn -c deploy/gunicorn.py app:app',
+        {},
+        { 'deploy/gunicorn.py': 'workers = 6\n' },
+      ),
+    ).toMatchObject({ value: 6 });
+    // A config that sets no workers leaves gunicorn's default.
+    expect(await processesFor('gunicorn app:app', {}, conf('timeout = 60\n'))).toMatchObject({
       value: 1,
       source: 'default',
-      note: expect.stringContaining('gunicorn.conf.py (gunicorn.conf.py) may set more and is not read'),
+      note: expect.stringContaining('gunicorn.conf.py sets none'),
     });
   });
 

@@ -66,11 +66,11 @@ export function countOf(
       return typeof node.value === 'number' && node.value > 0 ? { value: node.value } : undefined;
     case 'StringNode': {
       const text = literalText(node) ?? '';
-      if (text === 'auto') return { perCpu: true };
+      if (text === 'auto') return { perCpu: 1, plus: 0 };
       return /^\d+$/.test(text) && Number(text) > 0 ? { value: Number(text) } : undefined;
     }
     case 'SymbolNode':
-      return literalText(node) === 'auto' ? { perCpu: true } : undefined;
+      return literalText(node) === 'auto' ? { perCpu: 1, plus: 0 } : undefined;
     case 'ParenthesesNode':
       return node.body?.body?.length === 1 ? next(node.body.body[0]) : undefined;
     case 'LocalVariableReadNode':

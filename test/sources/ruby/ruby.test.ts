@@ -48,7 +48,7 @@ describe('Puma config files', () => {
       'config/puma.rb': 'workers :auto\n',
     });
     // Render standard has 1 CPU.
-    expect(auto.capacity.processes).toMatchObject({ value: 1, note: expect.stringContaining(':auto') });
+    expect(auto.capacity.processes).toMatchObject({ value: 1, note: expect.stringContaining('1 × 1 CPU') });
   });
 
   it('runs single mode when the config sets no workers, unless WEB_CONCURRENCY says, which Puma reads itself', async () => {

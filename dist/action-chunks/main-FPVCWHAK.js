@@ -35103,7 +35103,7 @@ function processesOf(model, service, config2 = {}, cpus = planResources(service)
   const invocations = startInvocations(model, service);
   for (const invocation of invocations) {
     const env = { ...serviceEnv, ...invocation.env };
-    const figure2 = pumaProcesses(pumaConfigOf(model, service, invocation), env, cpus) ?? serverProcesses(invocation, env, cpus);
+    const figure2 = serverProcesses(invocation, env, cpus, serverConfigOf(model, service, invocation));
     if (figure2) return figure2;
   }
   const last = invocations.at(-1);
@@ -35113,7 +35113,7 @@ function processesOf(model, service, config2 = {}, cpus = planResources(service)
     note: last ? `one process: \`${[last.program, ...last.args].join(" ")}\`` : "no start command"
   };
 }
-function serverProcesses(invocation, env, cpus) {
+function serverProcesses(invocation, env, cpus, config2) {
   const { program } = invocation;
   const args = program === "gunicorn" && env.GUNICORN_CMD_ARGS ? [...invocationsOf(`x ${env.GUNICORN_CMD_ARGS}`)[0]?.args ?? [], ...invocation.args] : invocation.args;
   const option = (...names2) => {
@@ -35139,10 +35139,10 @@ function serverProcesses(invocation, env, cpus) {
   });
   switch (program) {
     case "gunicorn":
-      return fromOption(["-w", "--workers"], "gunicorn --workers") ?? fromWebConcurrency() ?? {
+      return fromOption(["-w", "--workers"], "gunicorn --workers") ?? configuredWorkers(config2, env, cpus) ?? fromWebConcurrency() ?? {
         value: GUNICORN_DEFAULT_WORKERS.value,
         source: "default",
-        note: `gunicorn's default of ${GUNICORN_DEFAULT_WORKERS.value} worker; a gunicorn.conf.py${option("-c", "--config") ? ` (${option("-c", "--config")?.written})` : ""} may set more and is not read`
+        note: `gunicorn's default of ${GUNICORN_DEFAULT_WORKERS.value} worker${config2 ? `: ${config2.path} sets none` : ""}`
       };
     case "uvicorn":
       return fromOption(["--workers"], "uvicorn --workers") ?? fromWebConcurrency() ?? {
@@ -35163,8 +35163,11 @@ function serverProcesses(invocation, env, cpus) {
         return { value: 1, source: "read", note: `celery --pool ${pool} runs in one process` };
       return fromOption(["-c", "--concurrency"], "celery --concurrency") ?? perCpu2(CELERY_DEFAULT_CONCURRENCY.value.perCpu, "celery default concurrency = CPUs");
     }
+    case "rails":
+    case "rails.rb":
+      return config2 ? pumaProcesses(config2, env, cpus) : void 0;
     case "puma":
-      return fromOption(["-w", "--workers"], "puma --workers") ?? {
+      return fromOption(["-w", "--workers"], "puma --workers") ?? (config2 && pumaProcesses(config2, env, cpus)) ?? {
         value: PUMA_DEFAULT_WORKERS.value,
         source: "default",
         note: "puma runs single mode unless --workers, and there is no config/puma.rb"
@@ -35190,17 +35193,21 @@ function serverProcesses(invocation, env, cpus) {
       return void 0;
   }
 }
-function pumaConfigOf(model, service, invocation) {
+function serverConfigOf(model, service, invocation) {
   const { program, args } = invocation;
   const rails = (program === "rails" || program === "rails.rb") && (args[0] === "s" || args[0] === "server");
-  if (program !== "puma" && !rails) return void 0;
-  const written = program === "puma" ? optionValue(args, ["-C", "--config"]) : void 0;
-  const path = joinRoot(service.rootDir, written ?? "config/puma.rb");
-  return model.serverConfigs.find((config2) => config2.server === "puma" && config2.path === path);
+  const server = program === "puma" || rails ? "puma" : program === "gunicorn" ? "gunicorn" : void 0;
+  if (!server) return void 0;
+  const written = program === "puma" ? optionValue(args, ["-C", "--config"]) : program === "gunicorn" ? optionValue(args, ["-c", "--config"]) : void 0;
+  const path = joinRoot(
+    service.rootDir,
+    written ?? (server === "puma" ? "config/puma.rb" : "gunicorn.conf.py")
+  );
+  return model.serverConfigs.find((config2) => config2.server === server && config2.path === path);
 }
-function servicePumaConfig(model, service) {
+function serviceServerConfig(model, service) {
   for (const invocation of startInvocations(model, service)) {
-    const config2 = pumaConfigOf(model, service, invocation);
+    const config2 = serverConfigOf(model, service, invocation);
     if (config2) return config2;
   }
   return void 0;
@@ -35209,47 +35216,50 @@ function joinRoot(root, path) {
   const relative = path.replace(/^\.\//, "");
   return root ? `${root}/${relative}` : relative;
 }
+function configuredWorkers(config2, env, cpus) {
+  if (!config2?.workers) return void 0;
+  const resolved = resolveCount(config2.workers.count, env, cpus);
+  return resolved ? {
+    value: resolved.value,
+    source: resolved.source,
+    note: `${config2.server} workers ${resolved.value}${resolved.how} (${config2.path}:${config2.workers.location.line})`
+  } : void 0;
+}
 function pumaProcesses(config2, env, cpus) {
-  if (!config2) return void 0;
-  const perCpu2 = () => ({
-    value: wholeCpus(cpus),
-    source: cpus === void 0 ? "assumed" : "default",
-    note: `puma workers :auto = CPUs (${config2.path})`
-  });
-  if (config2.workers) {
-    const value = resolveCount(config2.workers.count, env);
-    if (value === "per-cpu") return perCpu2();
-    if (value !== void 0)
-      return {
-        value: value.value,
-        source: "read",
-        note: `puma workers ${value.value}${value.how} (${config2.path}:${config2.workers.location.line})`
-      };
-  }
-  const concurrency = env.WEB_CONCURRENCY;
-  if (concurrency === "auto") return perCpu2();
-  if (concurrency && /^\d+$/.test(concurrency) && Number(concurrency) > 0)
-    return {
-      value: Number(concurrency),
-      source: "read",
-      note: `WEB_CONCURRENCY=${concurrency}, read by puma`
-    };
-  return {
+  const concurrency = resolveCount({ env: "WEB_CONCURRENCY" }, env, cpus);
+  return configuredWorkers(config2, env, cpus) ?? (concurrency ? {
+    value: concurrency.value,
+    source: concurrency.source,
+    note: `puma workers ${concurrency.value}${concurrency.how}, read by puma`
+  } : {
     value: PUMA_DEFAULT_WORKERS.value,
     source: "default",
     note: `puma runs single mode: ${config2.path} sets no workers${PUMA_READS_WEB_CONCURRENCY.value ? " and WEB_CONCURRENCY is not set" : ""}`
-  };
+  });
 }
-function resolveCount(count3, env) {
-  if ("value" in count3) return { value: count3.value, how: "" };
-  if ("perCpu" in count3) return "per-cpu";
+function resolveCount(count3, env, cpus) {
+  if ("value" in count3) return { value: count3.value, how: "", source: "read" };
+  if ("perCpu" in count3) {
+    const whole = wholeCpus(cpus);
+    return {
+      value: Math.max(1, whole * count3.perCpu + count3.plus),
+      how: ` (${count3.perCpu} \xD7 ${whole} CPU${count3.plus ? ` + ${count3.plus}` : ""}${cpus === void 0 ? ", CPU count unknown" : ""})`,
+      source: cpus === void 0 ? "assumed" : "read"
+    };
+  }
   const set2 = env[count3.env];
-  if (set2 === "auto") return "per-cpu";
+  if (set2 === "auto") {
+    const auto = resolveCount({ perCpu: 1, plus: 0 }, env, cpus);
+    return { ...auto, how: ` (${count3.env}=auto:${auto.how.slice(2)}` };
+  }
   if (set2 !== void 0 && /^\d+$/.test(set2) && Number(set2) > 0)
-    return { value: Number(set2), how: ` (${count3.env}=${set2})` };
+    return { value: Number(set2), how: ` (${count3.env}=${set2})`, source: "read" };
   if (!count3.otherwise) return void 0;
-  const fallback = resolveCount(count3.otherwise, env);
-  return fallback === void 0 || fallback === "per-cpu" ? fallback : { value: fallback.value, how: ` (${count3.env} unset: default)` };
+  const fallback = resolveCount(count3.otherwise, env, cpus);
+  return fallback && {
+    ...fallback,
+    how: ` (${count3.env} unset${fallback.how ? `:${fallback.how.slice(1, -1)}` : ": default"})`
+  };
 }
 function optionValue(args, names2) {
   for (let i = 0; i < args.length; i++) {
@@ -35367,14 +35377,14 @@ function poolSizeOf(model, service, cpus, url2, config2 = {}) {
   return { value: pool.value.size, source: "default", note: `${pool.value.library} ${pool.value.detail}` };
 }
 function threadsOf(model, service) {
-  const config2 = servicePumaConfig(model, service);
+  const config2 = serviceServerConfig(model, service);
   if (!config2?.threads) return void 0;
-  const resolved = resolveCount(config2.threads.count, literalEnv(service));
-  if (resolved === void 0 || resolved === "per-cpu") return void 0;
+  const resolved = resolveCount(config2.threads.count, literalEnv(service), void 0);
+  if (!resolved || resolved.source === "assumed") return void 0;
   return {
     value: resolved.value,
-    source: "read",
-    note: `puma threads ${resolved.value}${resolved.how} (${config2.path}:${config2.threads.location.line})`
+    source: resolved.source,
+    note: `${config2.server} threads ${resolved.value}${resolved.how} (${config2.path}:${config2.threads.location.line})`
   };
 }
 
@@ -40202,6 +40212,167 @@ function applyMachineSettings(service, main, serving) {
   if (tcpCheck) service.settings.tcp_check = { value: true, location: tcpCheck };
 }
 
+// src/sources/gunicorn/count-expression.ts
+function countExpression(tokens, names2) {
+  const reader = new CountReader(tokens, names2);
+  const count3 = reader.sum();
+  return reader.done() ? count3 : void 0;
+}
+var CountReader = class {
+  #i = 0;
+  tokens;
+  names;
+  constructor(tokens, names2) {
+    this.tokens = tokens;
+    this.names = names2;
+  }
+  done() {
+    return this.#i === this.tokens.length;
+  }
+  /** term (('+') number)? : CPUs × k + c, or a plain term. */
+  sum() {
+    const term = this.product();
+    if (!term || !this.#isOp("+")) return term;
+    this.#i++;
+    const plus2 = this.#number();
+    if (plus2 === void 0) return void 0;
+    if ("perCpu" in term) return { perCpu: term.perCpu, plus: term.plus + plus2 };
+    if ("value" in term) return { value: term.value + plus2 };
+    return void 0;
+  }
+  /** atom ('*' number)? */
+  product() {
+    const atom = this.atom();
+    if (!atom || !this.#isOp("*")) return atom;
+    this.#i++;
+    const factor = this.#number();
+    if (factor === void 0) return void 0;
+    if ("perCpu" in atom) return { perCpu: atom.perCpu * factor, plus: atom.plus * factor };
+    if ("value" in atom) return { value: atom.value * factor };
+    return void 0;
+  }
+  atom() {
+    const token = this.tokens[this.#i];
+    if (!token) return void 0;
+    if (token.kind === "number") {
+      this.#i++;
+      return positive(Number(token.value));
+    }
+    if (token.kind === "string") {
+      this.#i++;
+      return /^\d+$/.test(token.value) ? positive(Number(token.value)) : void 0;
+    }
+    if (this.#isOp("(")) {
+      this.#i++;
+      const inner = this.sum();
+      return this.#close() ? inner : void 0;
+    }
+    const path = this.#dottedName();
+    if (!path) return void 0;
+    if (!this.#isOp("(") && !this.#isOp("[")) return this.names.get(path);
+    if (this.#isOp("[")) {
+      this.#i++;
+      const name = this.#string();
+      return path === "os.environ" && name && this.#isOp("]") && ++this.#i ? { env: name } : void 0;
+    }
+    this.#i++;
+    if (path === "int") {
+      const inner = this.sum();
+      return this.#close() ? inner : void 0;
+    }
+    if (path === "multiprocessing.cpu_count" || path === "os.cpu_count") {
+      return this.#close() ? { perCpu: 1, plus: 0 } : void 0;
+    }
+    if (path === "os.environ.get" || path === "os.getenv") {
+      const name = this.#string();
+      if (!name) return void 0;
+      let otherwise;
+      if (this.#isOp(",")) {
+        this.#i++;
+        otherwise = this.sum();
+        if (!otherwise) return void 0;
+      }
+      return this.#close() ? { env: name, ...otherwise ? { otherwise } : {} } : void 0;
+    }
+    return void 0;
+  }
+  #dottedName() {
+    const parts = [];
+    while (this.tokens[this.#i]?.kind === "name") {
+      parts.push(this.tokens[this.#i]?.value);
+      this.#i++;
+      if (!this.#isOp(".")) break;
+      this.#i++;
+    }
+    return parts.length ? parts.join(".") : void 0;
+  }
+  #string() {
+    const token = this.tokens[this.#i];
+    if (token?.kind !== "string" || token.prefix.includes("f")) return void 0;
+    this.#i++;
+    return token.value;
+  }
+  #number() {
+    const token = this.tokens[this.#i];
+    if (token?.kind !== "number" || !/^\d+$/.test(token.value)) return void 0;
+    this.#i++;
+    return Number(token.value);
+  }
+  #close() {
+    if (!this.#isOp(")")) return false;
+    this.#i++;
+    return true;
+  }
+  #isOp(op) {
+    const token = this.tokens[this.#i];
+    return token?.kind === "op" && token.value === op;
+  }
+};
+function positive(value) {
+  return Number.isInteger(value) && value > 0 ? { value } : void 0;
+}
+
+// src/sources/gunicorn/index.ts
+var GUNICORN_CONFIG = /(^|\/)[^/]*gunicorn[^/]*\.py$/;
+var gunicornSource = {
+  id: "gunicorn",
+  matches: (path) => GUNICORN_CONFIG.test(path),
+  read(files) {
+    const fragment = {
+      serverConfigs: [],
+      diagnostics: []
+    };
+    for (const file2 of files) {
+      const { config: config2, unterminated } = readGunicornConfig(file2);
+      fragment.serverConfigs.push(config2);
+      if (unterminated)
+        fragment.diagnostics.push({
+          severity: "warning",
+          origin: "gunicorn",
+          message: `${file2.path} ends inside an unterminated ${unterminated.what}; its settings after line ${unterminated.line} were not read.`,
+          location: { path: file2.path, line: unterminated.line }
+        });
+    }
+    return fragment;
+  }
+};
+function readGunicornConfig(file2) {
+  const { lines, unterminated } = tokenizePython(file2.text);
+  const config2 = { path: file2.path, server: "gunicorn", plugins: [] };
+  const names2 = /* @__PURE__ */ new Map();
+  for (const { indent, line, tokens } of lines) {
+    const [target, equals, ...value] = tokens;
+    if (indent !== 0 || target?.kind !== "name" || equals?.kind !== "op" || equals.value !== "=") continue;
+    const count3 = countExpression(value, names2);
+    if (!count3) continue;
+    names2.set(target.value, count3);
+    const location = { path: file2.path, line };
+    if (target.value === "workers") config2.workers = { count: count3, location };
+    else if (target.value === "threads") config2.threads = { count: count3, location };
+  }
+  return { config: config2, unterminated };
+}
+
 // src/sources/heroku/app-json.ts
 function readAppJson(file2, diagnostics) {
   const { root, diagnostics: found } = parseLocatedYaml(file2.path, file2.text, "heroku");
@@ -42162,11 +42333,11 @@ function countOf(node2, locals, depth = 0) {
       return typeof node2.value === "number" && node2.value > 0 ? { value: node2.value } : void 0;
     case "StringNode": {
       const text2 = literalText(node2) ?? "";
-      if (text2 === "auto") return { perCpu: true };
+      if (text2 === "auto") return { perCpu: 1, plus: 0 };
       return /^\d+$/.test(text2) && Number(text2) > 0 ? { value: Number(text2) } : void 0;
     }
     case "SymbolNode":
-      return literalText(node2) === "auto" ? { perCpu: true } : void 0;
+      return literalText(node2) === "auto" ? { perCpu: 1, plus: 0 } : void 0;
     case "ParenthesesNode":
       return node2.body?.body?.length === 1 ? next(node2.body.body[0]) : void 0;
     case "LocalVariableReadNode":
@@ -43429,6 +43600,7 @@ var allSources = [
   envSource,
   manifestsSource,
   rubySource,
+  gunicornSource,
   prismaSource,
   sqlSource,
   codeSource
