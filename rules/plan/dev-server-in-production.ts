@@ -1,4 +1,5 @@
 import { type Invocation, startInvocations } from '../../src/capacity/command.ts';
+import { literalEnv } from '../../src/capacity/processes.ts';
 import { DEV_SERVER_PROGRAMS } from '../../src/catalog/libraries.ts';
 import type { Service } from '../../src/model/project-model.ts';
 import { defineRule } from '../../src/rules/rule.ts';
@@ -30,8 +31,11 @@ export default defineRule({
   check(model) {
     return model.services.flatMap((service) => {
       if (!deployed(service)) return [];
+      const serviceEnv = literalEnv(service);
       const dev = startInvocations(model, service)
-        .map(developmentServer)
+        .map((invocation) =>
+          developmentServer({ ...invocation, env: { ...serviceEnv, ...invocation.env } }, service),
+        )
         .find((name) => name !== undefined);
       if (!dev || !service.startCommand) return [];
       return [
@@ -47,7 +51,7 @@ export default defineRule({
 });
 
 /** The development server an invocation starts, if it is one. */
-function developmentServer({ program, args, env }: Invocation): string | undefined {
+function developmentServer({ program, args, env }: Invocation, service: Service): string | undefined {
   if (DEV_SERVER_PROGRAMS.has(program)) return program;
   if (program === 'next' && args[0] === 'dev') return '`next dev`';
   if (
@@ -56,7 +60,7 @@ function developmentServer({ program, args, env }: Invocation): string | undefin
   )
     return `\`${program} dev\``;
   if ((program === 'python' || program === 'python3') && args[0] === '-m' && args[1])
-    return developmentServer({ program: args[1], args: args.slice(2), env });
+    return developmentServer({ program: args[1], args: args.slice(2), env }, service);
   if (program === 'flask' && args[0] === 'run') return '`flask run`';
   if (program === 'fastapi' && args[0] === 'dev') return '`fastapi dev`';
   if ((program === 'gunicorn' || program === 'hypercorn') && args.includes('--reload'))
@@ -70,7 +74,7 @@ function developmentServer({ program, args, env }: Invocation): string | undefin
   if (
     program === 'rails' &&
     (args[0] === 'server' || args[0] === 's') &&
-    railsEnv(args, env) === 'development'
+    railsEnv(args, env, service) === 'development'
   )
     return '`rails server` in development';
   if ((program === 'python' || program === 'python3') && args.includes('runserver'))
@@ -80,11 +84,20 @@ function developmentServer({ program, args, env }: Invocation): string | undefin
   return undefined;
 }
 
-/** `-e development` / `--environment=development`, else RAILS_ENV; Rails defaults to development. */
-function railsEnv(args: string[], env: Record<string, string>): string {
+/**
+ * `-e development` / `--environment=development`, else RAILS_ENV; Rails defaults to development.
+ * An image can set RAILS_ENV itself (`ENV RAILS_ENV=production`, or its base image): for a service
+ * built from one, an unset RAILS_ENV is unknown, not development.
+ */
+function railsEnv(args: string[], env: Record<string, string>, service: Service): string | undefined {
   const flag = args.findIndex((a) => a === '-e' || a === '--environment');
   const inline = args.find((a) => a.startsWith('--environment='))?.split('=')[1];
-  return (flag >= 0 ? args[flag + 1] : inline) ?? env.RAILS_ENV ?? 'development';
+  return (
+    (flag >= 0 ? args[flag + 1] : inline) ??
+    env.RAILS_ENV ??
+    env.RACK_ENV ??
+    (service.image ? undefined : 'development')
+  );
 }
 
 /**

@@ -29,6 +29,8 @@ export default defineRule({
       // Threads serve requests side by side in the one process (Puma's `threads 5, 5`): a slow
       // request does not hold the others back.
       if (capacity.processes.value > 1 || (capacity.threadsPerProcess?.value ?? 1) > 1) return [];
+      // A count Headroom had to assume (a server config that is not in the repository) says nothing.
+      if (capacity.processes.source === 'assumed') return [];
       return [
         {
           entity: service.id,

@@ -44,6 +44,7 @@ export function invocationsOf(
   command: string,
   scripts: Record<string, string> = {},
   depth = 0,
+  readScript: ScriptReader = () => undefined,
 ): Invocation[] {
   const invocations: Invocation[] = [];
   for (const words of commands(command)) {
@@ -81,9 +82,10 @@ export function invocationsOf(
         ? undefined
         : (program === 'sh' || program === 'bash') && args[0] === '-c' && args[1]
           ? args[1]
-          : scriptBody(program, args, scripts);
+          : (((program === 'sh' || program === 'bash') && args[0] ? readScript(args[0]) : readScript(path)) ??
+            scriptBody(program, args, scripts));
     if (nested !== undefined) {
-      for (const inner of invocationsOf(nested, scripts, depth + 1))
+      for (const inner of invocationsOf(nested, scripts, depth + 1, readScript))
         invocations.push({ ...inner, env: { ...env, ...inner.env } });
       continue;
     }
@@ -95,6 +97,9 @@ export function invocationsOf(
   }
   return invocations;
 }
+
+/** The text of a shell script a command runs (`./start.sh`, `/app/bin/web`), when the repository has it. */
+export type ScriptReader = (word: string) => string | undefined;
 
 /** `npm start`, `npm run web`, `yarn start`, `pnpm run start`, `bun run dev` → the script's text. */
 function scriptBody(program: string, args: string[], scripts: Record<string, string>): string | undefined {
@@ -175,6 +180,39 @@ export function startInvocations(model: ProjectModel, service: Service): Invocat
   const scripts = Object.fromEntries(
     Object.entries(manifest?.scripts ?? {}).map(([name, script]) => [name, script.value]),
   );
-  const command = service.startCommand?.value ?? (manifest?.scripts.start ? 'npm start' : '');
-  return invocationsOf(command, scripts);
+  const command =
+    service.startCommand?.value ??
+    imageCommand(model, service) ??
+    (manifest?.scripts.start ? 'npm start' : '');
+  return invocationsOf(command, scripts, 0, scriptReader(model, service));
+}
+
+/** The command of the image the platform builds for the service (its Dockerfile's ENTRYPOINT and CMD). */
+function imageCommand(model: ProjectModel, service: Service): string | undefined {
+  const dockerfile = service.image?.dockerfile;
+  return dockerfile ? model.dockerfiles.find((d) => d.path === dockerfile)?.command?.value : undefined;
+}
+
+/**
+ * Scripts resolve from the folder the service starts in: its build context, else its root
+ * directory. An absolute path in an image (`/app/scripts/web.sh`) is matched by its trailing parts,
+ * since the Dockerfile copied the context somewhere under its WORKDIR.
+ */
+function scriptReader(model: ProjectModel, service: Service): ScriptReader {
+  const base = service.image?.context ?? service.rootDir;
+  const scripts = new Map(model.shellScripts.map((script) => [script.path, script.text]));
+  return (word) => {
+    if (!/^(\.{0,2}\/|[\w.-]+\.sh$)/.test(word)) return undefined;
+    const parts = word
+      .replace(/^\.\//, '')
+      .split('/')
+      .filter((part) => part !== '' && part !== '.');
+    for (let start = 0; start < parts.length; start++) {
+      const relative = parts.slice(start).join('/');
+      const text = scripts.get(base ? `${base}/${relative}` : relative);
+      if (text !== undefined) return text;
+      if (!word.startsWith('/')) break;
+    }
+    return undefined;
+  };
 }

@@ -122,7 +122,15 @@ function serverProcesses(
     }
     case 'rails':
     case 'rails.rb':
-      return config ? pumaProcesses(config, env, cpus) : undefined;
+      if (invocation.args[0] !== 's' && invocation.args[0] !== 'server') return undefined;
+      // A Rails app always has a config/puma.rb; without one here, the app's code is in an image.
+      return config
+        ? pumaProcesses(config, env, cpus)
+        : {
+            value: PUMA_DEFAULT_WORKERS.value,
+            source: 'assumed',
+            note: 'rails server loads a config/puma.rb that is not in the repository: its workers are unknown',
+          };
     case 'puma':
       return (
         fromOption(['-w', '--workers'], 'puma --workers') ??

@@ -15,6 +15,8 @@ export function emptyModel(): ProjectModel {
     inProcessCaches: [],
     requestHandlers: [],
     serverConfigs: [],
+    dockerfiles: [],
+    shellScripts: [],
     diagnostics: [],
   };
 }

@@ -25,6 +25,10 @@ export interface ProjectModel {
   requestHandlers: RequestHandler[];
   /** Web server config files (`config/puma.rb`, `gunicorn.conf.py`) and what they set. */
   serverConfigs: ServerConfig[];
+  /** Dockerfiles and the command their image starts. */
+  dockerfiles: Dockerfile[];
+  /** Shell scripts a start command may run (`./start.sh`), as text. */
+  shellScripts: Array<{ path: string; text: string }>;
   diagnostics: Diagnostic[];
 }
 
@@ -71,6 +75,8 @@ export interface Service {
   env: EnvBinding[];
   /** Directory the service runs from, relative to the repository root ('' = root). */
   rootDir: string;
+  /** The Dockerfile the platform builds the service from, and its build context folder. */
+  image?: { dockerfile: string; context: string };
   /** Extra platform facts a rule may need (e.g. Fly `auto_stop_machines`). */
   settings: Record<string, Located<string | number | boolean>>;
   /**
@@ -394,4 +400,10 @@ export interface ServerConfig {
   threads?: { count: ConfigCount; location: Location };
   /** Puma plugins: `plugin :solid_queue` runs the job supervisor inside the web server. */
   plugins: string[];
+}
+
+export interface Dockerfile {
+  path: string;
+  /** ENTRYPOINT then CMD of the final stage, as one shell command. */
+  command?: Located<string>;
 }

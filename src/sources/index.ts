@@ -1,5 +1,6 @@
 import { codeSource } from './code/index.ts';
 import { dockerComposeSource } from './docker-compose/index.ts';
+import { dockerfileSource } from './dockerfile/index.ts';
 import { envSource } from './env/index.ts';
 import { flySource } from './fly/index.ts';
 import { gunicornSource } from './gunicorn/index.ts';
@@ -27,6 +28,7 @@ export const allSources: Source[] = [
   manifestsSource,
   rubySource,
   gunicornSource,
+  dockerfileSource,
   prismaSource,
   sqlSource,
   codeSource,

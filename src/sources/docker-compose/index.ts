@@ -80,6 +80,8 @@ export const dockerComposeSource: Source = {
         service.env = environment(node.get('environment'));
         Object.assign(service.settings, limits(node));
         Object.assign(service, assumed);
+        const built = composeImage(node.get('build'), directoryOf(file.path));
+        if (built) service.image = built;
         fragment.connections.push(...literalConnections(service));
         fragment.services.push(service);
       }
@@ -139,4 +141,14 @@ function environment(node: LocatedNode | undefined): EnvBinding[] {
     source: value === undefined ? { kind: 'unset' } : { kind: 'value', value: new Secret(value) },
     location: at.location,
   }));
+}
+
+/** `build: ./api` or `build: { context: ./api, dockerfile: Dockerfile.prod }`, from the compose file's folder. */
+function composeImage(node: LocatedNode | undefined, folder: string): Service['image'] {
+  if (!node) return undefined;
+  const join = (base: string, path: string) =>
+    [base, path.replace(/^\.\/?/, '').replace(/\/+$/, '')].filter((part) => part !== '').join('/');
+  const context = join(folder, (node.isMap ? node.get('context')?.string() : node.string()) ?? '.');
+  const dockerfile = node.isMap ? node.get('dockerfile')?.string() : undefined;
+  return { context, dockerfile: join(context, dockerfile ?? 'Dockerfile') };
 }

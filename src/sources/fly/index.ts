@@ -59,6 +59,8 @@ function readFlyApp(toml: LocatedToml, path: string, diagnostics: Diagnostic[]):
       directoryOf(path),
     );
     service.env = env;
+    const built = flyImage(data, path);
+    if (built) service.image = built;
     if (typeof command === 'string')
       service.startCommand = { value: command, location: at(`processes.${group}`) };
     if (main) applyMachineSettings(service, main, serving);
@@ -111,4 +113,17 @@ function applyMachineSettings(service: Service, main: FlyHttpService, serving: F
   if (httpCheck) service.healthCheckPath = httpCheck;
   const tcpCheck = serving.find((route) => route.tcpCheck)?.tcpCheck;
   if (tcpCheck) service.settings.tcp_check = { value: true, location: tcpCheck };
+}
+
+/** `[build] dockerfile`, else the `Dockerfile` beside fly.toml, unless the app deploys a prebuilt image or a builder. */
+function flyImage(data: Record<string, unknown>, path: string): Service['image'] {
+  const build = asRecord(data.build);
+  if (build.image || build.builder || build.buildpacks) return undefined;
+  const folder = directoryOf(path);
+  const join = (name: string) =>
+    folder ? `${folder}/${name.replace(/^\.\//, '')}` : name.replace(/^\.\//, '');
+  return {
+    context: folder,
+    dockerfile: join(typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile'),
+  };
 }

@@ -60,6 +60,7 @@ export function readService(
     location: node.location,
   };
   if (runtime) service.runtime = runtime;
+  if (runtime?.value === 'docker' && !node.get('image')) service.image = renderImage(node, service.rootDir);
   // Static sites have no plan: they are always free (platform-facts §1.3).
   if (!isStatic) service.plan = planOf(node, DEFAULT_SERVICE_PLAN);
   const start = text(node.get('startCommand') ?? node.get('dockerCommand'));
@@ -152,4 +153,18 @@ function runsInfrastructure(node: LocatedNode, name: string): boolean {
     last(node.get('dockerContext')?.string()),
   ];
   return names.some((candidate) => candidate !== undefined && isInfrastructureImage(candidate));
+}
+
+/**
+ * What a Docker service builds: `dockerContext` (default: the root directory) and `dockerfilePath`
+ * (default: `Dockerfile` there), both relative to the repository root.
+ */
+function renderImage(node: LocatedNode, rootDir: string): { dockerfile: string; context: string } {
+  const clean = (path: string) => path.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const context = clean(node.get('dockerContext')?.string() ?? rootDir);
+  const dockerfile = node.get('dockerfilePath')?.string();
+  return {
+    context,
+    dockerfile: dockerfile ? clean(dockerfile) : context ? `${context}/Dockerfile` : 'Dockerfile',
+  };
 }

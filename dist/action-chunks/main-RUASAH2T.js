@@ -34983,7 +34983,7 @@ var LAUNCHERS = {
 };
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 var MAX_DEPTH = 4;
-function invocationsOf(command, scripts = {}, depth = 0) {
+function invocationsOf(command, scripts = {}, depth = 0, readScript = () => void 0) {
   const invocations = [];
   for (const words of commands(command)) {
     const env = {};
@@ -35014,9 +35014,9 @@ function invocationsOf(command, scripts = {}, depth = 0) {
     const [path, ...args] = words;
     if (!path) continue;
     const program = path.split("/").at(-1);
-    const nested = depth >= MAX_DEPTH ? void 0 : (program === "sh" || program === "bash") && args[0] === "-c" && args[1] ? args[1] : scriptBody(program, args, scripts);
+    const nested = depth >= MAX_DEPTH ? void 0 : (program === "sh" || program === "bash") && args[0] === "-c" && args[1] ? args[1] : ((program === "sh" || program === "bash") && args[0] ? readScript(args[0]) : readScript(path)) ?? scriptBody(program, args, scripts);
     if (nested !== void 0) {
-      for (const inner of invocationsOf(nested, scripts, depth + 1))
+      for (const inner of invocationsOf(nested, scripts, depth + 1, readScript))
         invocations.push({ ...inner, env: { ...env, ...inner.env } });
       continue;
     }
@@ -35088,8 +35088,27 @@ function startInvocations(model, service) {
   const scripts = Object.fromEntries(
     Object.entries(manifest?.scripts ?? {}).map(([name, script]) => [name, script.value])
   );
-  const command = service.startCommand?.value ?? (manifest?.scripts.start ? "npm start" : "");
-  return invocationsOf(command, scripts);
+  const command = service.startCommand?.value ?? imageCommand(model, service) ?? (manifest?.scripts.start ? "npm start" : "");
+  return invocationsOf(command, scripts, 0, scriptReader(model, service));
+}
+function imageCommand(model, service) {
+  const dockerfile = service.image?.dockerfile;
+  return dockerfile ? model.dockerfiles.find((d) => d.path === dockerfile)?.command?.value : void 0;
+}
+function scriptReader(model, service) {
+  const base = service.image?.context ?? service.rootDir;
+  const scripts = new Map(model.shellScripts.map((script) => [script.path, script.text]));
+  return (word) => {
+    if (!/^(\.{0,2}\/|[\w.-]+\.sh$)/.test(word)) return void 0;
+    const parts = word.replace(/^\.\//, "").split("/").filter((part) => part !== "" && part !== ".");
+    for (let start = 0; start < parts.length; start++) {
+      const relative = parts.slice(start).join("/");
+      const text2 = scripts.get(base ? `${base}/${relative}` : relative);
+      if (text2 !== void 0) return text2;
+      if (!word.startsWith("/")) break;
+    }
+    return void 0;
+  };
 }
 
 // src/capacity/processes.ts
@@ -35165,7 +35184,12 @@ function serverProcesses(invocation, env, cpus, config2) {
     }
     case "rails":
     case "rails.rb":
-      return config2 ? pumaProcesses(config2, env, cpus) : void 0;
+      if (invocation.args[0] !== "s" && invocation.args[0] !== "server") return void 0;
+      return config2 ? pumaProcesses(config2, env, cpus) : {
+        value: PUMA_DEFAULT_WORKERS.value,
+        source: "assumed",
+        note: "rails server loads a config/puma.rb that is not in the repository: its workers are unknown"
+      };
     case "puma":
       return fromOption(["-w", "--workers"], "puma --workers") ?? (config2 && pumaProcesses(config2, env, cpus)) ?? {
         value: PUMA_DEFAULT_WORKERS.value,
@@ -37169,7 +37193,10 @@ var dev_server_in_production_default = defineRule({
   check(model) {
     return model.services.flatMap((service) => {
       if (!deployed(service)) return [];
-      const dev = startInvocations(model, service).map(developmentServer).find((name) => name !== void 0);
+      const serviceEnv = literalEnv(service);
+      const dev = startInvocations(model, service).map(
+        (invocation) => developmentServer({ ...invocation, env: { ...serviceEnv, ...invocation.env } }, service)
+      ).find((name) => name !== void 0);
       if (!dev || !service.startCommand) return [];
       return [
         {
@@ -37182,13 +37209,13 @@ var dev_server_in_production_default = defineRule({
     });
   }
 });
-function developmentServer({ program, args, env }) {
+function developmentServer({ program, args, env }, service) {
   if (DEV_SERVER_PROGRAMS.has(program)) return program;
   if (program === "next" && args[0] === "dev") return "`next dev`";
   if (program === "vite" && (args.length === 0 || args[0] === "dev" || args[0] === "serve") || program === "nuxt" && args[0] === "dev")
     return `\`${program} dev\``;
   if ((program === "python" || program === "python3") && args[0] === "-m" && args[1])
-    return developmentServer({ program: args[1], args: args.slice(2), env });
+    return developmentServer({ program: args[1], args: args.slice(2), env }, service);
   if (program === "flask" && args[0] === "run") return "`flask run`";
   if (program === "fastapi" && args[0] === "dev") return "`fastapi dev`";
   if ((program === "gunicorn" || program === "hypercorn") && args.includes("--reload"))
@@ -37196,7 +37223,7 @@ function developmentServer({ program, args, env }) {
   if (program === "react-scripts" && args[0] === "start") return "`react-scripts start`";
   if ((program === "tsx" || program === "node" || program === "bun") && args.some((a) => a === "watch" || a === "--watch" || a === "--hot"))
     return `\`${program} watch\``;
-  if (program === "rails" && (args[0] === "server" || args[0] === "s") && railsEnv(args, env) === "development")
+  if (program === "rails" && (args[0] === "server" || args[0] === "s") && railsEnv(args, env, service) === "development")
     return "`rails server` in development";
   if ((program === "python" || program === "python3") && args.includes("runserver"))
     return "`manage.py runserver`";
@@ -37204,10 +37231,10 @@ function developmentServer({ program, args, env }) {
   if (program === "ng" && args[0] === "serve") return "`ng serve`";
   return void 0;
 }
-function railsEnv(args, env) {
+function railsEnv(args, env, service) {
   const flag = args.findIndex((a) => a === "-e" || a === "--environment");
   const inline = args.find((a) => a.startsWith("--environment="))?.split("=")[1];
-  return (flag >= 0 ? args[flag + 1] : inline) ?? env.RAILS_ENV ?? "development";
+  return (flag >= 0 ? args[flag + 1] : inline) ?? env.RAILS_ENV ?? env.RACK_ENV ?? (service.image ? void 0 : "development");
 }
 function deployed(service) {
   return !service.assumedDeployment;
@@ -37641,6 +37668,7 @@ var single_process_web_default = defineRule({
       if (service.kind !== "web" || service.instances.max > 1) return [];
       const capacity = serviceCapacity2(model, service);
       if (capacity.processes.value > 1 || (capacity.threadsPerProcess?.value ?? 1) > 1) return [];
+      if (capacity.processes.source === "assumed") return [];
       return [
         {
           entity: service.id,
@@ -38968,6 +38996,8 @@ var dockerComposeSource = {
         service.env = environment(node2.get("environment"));
         Object.assign(service.settings, limits(node2));
         Object.assign(service, assumed);
+        const built = composeImage(node2.get("build"), directoryOf2(file2.path));
+        if (built) service.image = built;
         fragment.connections.push(...literalConnections(service));
         fragment.services.push(service);
       }
@@ -39014,6 +39044,91 @@ function environment(node2) {
     location: at3.location
   }));
 }
+function composeImage(node2, folder) {
+  if (!node2) return void 0;
+  const join4 = (base, path) => [base, path.replace(/^\.\/?/, "").replace(/\/+$/, "")].filter((part) => part !== "").join("/");
+  const context = join4(folder, (node2.isMap ? node2.get("context")?.string() : node2.string()) ?? ".");
+  const dockerfile = node2.isMap ? node2.get("dockerfile")?.string() : void 0;
+  return { context, dockerfile: join4(context, dockerfile ?? "Dockerfile") };
+}
+
+// src/sources/dockerfile/instructions.ts
+function instructionsOf(text2) {
+  const continuation = /^#\s*escape\s*=\s*(\S)/im.exec(text2.split("\n", 1)[0] ?? "")?.[1] ?? "\\";
+  const instructions = [];
+  let current;
+  text2.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    const trimmed = raw.trim();
+    if (trimmed.startsWith("#") || !current && trimmed === "") return;
+    const continues = trimmed.endsWith(continuation);
+    const body = continues ? trimmed.slice(0, -1) : trimmed;
+    if (current) current.text += ` ${body}`;
+    else {
+      const [keyword = "", ...rest] = body.split(/\s+/);
+      current = { keyword: keyword.toUpperCase(), text: rest.join(" "), line };
+    }
+    if (!continues) {
+      instructions.push(current);
+      current = void 0;
+    }
+  });
+  if (current) instructions.push(current);
+  return instructions;
+}
+function readDockerfile(file2) {
+  let entrypoint;
+  let cmd;
+  for (const instruction of instructionsOf(file2.text)) {
+    if (instruction.keyword === "FROM") {
+      entrypoint = void 0;
+      cmd = void 0;
+    } else if (instruction.keyword === "ENTRYPOINT") entrypoint = instruction;
+    else if (instruction.keyword === "CMD") cmd = instruction;
+  }
+  const parts = [entrypoint, cmd].filter((i) => i !== void 0);
+  const last = parts.at(-1);
+  return {
+    path: file2.path,
+    ...last ? {
+      command: {
+        value: parts.map((i) => shellForm(i.text)).join(" "),
+        location: { path: file2.path, line: last.line }
+      }
+    } : {}
+  };
+}
+function shellForm(text2) {
+  if (!text2.startsWith("[")) return text2;
+  try {
+    const words = JSON.parse(text2);
+    if (Array.isArray(words) && words.every((w) => typeof w === "string"))
+      return words.map((w) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", `'"'"'`)}'`).join(" ");
+  } catch {
+  }
+  return text2;
+}
+
+// src/sources/dockerfile/index.ts
+var DOCKERFILE = /(^|\/)(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
+var SHELL_SCRIPT = /\.sh$/;
+var TEST_FOLDER = /(^|\/)(tests?|__tests__|e2e|spec|fixtures|testdata)\//;
+var MAX_SCRIPT_DEPTH = 3;
+var dockerfileSource = {
+  id: "dockerfile",
+  matches: (path) => DOCKERFILE.test(path) || SHELL_SCRIPT.test(path) && !TEST_FOLDER.test(path) && path.split("/").length <= MAX_SCRIPT_DEPTH + 1,
+  read(files) {
+    const fragment = {
+      dockerfiles: [],
+      shellScripts: []
+    };
+    for (const file2 of files) {
+      if (SHELL_SCRIPT.test(file2.path)) fragment.shellScripts.push({ path: file2.path, text: file2.text });
+      else fragment.dockerfiles.push(readDockerfile(file2));
+    }
+    return fragment;
+  }
+};
 
 // src/sources/env/parse-dotenv.ts
 var KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -40167,6 +40282,8 @@ function readFlyApp(toml, path, diagnostics) {
       directoryOf2(path)
     );
     service.env = env;
+    const built = flyImage(data, path);
+    if (built) service.image = built;
     if (typeof command === "string")
       service.startCommand = { value: command, location: at3(`processes.${group}`) };
     if (main) applyMachineSettings(service, main, serving);
@@ -40210,6 +40327,16 @@ function applyMachineSettings(service, main, serving) {
   if (httpCheck) service.healthCheckPath = httpCheck;
   const tcpCheck = serving.find((route) => route.tcpCheck)?.tcpCheck;
   if (tcpCheck) service.settings.tcp_check = { value: true, location: tcpCheck };
+}
+function flyImage(data, path) {
+  const build = asRecord(data.build);
+  if (build.image || build.builder || build.buildpacks) return void 0;
+  const folder = directoryOf2(path);
+  const join4 = (name) => folder ? `${folder}/${name.replace(/^\.\//, "")}` : name.replace(/^\.\//, "");
+  return {
+    context: folder,
+    dockerfile: join4(typeof build.dockerfile === "string" ? build.dockerfile : "Dockerfile")
+  };
 }
 
 // src/sources/gunicorn/count-expression.ts
@@ -40516,6 +40643,8 @@ function emptyModel() {
     inProcessCaches: [],
     requestHandlers: [],
     serverConfigs: [],
+    dockerfiles: [],
+    shellScripts: [],
     diagnostics: []
   };
 }
@@ -42100,6 +42229,7 @@ function readService2(node2, name, type, scope, groups, diagnostics) {
     location: node2.location
   };
   if (runtime) service.runtime = runtime;
+  if (runtime?.value === "docker" && !node2.get("image")) service.image = renderImage(node2, service.rootDir);
   if (!isStatic) service.plan = planOf(node2, DEFAULT_SERVICE_PLAN);
   const start = text(node2.get("startCommand") ?? node2.get("dockerCommand"));
   if (start) service.startCommand = start;
@@ -42165,6 +42295,15 @@ function runsInfrastructure(node2, name) {
     last(node2.get("dockerContext")?.string())
   ];
   return names2.some((candidate) => candidate !== void 0 && isInfrastructureImage(candidate));
+}
+function renderImage(node2, rootDir) {
+  const clean = (path) => path.replace(/^\.\/?/, "").replace(/\/+$/, "");
+  const context = clean(node2.get("dockerContext")?.string() ?? rootDir);
+  const dockerfile = node2.get("dockerfilePath")?.string();
+  return {
+    context,
+    dockerfile: dockerfile ? clean(dockerfile) : context ? `${context}/Dockerfile` : "Dockerfile"
+  };
 }
 
 // src/sources/render/index.ts
@@ -43601,6 +43740,7 @@ var allSources = [
   manifestsSource,
   rubySource,
   gunicornSource,
+  dockerfileSource,
   prismaSource,
   sqlSource,
   codeSource

@@ -1,0 +1,32 @@
+import type { ModelFragment } from '../../model/project-model.ts';
+import type { Source } from '../source.ts';
+import { readDockerfile } from './instructions.ts';
+
+const DOCKERFILE = /(^|\/)(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
+/** Start scripts a CMD or a start command may run: shell files outside test folders. */
+const SHELL_SCRIPT = /\.sh$/;
+const TEST_FOLDER = /(^|\/)(tests?|__tests__|e2e|spec|fixtures|testdata)\//;
+/** Start scripts sit near the top (`start.sh`, `bin/`, `scripts/`, `docker/web/`): deeper ones are tooling. */
+const MAX_SCRIPT_DEPTH = 3;
+
+/**
+ * Dockerfiles (the command the final stage starts with) and the shell scripts in the repository,
+ * so a service that deploys an image, or starts `./start.sh`, is read down to its server.
+ */
+export const dockerfileSource: Source = {
+  id: 'dockerfile',
+  matches: (path) =>
+    DOCKERFILE.test(path) ||
+    (SHELL_SCRIPT.test(path) && !TEST_FOLDER.test(path) && path.split('/').length <= MAX_SCRIPT_DEPTH + 1),
+  read(files) {
+    const fragment: Required<Pick<ModelFragment, 'dockerfiles' | 'shellScripts'>> = {
+      dockerfiles: [],
+      shellScripts: [],
+    };
+    for (const file of files) {
+      if (SHELL_SCRIPT.test(file.path)) fragment.shellScripts.push({ path: file.path, text: file.text });
+      else fragment.dockerfiles.push(readDockerfile(file));
+    }
+    return fragment;
+  },
+};
