@@ -4,9 +4,18 @@ import {
   PRISMA_DEFAULT_POOL,
   PRISMA_DRIVER_ADAPTERS_SINCE_MAJOR,
 } from '../catalog/prisma.ts';
+import { SIDEKIQ_DEFAULT_CONCURRENCY } from '../catalog/servers.ts';
 import type { ConnectionUrl, Dependency, ProjectModel, Service } from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
-import { dependenciesOf, literalEnv, resolveCount, serviceServerConfig, wholeCpus } from './processes.ts';
+import { expandWord, startInvocations } from './command.ts';
+import {
+  dependenciesOf,
+  literalEnv,
+  optionValue,
+  resolveCount,
+  serviceServerConfig,
+  wholeCpus,
+} from './processes.ts';
 
 /** How a service's Prisma client reaches the database, when it uses Prisma. */
 export type PrismaClientKind = 'engine' | 'pg-adapter' | 'other-adapter';
@@ -77,8 +86,24 @@ export function poolSizeOf(
   return { value: pool.value.size, source: 'default', note: `${pool.value.library} ${pool.value.detail}` };
 }
 
-/** Request threads per process, as the server config the service starts with sets them. */
+/**
+ * Threads per process that each hold a connection: the server config's request threads, or
+ * Sidekiq's job threads (`-c`, else its default).
+ */
 export function threadsOf(model: ProjectModel, service: Service): Figure | undefined {
+  const sidekiq = startInvocations(model, service).find((invocation) => invocation.program === 'sidekiq');
+  if (sidekiq) {
+    const written = optionValue(sidekiq.args, ['-c', '--concurrency']);
+    const value =
+      written !== undefined ? Number(expandWord(written, { ...literalEnv(service), ...sidekiq.env })) : NaN;
+    return Number.isInteger(value) && value > 0
+      ? { value, source: 'read', note: `sidekiq -c ${value}` }
+      : {
+          value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
+          source: 'default',
+          note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`,
+        };
+  }
   const config = serviceServerConfig(model, service);
   if (!config?.threads) return undefined;
   const resolved = resolveCount(config.threads.count, literalEnv(service), undefined);

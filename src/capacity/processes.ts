@@ -284,7 +284,7 @@ export function resolveCount(
 }
 
 /** `-w 4`, `-w4`, `--workers 4`, `--workers=4`. */
-function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
+export function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     for (const name of names) {

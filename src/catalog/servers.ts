@@ -58,3 +58,13 @@ export const PM2_MAX_INSTANCES = fact(
   'https://pm2.keymetrics.io/docs/usage/cluster-mode/',
   CHECKED,
 );
+
+/**
+ * Sidekiq runs 5 job threads per process unless `-c` or its config says (7.0 lowered the default
+ * from 10, which 5.2 had lowered from 25), and each thread checks out its own database connection.
+ */
+export const SIDEKIQ_DEFAULT_CONCURRENCY = fact(
+  5,
+  'https://github.com/sidekiq/sidekiq/blob/main/Changes.md',
+  '2026-12-02',
+);

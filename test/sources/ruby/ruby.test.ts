@@ -110,6 +110,26 @@ describe('Gemfile', () => {
   });
 });
 
+describe('Sidekiq', () => {
+  it('counts its job threads as connections: -c, else its default of 5', async () => {
+    const worker = (start: string) => ({
+      Gemfile: "gem 'rails'\ngem 'sidekiq'\n",
+      'render.yaml': `services:\n  - type: worker\n    name: jobs\n    runtime: ruby\n    plan: standard\n    startCommand: ${start}\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: db, property: connectionString }\ndatabases:\n  - name: db\n    plan: basic-1gb\n`,
+    });
+    const { MemoryFileSet } = await import('../../../src/files/memory-file-set.ts');
+    const defaults = await review(new MemoryFileSet(worker('bundle exec sidekiq')));
+    expect(defaults.capacity.databases[0]?.contributors[0]?.poolSize).toMatchObject({
+      value: 5,
+      source: 'default',
+    });
+    const written = await review(new MemoryFileSet(worker('bundle exec sidekiq -c 12 -q default')));
+    expect(written.capacity.databases[0]?.contributors[0]?.poolSize).toMatchObject({
+      value: 12,
+      source: 'read',
+    });
+  });
+});
+
 describe("render-examples/rails-6: Render's own Rails blueprint", () => {
   it('runs one Puma process with five threads, five connections, and no single-process finding', async () => {
     const result = await review(

@@ -34915,14 +34915,6 @@ var PRISMA_7_PG_ADAPTER_POOL = fact(
   CHECKED3
 );
 
-// src/catalog/process-memory.ts
-var ASSUMED_PROCESS_MEMORY_MB = fact(
-  { python: 150, node: 150, ruby: 250, other: 200 },
-  "https://docs.gunicorn.org/en/stable/design.html#how-many-workers",
-  "2026-11-24",
-  "Headroom's assumption; third-party measurements only (platform-facts \xA72.7)."
-);
-
 // src/catalog/servers.ts
 var CHECKED4 = "2026-11-24";
 var GUNICORN_DEFAULT_WORKERS = fact(1, "benoitc/gunicorn:gunicorn/config.py@65ac1a3", CHECKED4);
@@ -34959,6 +34951,11 @@ var PM2_MAX_INSTANCES = fact(
   { perCpu: 1 },
   "https://pm2.keymetrics.io/docs/usage/cluster-mode/",
   CHECKED4
+);
+var SIDEKIQ_DEFAULT_CONCURRENCY = fact(
+  5,
+  "https://github.com/sidekiq/sidekiq/blob/main/Changes.md",
+  "2026-12-02"
 );
 
 // src/capacity/command.ts
@@ -35110,6 +35107,14 @@ function scriptReader(model, service) {
     return void 0;
   };
 }
+
+// src/catalog/process-memory.ts
+var ASSUMED_PROCESS_MEMORY_MB = fact(
+  { python: 150, node: 150, ruby: 250, other: 200 },
+  "https://docs.gunicorn.org/en/stable/design.html#how-many-workers",
+  "2026-11-24",
+  "Headroom's assumption; third-party measurements only (platform-facts \xA72.7)."
+);
 
 // src/capacity/processes.ts
 function wholeCpus(cpus) {
@@ -35401,6 +35406,16 @@ function poolSizeOf(model, service, cpus, url2, config2 = {}) {
   return { value: pool.value.size, source: "default", note: `${pool.value.library} ${pool.value.detail}` };
 }
 function threadsOf(model, service) {
+  const sidekiq = startInvocations(model, service).find((invocation) => invocation.program === "sidekiq");
+  if (sidekiq) {
+    const written = optionValue(sidekiq.args, ["-c", "--concurrency"]);
+    const value = written !== void 0 ? Number(expandWord(written, { ...literalEnv(service), ...sidekiq.env })) : NaN;
+    return Number.isInteger(value) && value > 0 ? { value, source: "read", note: `sidekiq -c ${value}` } : {
+      value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
+      source: "default",
+      note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`
+    };
+  }
   const config2 = serviceServerConfig(model, service);
   if (!config2?.threads) return void 0;
   const resolved = resolveCount(config2.threads.count, literalEnv(service), void 0);
