@@ -3,7 +3,7 @@ import { findingsFor } from '../../test/helpers/rule-findings.ts';
 import rule from './undeclared-variable.ts';
 
 describe('env/undeclared-variable', () => {
-  it('reports each variable read by code or Prisma and declared nowhere, once, at its first read', async () => {
+  it('lists every variable read by code or Prisma and declared nowhere in one finding, at its first read', async () => {
     const findings = await findingsFor(rule, {
       'prisma/schema.prisma':
         'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n  directUrl = env("DIRECT_URL")\n}\n',
@@ -13,33 +13,57 @@ describe('env/undeclared-variable', () => {
       '.env.example': 'DATABASE_URL=postgresql://localhost/app\n',
     });
     expect(findings.map((f) => [f.entity, f.location.path, f.location.line])).toEqual([
-      ['env:DIRECT_URL', 'prisma/schema.prisma', 1],
-      ['env:STRIPE_KEY', 'src/billing.ts', 1],
-      ['env:STRIPE_WEBHOOK_SECRET', 'src/billing.ts', 2],
-      ['env:SMTP_URL', 'worker/tasks.py', 2],
+      ['project:undeclared-env', 'prisma/schema.prisma', 1],
+    ]);
+    expect(findings[0]?.message).toBe(
+      'The code reads 4 variables without a fallback that no env file or hosting config declares, so a new environment starts without them: DIRECT_URL (prisma/schema.prisma:1), STRIPE_KEY (src/billing.ts:1), STRIPE_WEBHOOK_SECRET (src/billing.ts:2), SMTP_URL (worker/tasks.py:2).',
+    );
+    expect(findings[0]?.fix?.replacement).toBe('DIRECT_URL=\nSTRIPE_KEY=\nSTRIPE_WEBHOOK_SECRET=\nSMTP_URL=');
+  });
+
+  it('gives each service its own finding, by the folder its code sits in', async () => {
+    const findings = await findingsFor(rule, {
+      'render.yaml':
+        'services:\n  - { type: web, name: web, runtime: node, rootDir: apps/web, startCommand: node s.js }\n  - { type: worker, name: jobs, runtime: node, rootDir: apps/jobs, startCommand: node w.js }\n',
+      'apps/web/s.js': 'fetch(process.env.API_URL);\n',
+      'apps/jobs/w.js': 'connect(process.env.QUEUE_URL, process.env.QUEUE_TOKEN);\n',
+    });
+    expect(findings.map((f) => [f.entity, f.fix?.replacement])).toEqual([
+      ['service:jobs:undeclared-env', 'QUEUE_URL=\nQUEUE_TOKEN='],
+      ['service:web:undeclared-env', 'API_URL='],
     ]);
   });
 
-  it('counts variables declared by the hosting config and those the platform provides', async () => {
+  it('counts variables declared by the hosting config, commented out in a template, and those the platform provides', async () => {
     expect(
       await findingsFor(rule, {
         'render.yaml':
           'services:\n  - type: web\n    name: api\n    runtime: node\n    startCommand: node s.js\n    envVars:\n      - key: STRIPE_KEY\n        sync: false\n',
+        '.env.example': '# Optional: error tracking\n# SENTRY_DSN=https://…\n#export POSTHOG_KEY=\n',
         'src/s.js':
-          'console.log(process.env.STRIPE_KEY, process.env.RENDER_EXTERNAL_URL, process.env.NODE_ENV, process.env.PORT);\n',
+          'console.log(process.env.STRIPE_KEY, process.env.RENDER_EXTERNAL_URL, process.env.NODE_ENV, process.env.PORT);\ninit(process.env.SENTRY_DSN, process.env.POSTHOG_KEY);\nnew S3({ region: process.env.AWS_REGION, key: process.env.AWS_ACCESS_KEY_ID });\nk8s(process.env.KUBERNETES_SERVICE_HOST, process.env.GITHUB_SHA);\n',
       }),
     ).toEqual([]);
   });
 
-  it('leaves out reads with a fallback, and reads pydantic settings fields and Vite built-ins', async () => {
+  it('leaves out reads that work unset: fallbacks, flags compared, tests and guarded branches', async () => {
     const findings = await findingsFor(rule, {
-      'src/log.ts':
-        "export const level = process.env.LOG_LEVEL ?? 'info';\nconst { REGION = 'eu' } = process.env;\nexport const mode = import.meta.env.MODE;\n",
+      'src/log.ts': [
+        "export const level = process.env.LOG_LEVEL ?? 'info';",
+        "const { REGION = 'eu' } = process.env;",
+        'export const mode = import.meta.env.MODE;',
+        "export const verbose = process.env.VERBOSE_LOGS === '1';",
+        'export const port = process.env.READER_PORT ? parseInt(process.env.READER_PORT) : undefined;',
+        'export const host = (v?: string) => v ?? process.env.READER_HOST;',
+        'if (process.env.TRACING) start(process.env.TRACING);',
+        'export const enabled = !process.env.DISABLE_X && Boolean(process.env.FEATURE_Y);',
+        'export const token = process.env.API_TOKEN;',
+      ].join('\n'),
       'app/config.py':
         'import os\nfrom pydantic_settings import BaseSettings\nTIMEOUT = os.getenv("TIMEOUT", "30")\nclass Settings(BaseSettings):\n    openai_api_key: str\n    debug: bool = False\n',
     });
-    expect(findings.map((f) => [f.entity, f.location.path, f.location.line])).toEqual([
-      ['env:OPENAI_API_KEY', 'app/config.py', 5],
+    expect(findings.map((f) => f.message.split(': ')[1])).toEqual([
+      'OPENAI_API_KEY (app/config.py:5), API_TOKEN (src/log.ts:9).',
     ]);
   });
 });

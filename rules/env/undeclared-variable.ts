@@ -1,5 +1,5 @@
-import { PROVIDED_ENV_KEYS } from '../../src/catalog/platform-env.ts';
-import type { EnvRead, ProjectModel } from '../../src/model/project-model.ts';
+import { isProvidedEnvKey } from '../../src/catalog/platform-env.ts';
+import type { EnvRead, ProjectModel, Service } from '../../src/model/project-model.ts';
 import { declaredEnvKeys } from '../../src/rules/env-facts.ts';
 import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 
@@ -31,29 +31,47 @@ export default defineRule({
   },
   check(model) {
     const declared = declaredEnvKeys(model);
-    const first = new Map<string, EnvRead>();
+    // One finding per service that runs the code, listing its variables: one fix, one checkbox.
+    const byOwner = new Map<string, { owner?: Service; reads: Map<string, EnvRead> }>();
     for (const read of [...prismaReads(model), ...model.envReads]) {
-      if (
-        !read.optional &&
-        !declared.has(read.key) &&
-        !PROVIDED_ENV_KEYS.has(read.key) &&
-        !first.has(read.key)
-      )
-        first.set(read.key, read);
+      if (read.optional || declared.has(read.key) || isProvidedEnvKey(read.key)) continue;
+      const owner = ownerOf(model, read.location.path);
+      const group = byOwner.get(owner?.name ?? '') ?? { ...(owner ? { owner } : {}), reads: new Map() };
+      if (!group.reads.has(read.key)) group.reads.set(read.key, read);
+      byOwner.set(owner?.name ?? '', group);
     }
-    return [...first.values()].map(
-      (read): RuleFinding => ({
-        entity: `env:${read.key}`,
-        message: `${read.key} is read here but no env file or hosting config declares it, so a new environment starts without it.`,
-        location: read.location,
+    const byPlace = (a: EnvRead, b: EnvRead) =>
+      a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line;
+    const groups = [...byOwner.values()].map(({ owner, reads }) => ({
+      owner,
+      list: [...reads.values()].sort(byPlace),
+    }));
+    groups.sort((a, b) => byPlace(a.list[0] as EnvRead, b.list[0] as EnvRead));
+    return groups.map(({ owner, list }): RuleFinding => {
+      const first = list[0] as EnvRead;
+      const keys = list.map((read) => read.key);
+      const where = list
+        .map((read) => `${read.key} (${read.location.path}:${read.location.line})`)
+        .join(', ');
+      return {
+        entity: owner ? `${owner.id}:undeclared-env` : 'project:undeclared-env',
+        message: `${owner ? owner.name : 'The code'} reads ${keys.length === 1 ? 'a variable' : `${keys.length} variables`} without a fallback that no env file or hosting config declares, so a new environment starts without ${keys.length === 1 ? 'it' : 'them'}: ${where}.`,
+        location: first.location,
         fix: {
-          text: `Declare ${read.key} in .env.example and in the hosting config.`,
-          replacement: `${read.key}=`,
+          text: `Declare ${keys.join(', ')} in .env.example and in the hosting config.`,
+          replacement: keys.map((key) => `${key}=`).join('\n'),
         },
-      }),
-    );
+      };
+    });
   },
 });
+
+/** The service whose folder holds the file: the deepest root directory that contains it. */
+function ownerOf(model: ProjectModel, path: string): Service | undefined {
+  return model.services
+    .filter((service) => service.rootDir === '' || path.startsWith(`${service.rootDir}/`))
+    .sort((a, b) => b.rootDir.length - a.rootDir.length)[0];
+}
 
 function prismaReads(model: ProjectModel): EnvRead[] {
   return model.schemas.flatMap((schema) => {

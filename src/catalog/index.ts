@@ -4,7 +4,7 @@ import * as fly from './fly.ts';
 import * as heroku from './heroku.ts';
 import { NEON_MAX_CONNECTIONS, NEON_POOLER } from './neon.ts';
 import * as planAvailability from './plan-availability.ts';
-import { PROVIDED_ENV } from './platform-env.ts';
+import { PROVIDED_ENV, PROVIDED_ENV_PREFIXES } from './platform-env.ts';
 import * as postgres from './postgres.ts';
 import * as prisma from './prisma.ts';
 import { ASSUMED_PROCESS_MEMORY_MB } from './process-memory.ts';
@@ -40,6 +40,7 @@ export const ALL_FACTS: Record<string, Fact<unknown>> = {
   VERCEL_MAX_CONCURRENCY,
   NETLIFY_ASSUMED_CONCURRENCY,
   ...table('env provided by', PROVIDED_ENV),
+  PROVIDED_ENV_PREFIXES,
 };
 
 function table<T>(prefix: string, facts: Record<string, Fact<T>>): Record<string, Fact<T>> {

@@ -72,6 +72,51 @@ export const PROVIDED_ENV = {
     'https://docs.netlify.com/configure-builds/environment-variables/',
     CHECKED,
   ),
+  // The SDKs' credential chain: on ECS, EKS or Lambda the role provides these, not a config file.
+  aws: fact(
+    [
+      'AWS_REGION',
+      'AWS_DEFAULT_REGION',
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_ROLE_ARN',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      'AWS_PROFILE',
+      'AWS_EXECUTION_ENV',
+      'AWS_LAMBDA_FUNCTION_NAME',
+      'ECS_CONTAINER_METADATA_URI',
+      'ECS_CONTAINER_METADATA_URI_V4',
+    ],
+    'https://docs.aws.amazon.com/sdkref/latest/guide/environment-variables.html',
+    '2026-12-02',
+  ),
 };
 
+/**
+ * Families a platform or CI sets whole: Kubernetes' service links (`KUBERNETES_SERVICE_HOST`,
+ * `<NAME>_SERVICE_PORT`…), GitHub Actions', and each host's own prefix.
+ */
+export const PROVIDED_ENV_PREFIXES = fact(
+  [
+    'KUBERNETES_',
+    'GITHUB_',
+    'RUNNER_',
+    'RENDER_',
+    'VERCEL_',
+    'RAILWAY_',
+    'FLY_',
+    'NETLIFY_',
+    'npm_',
+    'npm_config_',
+  ],
+  'https://kubernetes.io/docs/concepts/services-networking/service/#environment-variables',
+  '2026-12-02',
+);
+
 export const PROVIDED_ENV_KEYS = new Set(Object.values(PROVIDED_ENV).flatMap((list) => list.value));
+
+/** Whether the platform, runtime or CI sets the variable itself. */
+export function isProvidedEnvKey(key: string): boolean {
+  return PROVIDED_ENV_KEYS.has(key) || PROVIDED_ENV_PREFIXES.value.some((prefix) => key.startsWith(prefix));
+}

@@ -175,6 +175,8 @@ export interface EnvFile {
   /** `template` for .env.example/.env.sample/.env.template; `real` otherwise. */
   kind: 'real' | 'template';
   entries: EnvEntry[];
+  /** Keys a template lists commented out (`# SENTRY_DSN=`): optional, but declared. */
+  commentedKeys?: string[];
 }
 
 // ───────────────────────────── database schema ─────────────────────────────

@@ -3,7 +3,7 @@ import type { ProjectModel } from '../model/project-model.ts';
 /** Every env var key an env file (template or real) or a hosting config declares. */
 export function declaredEnvKeys(model: ProjectModel): Set<string> {
   return new Set([
-    ...model.envFiles.flatMap((file) => file.entries.map((e) => e.key)),
+    ...model.envFiles.flatMap((file) => [...file.entries.map((e) => e.key), ...(file.commentedKeys ?? [])]),
     ...model.services.flatMap((s) => s.env.map((e) => e.key)),
   ]);
 }

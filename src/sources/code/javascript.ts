@@ -65,7 +65,11 @@ export function readJavaScript(file: SourceFile): CodeFindings {
   const filledMaps = new Set<string>();
   walkSyntaxTree(program, (node, ancestors) => {
     for (const [key, where, optional] of envKeysRead(node, ancestors[ancestors.length - 1]))
-      found.envReads.push({ key, location: at(where), ...(optional ? { optional } : {}) });
+      found.envReads.push({
+        key,
+        location: at(where),
+        ...(optional || toleratesUnset(node, ancestors, key) ? { optional: true } : {}),
+      });
 
     const holder = longLivedHolder(node, ancestors);
     if (holder) {
@@ -196,6 +200,60 @@ function envKeysRead(node: Node, parent: Node): Array<[string, Node, boolean]> {
       .filter((p: Node) => p.type === 'ObjectProperty' && !p.computed)
       .map((p: Node) => [p.key.name ?? p.key.value, p, p.value.type === 'AssignmentPattern']);
   return [];
+}
+
+/** Operators for which an unset variable is just another value: a flag compared, negated, tested. */
+const TOLERANT_BINARY = new Set(['===', '!==', '==', '!=']);
+const TOLERANT_LOGICAL = new Set(['||', '??', '&&']);
+
+/**
+ * A read that works when the variable is unset: compared (`=== "1"`), negated, tested (`if`,
+ * `? :`), a fallback or a guard in `||`/`??`/`&&`, wrapped in `Boolean()`, or inside the branch of
+ * a test of the same variable (`process.env.X ? parseInt(process.env.X) : undefined`).
+ */
+function toleratesUnset(node: Node, ancestors: Node[], key: string): boolean {
+  const parent = ancestors[ancestors.length - 1];
+  if (!parent) return false;
+  if (parent.type === 'BinaryExpression' && TOLERANT_BINARY.has(parent.operator)) return true;
+  if (parent.type === 'LogicalExpression' && TOLERANT_LOGICAL.has(parent.operator)) return true;
+  if (parent.type === 'UnaryExpression' && (parent.operator === '!' || parent.operator === 'typeof'))
+    return true;
+  if (
+    (parent.type === 'ConditionalExpression' ||
+      parent.type === 'IfStatement' ||
+      parent.type === 'WhileStatement') &&
+    parent.test === node
+  )
+    return true;
+  if (
+    parent.type === 'CallExpression' &&
+    parent.callee.type === 'Identifier' &&
+    parent.callee.name === 'Boolean'
+  )
+    return true;
+  return ancestors.some((ancestor, i) => {
+    const child = ancestors[i + 1] ?? node;
+    const guarded =
+      ((ancestor.type === 'ConditionalExpression' || ancestor.type === 'IfStatement') &&
+        ancestor.test !== child) ||
+      (ancestor.type === 'LogicalExpression' && ancestor.operator === '&&' && ancestor.right === child);
+    return guarded && readsEnvKey(ancestor.type === 'LogicalExpression' ? ancestor.left : ancestor.test, key);
+  });
+}
+
+/** Whether an expression reads `process.env.<key>` anywhere in it. */
+function readsEnvKey(expression: Node, key: string): boolean {
+  let found = false;
+  walkSyntaxTree(expression, (node) => {
+    if (
+      !found &&
+      (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') &&
+      isEnvObject(node.object) &&
+      (node.computed ? node.property.value : node.property.name) === key
+    )
+      found = true;
+  });
+  return found;
 }
 
 /** `process.env` and `import.meta.env`. */

@@ -50,6 +50,7 @@ function readEnvFile(file: SourceFile): Required<Pick<ModelFragment, 'connection
   envFile: EnvFile;
 } {
   const { entries, diagnostics } = parseDotenv(file.path, file.text);
+  const kind = envFileKind(file.path);
   const connections: Connection[] = [];
   const envEntries = entries.map((entry) => {
     const location = { path: file.path, line: entry.line };
@@ -67,8 +68,20 @@ function readEnvFile(file: SourceFile): Required<Pick<ModelFragment, 'connection
     return envEntry;
   });
   return {
-    envFile: { path: file.path, kind: envFileKind(file.path), entries: envEntries },
+    envFile: {
+      path: file.path,
+      kind,
+      entries: envEntries,
+      ...(kind === 'template' ? { commentedKeys: commentedKeys(file.text) } : {}),
+    },
     connections,
     diagnostics,
   };
+}
+
+/** A template's commented-out assignments: `# KEY=value`, `#export KEY=`. */
+const COMMENTED_ASSIGNMENT = /^\s*#+\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
+
+function commentedKeys(text: string): string[] {
+  return text.split(/\r?\n/).flatMap((line) => COMMENTED_ASSIGNMENT.exec(line)?.[1] ?? []);
 }

@@ -36249,7 +36249,7 @@ var HTTP_HANDLER_MODULES = /* @__PURE__ */ new Set([
 // src/rules/env-facts.ts
 function declaredEnvKeys(model) {
   return /* @__PURE__ */ new Set([
-    ...model.envFiles.flatMap((file2) => file2.entries.map((e) => e.key)),
+    ...model.envFiles.flatMap((file2) => [...file2.entries.map((e) => e.key), ...file2.commentedKeys ?? []]),
     ...model.services.flatMap((s) => s.env.map((e) => e.key))
   ]);
 }
@@ -36538,9 +36538,47 @@ var PROVIDED_ENV = {
     ["NETLIFY", "URL", "DEPLOY_URL", "CONTEXT", "SITE_NAME"],
     "https://docs.netlify.com/configure-builds/environment-variables/",
     CHECKED8
+  ),
+  // The SDKs' credential chain: on ECS, EKS or Lambda the role provides these, not a config file.
+  aws: fact(
+    [
+      "AWS_REGION",
+      "AWS_DEFAULT_REGION",
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "AWS_SESSION_TOKEN",
+      "AWS_ROLE_ARN",
+      "AWS_WEB_IDENTITY_TOKEN_FILE",
+      "AWS_PROFILE",
+      "AWS_EXECUTION_ENV",
+      "AWS_LAMBDA_FUNCTION_NAME",
+      "ECS_CONTAINER_METADATA_URI",
+      "ECS_CONTAINER_METADATA_URI_V4"
+    ],
+    "https://docs.aws.amazon.com/sdkref/latest/guide/environment-variables.html",
+    "2026-12-02"
   )
 };
+var PROVIDED_ENV_PREFIXES = fact(
+  [
+    "KUBERNETES_",
+    "GITHUB_",
+    "RUNNER_",
+    "RENDER_",
+    "VERCEL_",
+    "RAILWAY_",
+    "FLY_",
+    "NETLIFY_",
+    "npm_",
+    "npm_config_"
+  ],
+  "https://kubernetes.io/docs/concepts/services-networking/service/#environment-variables",
+  "2026-12-02"
+);
 var PROVIDED_ENV_KEYS = new Set(Object.values(PROVIDED_ENV).flatMap((list) => list.value));
+function isProvidedEnvKey(key) {
+  return PROVIDED_ENV_KEYS.has(key) || PROVIDED_ENV_PREFIXES.value.some((prefix) => key.startsWith(prefix));
+}
 
 // rules/env/undeclared-variable.ts
 var undeclared_variable_default = defineRule({
@@ -36569,24 +36607,39 @@ var undeclared_variable_default = defineRule({
   },
   check(model) {
     const declared = declaredEnvKeys(model);
-    const first = /* @__PURE__ */ new Map();
+    const byOwner = /* @__PURE__ */ new Map();
     for (const read of [...prismaReads(model), ...model.envReads]) {
-      if (!read.optional && !declared.has(read.key) && !PROVIDED_ENV_KEYS.has(read.key) && !first.has(read.key))
-        first.set(read.key, read);
+      if (read.optional || declared.has(read.key) || isProvidedEnvKey(read.key)) continue;
+      const owner = ownerOf(model, read.location.path);
+      const group = byOwner.get(owner?.name ?? "") ?? { ...owner ? { owner } : {}, reads: /* @__PURE__ */ new Map() };
+      if (!group.reads.has(read.key)) group.reads.set(read.key, read);
+      byOwner.set(owner?.name ?? "", group);
     }
-    return [...first.values()].map(
-      (read) => ({
-        entity: `env:${read.key}`,
-        message: `${read.key} is read here but no env file or hosting config declares it, so a new environment starts without it.`,
-        location: read.location,
+    const byPlace = (a, b) => a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line;
+    const groups = [...byOwner.values()].map(({ owner, reads }) => ({
+      owner,
+      list: [...reads.values()].sort(byPlace)
+    }));
+    groups.sort((a, b) => byPlace(a.list[0], b.list[0]));
+    return groups.map(({ owner, list }) => {
+      const first = list[0];
+      const keys = list.map((read) => read.key);
+      const where = list.map((read) => `${read.key} (${read.location.path}:${read.location.line})`).join(", ");
+      return {
+        entity: owner ? `${owner.id}:undeclared-env` : "project:undeclared-env",
+        message: `${owner ? owner.name : "The code"} reads ${keys.length === 1 ? "a variable" : `${keys.length} variables`} without a fallback that no env file or hosting config declares, so a new environment starts without ${keys.length === 1 ? "it" : "them"}: ${where}.`,
+        location: first.location,
         fix: {
-          text: `Declare ${read.key} in .env.example and in the hosting config.`,
-          replacement: `${read.key}=`
+          text: `Declare ${keys.join(", ")} in .env.example and in the hosting config.`,
+          replacement: keys.map((key) => `${key}=`).join("\n")
         }
-      })
-    );
+      };
+    });
   }
 });
+function ownerOf(model, path) {
+  return model.services.filter((service) => service.rootDir === "" || path.startsWith(`${service.rootDir}/`)).sort((a, b) => b.rootDir.length - a.rootDir.length)[0];
+}
 function prismaReads(model) {
   return model.schemas.flatMap((schema) => {
     const datasource = schema.datasource;
@@ -38210,7 +38263,11 @@ function readJavaScript(file2) {
   const filledMaps = /* @__PURE__ */ new Set();
   walkSyntaxTree(program, (node2, ancestors) => {
     for (const [key, where, optional3] of envKeysRead(node2, ancestors[ancestors.length - 1]))
-      found.envReads.push({ key, location: at3(where), ...optional3 ? { optional: optional3 } : {} });
+      found.envReads.push({
+        key,
+        location: at3(where),
+        ...optional3 || toleratesUnset(node2, ancestors, key) ? { optional: true } : {}
+      });
     const holder = longLivedHolder(node2, ancestors);
     if (holder) {
       const kind = cacheKind(holder.value, bindings);
@@ -38314,6 +38371,33 @@ function envKeysRead(node2, parent2) {
   if (node2.type === "VariableDeclarator" && node2.id.type === "ObjectPattern" && isEnvObject(node2.init))
     return node2.id.properties.filter((p) => p.type === "ObjectProperty" && !p.computed).map((p) => [p.key.name ?? p.key.value, p, p.value.type === "AssignmentPattern"]);
   return [];
+}
+var TOLERANT_BINARY = /* @__PURE__ */ new Set(["===", "!==", "==", "!="]);
+var TOLERANT_LOGICAL = /* @__PURE__ */ new Set(["||", "??", "&&"]);
+function toleratesUnset(node2, ancestors, key) {
+  const parent2 = ancestors[ancestors.length - 1];
+  if (!parent2) return false;
+  if (parent2.type === "BinaryExpression" && TOLERANT_BINARY.has(parent2.operator)) return true;
+  if (parent2.type === "LogicalExpression" && TOLERANT_LOGICAL.has(parent2.operator)) return true;
+  if (parent2.type === "UnaryExpression" && (parent2.operator === "!" || parent2.operator === "typeof"))
+    return true;
+  if ((parent2.type === "ConditionalExpression" || parent2.type === "IfStatement" || parent2.type === "WhileStatement") && parent2.test === node2)
+    return true;
+  if (parent2.type === "CallExpression" && parent2.callee.type === "Identifier" && parent2.callee.name === "Boolean")
+    return true;
+  return ancestors.some((ancestor, i) => {
+    const child = ancestors[i + 1] ?? node2;
+    const guarded = (ancestor.type === "ConditionalExpression" || ancestor.type === "IfStatement") && ancestor.test !== child || ancestor.type === "LogicalExpression" && ancestor.operator === "&&" && ancestor.right === child;
+    return guarded && readsEnvKey(ancestor.type === "LogicalExpression" ? ancestor.left : ancestor.test, key);
+  });
+}
+function readsEnvKey(expression, key) {
+  let found = false;
+  walkSyntaxTree(expression, (node2) => {
+    if (!found && (node2.type === "MemberExpression" || node2.type === "OptionalMemberExpression") && isEnvObject(node2.object) && (node2.computed ? node2.property.value : node2.property.name) === key)
+      found = true;
+  });
+  return found;
 }
 function isEnvObject(node2) {
   if (node2?.type !== "MemberExpression" || node2.computed || node2.property.name !== "env") return false;
@@ -39242,6 +39326,7 @@ var envSource = {
 };
 function readEnvFile(file2) {
   const { entries, diagnostics } = parseDotenv(file2.path, file2.text);
+  const kind = envFileKind(file2.path);
   const connections = [];
   const envEntries = entries.map((entry) => {
     const location = { path: file2.path, line: entry.line };
@@ -39259,10 +39344,19 @@ function readEnvFile(file2) {
     return envEntry;
   });
   return {
-    envFile: { path: file2.path, kind: envFileKind(file2.path), entries: envEntries },
+    envFile: {
+      path: file2.path,
+      kind,
+      entries: envEntries,
+      ...kind === "template" ? { commentedKeys: commentedKeys(file2.text) } : {}
+    },
     connections,
     diagnostics
   };
+}
+var COMMENTED_ASSIGNMENT = /^\s*#+\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/;
+function commentedKeys(text2) {
+  return text2.split(/\r?\n/).flatMap((line) => COMMENTED_ASSIGNMENT.exec(line)?.[1] ?? []);
 }
 
 // node_modules/smol-toml/dist/error.js
