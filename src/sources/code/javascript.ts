@@ -52,7 +52,9 @@ interface Binding {
 export function readJavaScript(file: SourceFile): CodeFindings {
   const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
   const program = parseProgram(file, found);
-  if (!program) return found;
+  // A "use client" module runs in the browser: its caches live in one tab, and the bundler
+  // inlines the variables it reads at build time. Neither is about the server.
+  if (!program || isClientModule(program)) return found;
   const at = (node: Node): Location => ({
     path: file.path,
     line: node.loc?.start.line ?? 1,
@@ -86,6 +88,10 @@ export function readJavaScript(file: SourceFile): CodeFindings {
       found.inProcessCaches.push({ kind: node.init.callee.name, name, location: at(node) });
   found.inProcessCaches.sort((a, b) => a.location.line - b.location.line);
   return found;
+}
+
+function isClientModule(program: Node): boolean {
+  return (program.directives ?? []).some((d: Node) => d.value?.value === 'use client');
 }
 
 function parseProgram(file: SourceFile, found: CodeFindings): Node | undefined {

@@ -36,10 +36,16 @@ describe('readJavaScript: env reads', () => {
     ]);
   });
 
-  it('reads JSX and TSX files, where type stripping alone fails', () => {
-    const found = read('src/app/components/ClientComponent.tsx', real('ClientComponent.tsx'));
-    expect(keys(found)).toEqual([['NEXT_PUBLIC_API_BASE_URL', 9]]);
-    expect(found.diagnostics).toEqual([]);
+  it('reads JSX and TSX files, where type stripping alone fails; a "use client" module is browser code', () => {
+    const text = real('ClientComponent.tsx');
+    const server = read(
+      'src/app/components/ServerComponent.tsx',
+      text.replace('"use client";', '"use strict";'),
+    );
+    expect(keys(server)).toEqual([['NEXT_PUBLIC_API_BASE_URL', 9]]);
+    expect(server.diagnostics).toEqual([]);
+    const client = read('src/app/components/ClientComponent.tsx', text);
+    expect(client).toEqual({ envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] });
   });
 
   it('reads TypeScript casts and legacy decorators; a whole process.env passed around is not a read', () => {

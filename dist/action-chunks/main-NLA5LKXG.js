@@ -38251,7 +38251,7 @@ function mayHoldFacts(file2) {
 function readJavaScript(file2) {
   const found = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
   const program = parseProgram(file2, found);
-  if (!program) return found;
+  if (!program || isClientModule(program)) return found;
   const at3 = (node2) => ({
     path: file2.path,
     line: node2.loc?.start.line ?? 1,
@@ -38283,6 +38283,9 @@ function readJavaScript(file2) {
       found.inProcessCaches.push({ kind: node2.init.callee.name, name, location: at3(node2) });
   found.inProcessCaches.sort((a, b) => a.location.line - b.location.line);
   return found;
+}
+function isClientModule(program) {
+  return (program.directives ?? []).some((d) => d.value?.value === "use client");
 }
 function parseProgram(file2, found) {
   const typescript = /\.[cm]?tsx?$/.test(file2.path);
