@@ -62,8 +62,27 @@ describe('env/undeclared-variable', () => {
       'app/config.py':
         'import os\nfrom pydantic_settings import BaseSettings\nTIMEOUT = os.getenv("TIMEOUT", "30")\nclass Settings(BaseSettings):\n    openai_api_key: str\n    debug: bool = False\n',
     });
+    expect(findings.map((f) => f.message.split(': ')[1])).toEqual(['API_TOKEN (src/log.ts:9).']);
+  });
+
+  it('takes typed env schemas as declarations: t3-env, a zod object in env.ts, envalid, pydantic settings', async () => {
+    const use =
+      'connect(process.env.DATABASE_URL, process.env.NEXT_PUBLIC_APP_URL, process.env.SMTP_HOST, process.env.SENTRY_DSN, process.env.MISSING);\n';
+    const findings = await findingsFor(rule, {
+      'src/env.mjs':
+        'import { createEnv } from "@t3-oss/env-nextjs";\nimport { z } from "zod";\nexport const env = createEnv({\n  server: { DATABASE_URL: z.string().url() },\n  client: { NEXT_PUBLIC_APP_URL: z.string() },\n  runtimeEnv: { DATABASE_URL: process.env.DATABASE_URL, NEXT_PUBLIC_APP_URL: process.env.NEXT_PUBLIC_APP_URL },\n});\n',
+      'apps/api/src/env.server.ts':
+        'import { z } from "zod";\nconst Env = z.object({ SMTP_HOST: z.string() });\nexport const env = Env.parse(process.env);\n',
+      'apps/worker/config.ts':
+        'import { cleanEnv, str } from "envalid";\nexport const env = cleanEnv(process.env, { SENTRY_DSN: str() });\n',
+      'app/config.py':
+        'from pydantic_settings import BaseSettings\nclass Settings(BaseSettings):\n    openai_api_key: str\n',
+      'src/server.ts': `${use}use(process.env.OPENAI_API_KEY);\n`,
+      'src/other.ts':
+        'const schema = z.object({ NOT_AN_ENV_SCHEMA: z.string() });\nread(process.env.NOT_AN_ENV_SCHEMA);\n',
+    });
     expect(findings.map((f) => f.message.split(': ')[1])).toEqual([
-      'OPENAI_API_KEY (app/config.py:5), API_TOKEN (src/log.ts:9).',
+      'NOT_AN_ENV_SCHEMA (src/other.ts:2), MISSING (src/server.ts:1).',
     ]);
   });
 });

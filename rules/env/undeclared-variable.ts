@@ -10,7 +10,7 @@ export default defineRule({
     category: 'env',
     severity: { launch: 'note', growth: 'warning', scale: 'warning', enterprise: 'error' },
     summary:
-      'The code or the Prisma datasource reads a variable (`process.env.X`, `os.environ["X"]`, a pydantic settings field, `env("X")`) without a fallback, and no env file or hosting config declares it.',
+      'The code or the Prisma datasource reads a variable (`process.env.X`, `os.environ["X"]`, `env("X")`) without a fallback or a guard, and no env file, hosting config or typed env schema (t3-env, a zod object in `env.ts`, envalid, pydantic settings) declares it; one finding per service lists its variables.',
     ramification:
       'The next environment you create — a second region, a staging copy, a new instance type — starts without it and fails at runtime, often only on the code path that reads it. Teams scaling out discover these one outage at a time.',
     fix: 'Declare every variable the code needs: a placeholder in `.env.example`, and the real value (or `sync: false`, `fromDatabase`…) in the hosting config.',

@@ -365,6 +365,11 @@ export interface EnvRead {
   location: Location;
   /** True when the read supplies its own fallback (`?? 'info'`, `os.getenv("X", "d")`), so the app runs without it. */
   optional?: boolean;
+  /**
+   * A key of a typed env schema (t3-env `createEnv`, a zod object in `env.ts`, envalid, a pydantic
+   * settings class): the app checks it once at start, and the schema declares it.
+   */
+  schema?: boolean;
 }
 
 export interface InProcessCache {

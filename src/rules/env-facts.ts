@@ -5,5 +5,6 @@ export function declaredEnvKeys(model: ProjectModel): Set<string> {
   return new Set([
     ...model.envFiles.flatMap((file) => [...file.entries.map((e) => e.key), ...(file.commentedKeys ?? [])]),
     ...model.services.flatMap((s) => s.env.map((e) => e.key)),
+    ...model.envReads.filter((read) => read.schema).map((read) => read.key),
   ]);
 }

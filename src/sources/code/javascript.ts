@@ -73,6 +73,9 @@ export function readJavaScript(file: SourceFile): CodeFindings {
         ...(optional || toleratesUnset(node, ancestors, key) ? { optional: true } : {}),
       });
 
+    for (const [key, where] of schemaKeys(node, file.path))
+      found.envReads.push({ key, location: at(where), schema: true });
+
     const holder = longLivedHolder(node, ancestors);
     if (holder) {
       const kind = cacheKind(holder.value, bindings);
@@ -205,6 +208,36 @@ function envKeysRead(node: Node, parent: Node): Array<[string, Node, boolean]> {
     return node.id.properties
       .filter((p: Node) => p.type === 'ObjectProperty' && !p.computed)
       .map((p: Node) => [p.key.name ?? p.key.value, p, p.value.type === 'AssignmentPattern']);
+  return [];
+}
+
+/** `env.ts`, `env.server.ts`, `env.mjs`, `src/env/index.ts`: where apps keep their env schema. */
+const ENV_SCHEMA_FILE = /(^|\/)(env([.-][\w-]+)*\.[cm]?[jt]sx?|env\/index\.[cm]?[jt]sx?)$/;
+
+/**
+ * The keys a typed env schema declares: t3-env's `createEnv({ server, client, shared })`,
+ * envalid's `cleanEnv(process.env, { … })`, and a zod `z.object({ … })` in an env schema file.
+ */
+function schemaKeys(node: Node, path: string): Array<[string, Node]> {
+  if (node.type !== 'CallExpression') return [];
+  const callee = node.callee.type === 'MemberExpression' ? node.callee.property : node.callee;
+  const name = callee?.type === 'Identifier' ? callee.name : undefined;
+  const [first, second] = node.arguments;
+  const keysOf = (object: Node): Array<[string, Node]> =>
+    object?.type === 'ObjectExpression'
+      ? object.properties.flatMap((p: Node) => {
+          const key = p.type === 'ObjectProperty' && !p.computed ? (p.key.name ?? p.key.value) : undefined;
+          return typeof key === 'string' ? [[key, p] as [string, Node]] : [];
+        })
+      : [];
+  if (name === 'createEnv' && first?.type === 'ObjectExpression')
+    return ['server', 'client', 'shared'].flatMap((section) =>
+      keysOf(
+        first.properties.find((p: Node) => p.type === 'ObjectProperty' && p.key.name === section)?.value,
+      ),
+    );
+  if (name === 'cleanEnv') return keysOf(second);
+  if (name === 'object' && ENV_SCHEMA_FILE.test(path)) return keysOf(first);
   return [];
 }
 

@@ -76,7 +76,7 @@ export function readPython(file: SourceFile): CodeFindings {
       blocks.push({ kind: 'class', indent: line.indent });
       if (classBases(tokens, qualify).some((base) => SETTINGS_BASES.has(base)))
         found.envReads.push(
-          ...settingsFields(lines, index).map((f) => ({ key: f.key, location: at(f.token) })),
+          ...settingsFields(lines, index).map((f) => ({ key: f.key, location: at(f.token), schema: true })),
         );
     }
     decorators = [];

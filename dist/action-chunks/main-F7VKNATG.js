@@ -36250,7 +36250,8 @@ var HTTP_HANDLER_MODULES = /* @__PURE__ */ new Set([
 function declaredEnvKeys(model) {
   return /* @__PURE__ */ new Set([
     ...model.envFiles.flatMap((file2) => [...file2.entries.map((e) => e.key), ...file2.commentedKeys ?? []]),
-    ...model.services.flatMap((s) => s.env.map((e) => e.key))
+    ...model.services.flatMap((s) => s.env.map((e) => e.key)),
+    ...model.envReads.filter((read) => read.schema).map((read) => read.key)
   ]);
 }
 
@@ -36587,7 +36588,7 @@ var undeclared_variable_default = defineRule({
     title: "Environment variable read but never declared",
     category: "env",
     severity: { launch: "note", growth: "warning", scale: "warning", enterprise: "error" },
-    summary: 'The code or the Prisma datasource reads a variable (`process.env.X`, `os.environ["X"]`, a pydantic settings field, `env("X")`) without a fallback, and no env file or hosting config declares it.',
+    summary: 'The code or the Prisma datasource reads a variable (`process.env.X`, `os.environ["X"]`, `env("X")`) without a fallback or a guard, and no env file, hosting config or typed env schema (t3-env, a zod object in `env.ts`, envalid, pydantic settings) declares it; one finding per service lists its variables.',
     ramification: "The next environment you create \u2014 a second region, a staging copy, a new instance type \u2014 starts without it and fails at runtime, often only on the code path that reads it. Teams scaling out discover these one outage at a time.",
     fix: "Declare every variable the code needs: a placeholder in `.env.example`, and the real value (or `sync: false`, `fromDatabase`\u2026) in the hosting config.",
     examples: {
@@ -38268,6 +38269,8 @@ function readJavaScript(file2) {
         location: at3(where),
         ...optional3 || toleratesUnset(node2, ancestors, key) ? { optional: true } : {}
       });
+    for (const [key, where] of schemaKeys(node2, file2.path))
+      found.envReads.push({ key, location: at3(where), schema: true });
     const holder = longLivedHolder(node2, ancestors);
     if (holder) {
       const kind = cacheKind(holder.value, bindings);
@@ -38373,6 +38376,26 @@ function envKeysRead(node2, parent2) {
   }
   if (node2.type === "VariableDeclarator" && node2.id.type === "ObjectPattern" && isEnvObject(node2.init))
     return node2.id.properties.filter((p) => p.type === "ObjectProperty" && !p.computed).map((p) => [p.key.name ?? p.key.value, p, p.value.type === "AssignmentPattern"]);
+  return [];
+}
+var ENV_SCHEMA_FILE = /(^|\/)(env([.-][\w-]+)*\.[cm]?[jt]sx?|env\/index\.[cm]?[jt]sx?)$/;
+function schemaKeys(node2, path) {
+  if (node2.type !== "CallExpression") return [];
+  const callee = node2.callee.type === "MemberExpression" ? node2.callee.property : node2.callee;
+  const name = callee?.type === "Identifier" ? callee.name : void 0;
+  const [first, second] = node2.arguments;
+  const keysOf = (object2) => object2?.type === "ObjectExpression" ? object2.properties.flatMap((p) => {
+    const key = p.type === "ObjectProperty" && !p.computed ? p.key.name ?? p.key.value : void 0;
+    return typeof key === "string" ? [[key, p]] : [];
+  }) : [];
+  if (name === "createEnv" && first?.type === "ObjectExpression")
+    return ["server", "client", "shared"].flatMap(
+      (section) => keysOf(
+        first.properties.find((p) => p.type === "ObjectProperty" && p.key.name === section)?.value
+      )
+    );
+  if (name === "cleanEnv") return keysOf(second);
+  if (name === "object" && ENV_SCHEMA_FILE.test(path)) return keysOf(first);
   return [];
 }
 var TOLERANT_BINARY = /* @__PURE__ */ new Set(["===", "!==", "==", "!="]);
@@ -38640,7 +38663,7 @@ function readPython(file2) {
       blocks.push({ kind: "class", indent: line.indent });
       if (classBases(tokens, qualify).some((base) => SETTINGS_BASES.has(base)))
         found.envReads.push(
-          ...settingsFields(lines, index).map((f) => ({ key: f.key, location: at3(f.token) }))
+          ...settingsFields(lines, index).map((f) => ({ key: f.key, location: at3(f.token), schema: true }))
         );
     }
     decorators = [];
