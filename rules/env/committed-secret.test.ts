@@ -45,4 +45,13 @@ describe('env/committed-secret', () => {
       await findingsFor(rule, { '.env.example': 'STRIPE_SECRET_KEY=sk_live_51Hx9Kq2eZvKYlo2C8f3Qm7Tn\n' }),
     ).toEqual([]);
   });
+
+  it('leaves test and CI env files alone: their values are the dummies the tests expect', async () => {
+    const secret = 'DATABASE_URL=postgresql://app:Zr8uQe4mKx2pLw9s@db.internal:5432/app\n';
+    for (const path of ['.env.test', '.env.ci', 'apps/web/.env.e2e', 'tests/fixtures/.env', 'e2e/.env'])
+      expect([path, await findingsFor(rule, { [path]: secret })]).toEqual([path, []]);
+    expect((await findingsFor(rule, { '.env.production': secret })).map((f) => f.entity)).toEqual([
+      'env:.env.production:DATABASE_URL',
+    ]);
+  });
 });

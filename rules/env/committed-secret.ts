@@ -35,7 +35,7 @@ export default defineRule({
   },
   check(model) {
     const findings: RuleFinding[] = [];
-    for (const file of model.envFiles.filter((f) => f.kind === 'real')) {
+    for (const file of model.envFiles.filter((f) => f.kind === 'real' && !isTestEnvFile(f.path))) {
       for (const entry of file.entries) {
         const why = realCredential(entry);
         if (!why) continue;
@@ -73,3 +73,28 @@ function entropy(text: string): number {
   for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
   return [...counts.values()].reduce((sum, n) => sum - (n / text.length) * Math.log2(n / text.length), 0);
 }
+
+/**
+ * `.env.test`, `.env.ci`, `.env.e2e` and env files under test folders configure test runs: their
+ * values are the dummies the tests expect, and no deployment reads them.
+ */
+function isTestEnvFile(path: string): boolean {
+  const parts = path.split('/');
+  const name = (parts.at(-1) ?? '').toLowerCase().split('.');
+  return (
+    name.some((part) => TEST_ENV_PARTS.has(part)) ||
+    parts.slice(0, -1).some((folder) => TEST_FOLDERS.has(folder.toLowerCase()))
+  );
+}
+
+const TEST_ENV_PARTS = new Set(['test', 'testing', 'ci', 'e2e', 'spec']);
+const TEST_FOLDERS = new Set([
+  'test',
+  'tests',
+  '__tests__',
+  'e2e',
+  'fixtures',
+  'testdata',
+  'cypress',
+  'playwright',
+]);

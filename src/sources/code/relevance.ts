@@ -9,12 +9,12 @@ const TEST_FILE =
   /\.(test|spec|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
 /** Folders of tests, tooling, assets served as-is, generated code and documentation. */
 const NOT_APP_FOLDER =
-  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwright|migrations|alembic|scripts|examples?|docs?|fixtures|mocks?|stories|public|static|assets|generated|__generated__)\//;
+  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwright|migrations|alembic|scripts|examples?|docs?|fixtures|mocks?|stories|public|static|assets|generated|__generated__|seeds?|seeders|bench(marks?)?|cli)\//;
 /** Hidden folders: `.github`, `.storybook`, `.husky`… */
 const HIDDEN_FOLDER = /(^|\/)\.[^/]+\//;
 /** Configuration of build and lint tools (`next.config.mjs`, `.eslintrc.js`, `gulpfile.js`, `setup.py`). */
 const TOOL_FILE =
-  /(^|\/)([^/]*\.config|\.[^/]*rc|gulpfile|gruntfile|jest\.setup|vitest\.setup|setup|noxfile|fabfile)\.[cm]?[jt]s$|(^|\/)(setup|noxfile|fabfile)\.py$/i;
+  /(^|\/)([^/]*\.config|\.[^/]*rc|gulpfile|gruntfile|jest\.setup|vitest\.setup|setup|noxfile|fabfile|seeds?)\.[cm]?[jt]s$|(^|\/)(setup|noxfile|fabfile)\.py$/i;
 const MINIFIED = /\.(min|bundle|chunk)\.[cm]?js$/;
 
 export function isApplicationCode(path: string): boolean {

@@ -36438,7 +36438,7 @@ var committed_secret_default = defineRule({
   },
   check(model) {
     const findings = [];
-    for (const file2 of model.envFiles.filter((f) => f.kind === "real")) {
+    for (const file2 of model.envFiles.filter((f) => f.kind === "real" && !isTestEnvFile(f.path))) {
       for (const entry of file2.entries) {
         const why = realCredential(entry);
         if (!why) continue;
@@ -36468,6 +36468,22 @@ function entropy(text2) {
   for (const char of text2) counts.set(char, (counts.get(char) ?? 0) + 1);
   return [...counts.values()].reduce((sum, n) => sum - n / text2.length * Math.log2(n / text2.length), 0);
 }
+function isTestEnvFile(path) {
+  const parts = path.split("/");
+  const name = (parts.at(-1) ?? "").toLowerCase().split(".");
+  return name.some((part) => TEST_ENV_PARTS.has(part)) || parts.slice(0, -1).some((folder) => TEST_FOLDERS.has(folder.toLowerCase()));
+}
+var TEST_ENV_PARTS = /* @__PURE__ */ new Set(["test", "testing", "ci", "e2e", "spec"]);
+var TEST_FOLDERS = /* @__PURE__ */ new Set([
+  "test",
+  "tests",
+  "__tests__",
+  "e2e",
+  "fixtures",
+  "testdata",
+  "cypress",
+  "playwright"
+]);
 
 // src/catalog/platform-env.ts
 var CHECKED8 = "2026-11-24";
@@ -38852,9 +38868,9 @@ function filledName(tokens) {
 var CODE_FILE = /\.([cm]?[jt]sx?|py)$/;
 var DECLARATION_FILE = /\.d\.[cm]?ts$/;
 var TEST_FILE = /\.(test|spec|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
-var NOT_APP_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwright|migrations|alembic|scripts|examples?|docs?|fixtures|mocks?|stories|public|static|assets|generated|__generated__)\//;
+var NOT_APP_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwright|migrations|alembic|scripts|examples?|docs?|fixtures|mocks?|stories|public|static|assets|generated|__generated__|seeds?|seeders|bench(marks?)?|cli)\//;
 var HIDDEN_FOLDER = /(^|\/)\.[^/]+\//;
-var TOOL_FILE = /(^|\/)([^/]*\.config|\.[^/]*rc|gulpfile|gruntfile|jest\.setup|vitest\.setup|setup|noxfile|fabfile)\.[cm]?[jt]s$|(^|\/)(setup|noxfile|fabfile)\.py$/i;
+var TOOL_FILE = /(^|\/)([^/]*\.config|\.[^/]*rc|gulpfile|gruntfile|jest\.setup|vitest\.setup|setup|noxfile|fabfile|seeds?)\.[cm]?[jt]s$|(^|\/)(setup|noxfile|fabfile)\.py$/i;
 var MINIFIED = /\.(min|bundle|chunk)\.[cm]?js$/;
 function isApplicationCode(path) {
   return CODE_FILE.test(path) && !DECLARATION_FILE.test(path) && !TEST_FILE.test(path) && !NOT_APP_FOLDER.test(path) && !HIDDEN_FOLDER.test(path) && !TOOL_FILE.test(path) && !MINIFIED.test(path);
