@@ -66,6 +66,12 @@ function distinct(diagnostics: ProjectModel['diagnostics']): ProjectModel['diagn
 function settleAssumedDeployments(model: ProjectModel): void {
   const assumed = (item: { assumedDeployment?: boolean }) => item.assumedDeployment === true;
   if (!model.services.some(assumed) && !model.datastores.some(assumed)) return;
+  const local = composeFilesStartedByScripts(model);
+  const startedLocally = (item: { assumedDeployment?: boolean; location: { path: string } }) =>
+    assumed(item) && local.has(item.location.path);
+  model.services = model.services.filter((service) => !startedLocally(service));
+  model.datastores = model.datastores.filter((store) => !startedLocally(store));
+  model.connections = model.connections.filter((c) => !local.has(c.location.path));
   if (model.services.some((service) => !assumed(service))) {
     const dropped = new Set(model.services.filter(assumed).map((service) => service.name));
     model.services = model.services.filter((service) => !assumed(service));
@@ -84,6 +90,24 @@ function settleAssumedDeployments(model: ProjectModel): void {
       location: { path, line: 1 },
     });
   }
+}
+
+/**
+ * Compose files a package script brings up (`docker compose -f docker/docker-compose.yml up`):
+ * the stack developers start on their machines, whatever the file is called.
+ */
+function composeFilesStartedByScripts(model: ProjectModel): Set<string> {
+  const files = new Set<string>();
+  for (const manifest of model.packageManifests) {
+    for (const script of Object.values(manifest.scripts)) {
+      if (!/\bcompose\b/.test(script.value)) continue;
+      for (const match of script.value.matchAll(/(?:-f|--file)[\s=]+["']?([^\s"']+)/g)) {
+        const written = (match[1] as string).replace(/^\.\//, '');
+        files.add(manifest.directory ? `${manifest.directory}/${written}` : written);
+      }
+    }
+  }
+  return files;
 }
 
 /**

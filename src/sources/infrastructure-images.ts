@@ -64,6 +64,8 @@ const INFRASTRUCTURE_IMAGES = new Set([
   'cloudflared',
   'watchtower',
   'portainer',
+  'registry',
+  'toxiproxy',
 ]);
 
 /** `bitnami/minio:2024`, `ghcr.io/foo/traefik@sha…`, `docker.io/library/nginx` → the repository name. */

@@ -148,4 +148,18 @@ describe('docker-compose', () => {
       }),
     ]);
   });
+
+  it('drops a compose file that a package script brings up: the developers’ local stack, whatever its name', async () => {
+    const model = await modelOf({
+      'docker/docker-compose.yml': app,
+      'package.json': JSON.stringify({
+        scripts: { docker: 'node scripts/docker.mjs -f docker/docker-compose.yml up -d --build' },
+      }),
+      'hosting/docker-compose.yml':
+        'services:\n  webapp:\n    build: .\n    command: node server.js\n    ports: ["3000:3000"]\n',
+    });
+    expect(model.services.map((s) => [s.name, s.location.path])).toEqual([
+      ['webapp', 'hosting/docker-compose.yml'],
+    ]);
+  });
 });

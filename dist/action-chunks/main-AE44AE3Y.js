@@ -38980,7 +38980,9 @@ var INFRASTRUCTURE_IMAGES = /* @__PURE__ */ new Set([
   "ngrok",
   "cloudflared",
   "watchtower",
-  "portainer"
+  "portainer",
+  "registry",
+  "toxiproxy"
 ]);
 function isInfrastructureImage(image) {
   const name = image.split("@")[0]?.split(":")[0]?.split("/").at(-1)?.toLowerCase() ?? "";
@@ -40829,6 +40831,11 @@ function distinct(diagnostics) {
 function settleAssumedDeployments(model) {
   const assumed = (item) => item.assumedDeployment === true;
   if (!model.services.some(assumed) && !model.datastores.some(assumed)) return;
+  const local = composeFilesStartedByScripts(model);
+  const startedLocally = (item) => assumed(item) && local.has(item.location.path);
+  model.services = model.services.filter((service) => !startedLocally(service));
+  model.datastores = model.datastores.filter((store) => !startedLocally(store));
+  model.connections = model.connections.filter((c) => !local.has(c.location.path));
   if (model.services.some((service) => !assumed(service))) {
     const dropped = new Set(model.services.filter(assumed).map((service) => service.name));
     model.services = model.services.filter((service) => !assumed(service));
@@ -40847,6 +40854,19 @@ function settleAssumedDeployments(model) {
       location: { path, line: 1 }
     });
   }
+}
+function composeFilesStartedByScripts(model) {
+  const files = /* @__PURE__ */ new Set();
+  for (const manifest of model.packageManifests) {
+    for (const script of Object.values(manifest.scripts)) {
+      if (!/\bcompose\b/.test(script.value)) continue;
+      for (const match of script.value.matchAll(/(?:-f|--file)[\s=]+["']?([^\s"']+)/g)) {
+        const written = match[1].replace(/^\.\//, "");
+        files.add(manifest.directory ? `${manifest.directory}/${written}` : written);
+      }
+    }
+  }
+  return files;
 }
 function markHistorySchemas(model) {
   const prismaSchemas = model.schemas.filter((s) => s.origin === "prisma");
