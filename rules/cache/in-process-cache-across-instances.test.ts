@@ -60,4 +60,21 @@ describe('cache/in-process-cache-across-instances', () => {
       ['cache:api/cache.js:prices', expect.stringContaining('api runs 3 copies')],
     ]);
   });
+
+  it('leaves a short-lived L1 cache in front of Redis alone: the module reads and writes Redis too', async () => {
+    const module = (redisImport: string) =>
+      `import { LRUCache } from "lru-cache";\n${redisImport}\nconst l1 = new LRUCache<string, string>({ max: 1000, ttl: 5_000 });\nexport async function get(key: string) {\n  const hit = l1.get(key);\n  if (hit) return hit;\n  const value = await redis.get(key);\n  if (value) l1.set(key, value);\n  return value;\n}\n`;
+    const files = (redisImport: string) => ({
+      'render.yaml':
+        'services:\n  - type: web\n    name: api\n    runtime: node\n    plan: standard\n    numInstances: 3\n    startCommand: node server.js\n',
+      'src/cache.ts': module(redisImport),
+    });
+    expect(await findingsFor(rule, files('import { redis } from "~/redis.server";'))).toEqual([]);
+    expect(
+      await findingsFor(rule, files('import Redis from "ioredis";\nconst redis = new Redis();')),
+    ).toEqual([]);
+    expect(
+      (await findingsFor(rule, files('import { db } from "~/db.server";'))).map((f) => f.entity),
+    ).toEqual(['cache:src/cache.ts:l1']);
+  });
 });

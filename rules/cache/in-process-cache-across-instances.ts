@@ -34,6 +34,7 @@ export default defineRule({
   },
   check(model) {
     return model.inProcessCaches.flatMap((cache) => {
+      if (cache.frontsSharedCache) return [];
       const service = serviceOwning(model, cache.location.path);
       if (!service) return [];
       const copies =

@@ -377,6 +377,11 @@ export interface InProcessCache {
   kind: string;
   /** The variable or function it caches in. */
   name: string;
+  /**
+   * The module also talks to Redis: the in-memory cache is a short-lived L1 in front of the shared
+   * one, a deliberate pattern, not the only copy of the data.
+   */
+  frontsSharedCache?: boolean;
   location: Location;
 }
 

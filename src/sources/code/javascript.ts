@@ -1,4 +1,4 @@
-import { HTTP_HANDLER_MODULES, JS_CACHE_EXPORTS } from '../../catalog/libraries.ts';
+import { HTTP_HANDLER_MODULES, JS_CACHE_EXPORTS, REDIS_CLIENT_PACKAGES } from '../../catalog/libraries.ts';
 import type { Location } from '../../model/location.ts';
 import { parseWithBabel } from '../babel-parser.ts';
 import type { SourceFile } from '../source.ts';
@@ -90,6 +90,8 @@ export function readJavaScript(file: SourceFile): CodeFindings {
     if (filledMaps.has(name))
       found.inProcessCaches.push({ kind: node.init.callee.name, name, location: at(node) });
   found.inProcessCaches.sort((a, b) => a.location.line - b.location.line);
+  if (found.inProcessCaches.length > 0 && usesRedis(bindings, program))
+    for (const cache of found.inProcessCaches) cache.frontsSharedCache = true;
   return found;
 }
 
@@ -161,6 +163,20 @@ function importBindings(program: Node): Map<string, Binding> {
     }
   }
   return bindings;
+}
+
+/** A local module named for Redis: `~/redis.server`, `@/lib/redis`, `../cache/valkey`. */
+const REDIS_MODULE = /(^|[/.@~-])(redis|valkey|kv)([/.-]|$)/i;
+
+/** Whether the file imports a Redis client or the project's own Redis module. */
+function usesRedis(bindings: Map<string, Binding>, program: Node): boolean {
+  const modules = [
+    ...[...bindings.values()].map((binding) => binding.module),
+    ...program.body
+      .filter((s: Node) => s.type === 'ImportDeclaration')
+      .map((s: Node) => s.source.value as string),
+  ];
+  return modules.some((module) => REDIS_CLIENT_PACKAGES.has(module) || REDIS_MODULE.test(module));
 }
 
 /** `require('m')` and `require('m').default`. */

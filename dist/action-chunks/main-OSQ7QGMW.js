@@ -36025,6 +36025,7 @@ var in_process_cache_across_instances_default = defineRule({
   },
   check(model) {
     return model.inProcessCaches.flatMap((cache) => {
+      if (cache.frontsSharedCache) return [];
       const service = serviceOwning(model, cache.location.path);
       if (!service) return [];
       const copies = service.kind === "serverless" ? Number.POSITIVE_INFINITY : service.instances.max * serviceCapacity2(model, service).processes.value;
@@ -38301,6 +38302,8 @@ function readJavaScript(file2) {
     if (filledMaps.has(name))
       found.inProcessCaches.push({ kind: node2.init.callee.name, name, location: at3(node2) });
   found.inProcessCaches.sort((a, b) => a.location.line - b.location.line);
+  if (found.inProcessCaches.length > 0 && usesRedis(bindings, program))
+    for (const cache of found.inProcessCaches) cache.frontsSharedCache = true;
   return found;
 }
 function isClientModule(program) {
@@ -38362,6 +38365,14 @@ function importBindings(program) {
     }
   }
   return bindings;
+}
+var REDIS_MODULE = /(^|[/.@~-])(redis|valkey|kv)([/.-]|$)/i;
+function usesRedis(bindings, program) {
+  const modules = [
+    ...[...bindings.values()].map((binding2) => binding2.module),
+    ...program.body.filter((s) => s.type === "ImportDeclaration").map((s) => s.source.value)
+  ];
+  return modules.some((module) => REDIS_CLIENT_PACKAGES.has(module) || REDIS_MODULE.test(module));
 }
 function requiredModule(node2) {
   const call = node2?.type === "MemberExpression" && node2.property.name === "default" ? node2.object : node2;
