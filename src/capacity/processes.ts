@@ -36,11 +36,10 @@ export function processesOf(
     if (figure) return figure;
   }
   const last = invocations.at(-1);
-  return {
-    value: 1,
-    source: 'default',
-    note: last ? `one process: \`${[last.program, ...last.args].join(' ')}\`` : 'no start command',
-  };
+  // With no command to read (an image whose CMD is not in the repository), the count is a guess.
+  return last
+    ? { value: 1, source: 'default', note: `one process: \`${[last.program, ...last.args].join(' ')}\`` }
+    : { value: 1, source: 'assumed', note: 'no start command in the repository: 1 process assumed' };
 }
 
 /** The processes one server invocation starts, or `undefined` when it is not a known server. */

@@ -66,6 +66,11 @@ const INFRASTRUCTURE_IMAGES = new Set([
   'portainer',
   'registry',
   'toxiproxy',
+  // Model servers run beside the app on their own hardware (GPUs), like a datastore.
+  'vllm-openai',
+  'vllm',
+  'ollama',
+  'text-generation-inference',
 ]);
 
 /** `bitnami/minio:2024`, `ghcr.io/foo/traefik@sha…`, `docker.io/library/nginx` → the repository name. */

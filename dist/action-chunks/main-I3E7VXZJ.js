@@ -35131,11 +35131,7 @@ function processesOf(model, service, config2 = {}, cpus = planResources(service)
     if (figure2) return figure2;
   }
   const last = invocations.at(-1);
-  return {
-    value: 1,
-    source: "default",
-    note: last ? `one process: \`${[last.program, ...last.args].join(" ")}\`` : "no start command"
-  };
+  return last ? { value: 1, source: "default", note: `one process: \`${[last.program, ...last.args].join(" ")}\`` } : { value: 1, source: "assumed", note: "no start command in the repository: 1 process assumed" };
 }
 function serverProcesses(invocation, env, cpus, config2) {
   const { program } = invocation;
@@ -38993,7 +38989,12 @@ var INFRASTRUCTURE_IMAGES = /* @__PURE__ */ new Set([
   "watchtower",
   "portainer",
   "registry",
-  "toxiproxy"
+  "toxiproxy",
+  // Model servers run beside the app on their own hardware (GPUs), like a datastore.
+  "vllm-openai",
+  "vllm",
+  "ollama",
+  "text-generation-inference"
 ]);
 function isInfrastructureImage(image) {
   const name = image.split("@")[0]?.split(":")[0]?.split("/").at(-1)?.toLowerCase() ?? "";
