@@ -58,11 +58,24 @@ describe('env/undeclared-variable', () => {
         'if (process.env.TRACING) start(process.env.TRACING);',
         'export const enabled = !process.env.DISABLE_X && Boolean(process.env.FEATURE_Y);',
         'export const token = process.env.API_TOKEN;',
+        'export function send() {',
+        '  if (!process.env.SMTP_URL) return;',
+        '  connect(process.env.SMTP_URL);',
+        '}',
+        'export function hook(live: boolean) {',
+        '  let secret: string | undefined;',
+        '  if (live) secret = process.env.HOOK_SECRET;',
+        '  else secret = process.env.HOOK_SECRET_TEST;',
+        "  if (!secret) throw new Error('no secret');",
+        '  return verify(secret, process.env.HOOK_TOLERANCE);',
+        '}',
       ].join('\n'),
       'app/config.py':
         'import os\nfrom pydantic_settings import BaseSettings\nTIMEOUT = os.getenv("TIMEOUT", "30")\nclass Settings(BaseSettings):\n    openai_api_key: str\n    debug: bool = False\n',
     });
-    expect(findings.map((f) => f.message.split(': ')[1])).toEqual(['API_TOKEN (src/log.ts:9).']);
+    expect(findings.map((f) => f.message.split(': ')[1])).toEqual([
+      'API_TOKEN (src/log.ts:9), HOOK_TOLERANCE (src/log.ts:19).',
+    ]);
   });
 
   it('takes typed env schemas as declarations: t3-env, a zod object in env.ts, envalid, pydantic settings', async () => {

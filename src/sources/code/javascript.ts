@@ -286,7 +286,7 @@ function toleratesUnset(node: Node, ancestors: Node[], key: string): boolean {
     parent.callee.name === 'Boolean'
   )
     return true;
-  return ancestors.some((ancestor, i) => {
+  const inBranch = ancestors.some((ancestor, i) => {
     const child = ancestors[i + 1] ?? node;
     const guarded =
       ((ancestor.type === 'ConditionalExpression' || ancestor.type === 'IfStatement') &&
@@ -294,6 +294,56 @@ function toleratesUnset(node: Node, ancestors: Node[], key: string): boolean {
       (ancestor.type === 'LogicalExpression' && ancestor.operator === '&&' && ancestor.right === child);
     return guarded && readsEnvKey(ancestor.type === 'LogicalExpression' ? ancestor.left : ancestor.test, key);
   });
+  return inBranch || guardedBefore(node, ancestors, key) || guardedVariable(parent, ancestors);
+}
+
+/** `if (!process.env.X) return;` (or `throw`) earlier in a block that holds the read. */
+function guardedBefore(node: Node, ancestors: Node[], key: string): boolean {
+  return ancestors.some((ancestor, i) => {
+    if (!Array.isArray(ancestor.body)) return false;
+    const child = ancestors[i + 1] ?? node;
+    const index = ancestor.body.indexOf(child);
+    return ancestor.body
+      .slice(0, Math.max(0, index))
+      .some(
+        (statement: Node) =>
+          statement.type === 'IfStatement' && exits(statement.consequent) && readsEnvKey(statement.test, key),
+      );
+  });
+}
+
+/**
+ * `secret = process.env.X` (or `const secret = …`) in a function that also tests `secret` and
+ * returns or throws when it is unset, as webhook handlers do.
+ */
+function guardedVariable(parent: Node, ancestors: Node[]): boolean {
+  const name =
+    parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier'
+      ? parent.id.name
+      : parent.type === 'AssignmentExpression' && parent.left.type === 'Identifier'
+        ? parent.left.name
+        : undefined;
+  const scope = ancestors.findLast(isFunction);
+  if (!name || !scope) return false;
+  let guarded = false;
+  walkSyntaxTree(scope.body, (node) => {
+    if (!guarded && node.type === 'IfStatement' && exits(node.consequent) && mentions(node.test, name))
+      guarded = true;
+  });
+  return guarded;
+}
+
+function exits(statement: Node): boolean {
+  const last = statement?.type === 'BlockStatement' ? statement.body.at(-1) : statement;
+  return last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
+}
+
+function mentions(expression: Node, name: string): boolean {
+  let found = false;
+  walkSyntaxTree(expression, (node) => {
+    if (node.type === 'Identifier' && node.name === name) found = true;
+  });
+  return found;
 }
 
 /** Whether an expression reads `process.env.<key>` anywhere in it. */

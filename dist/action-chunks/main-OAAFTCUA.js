@@ -38434,11 +38434,44 @@ function toleratesUnset(node2, ancestors, key) {
     return true;
   if (parent2.type === "CallExpression" && parent2.callee.type === "Identifier" && parent2.callee.name === "Boolean")
     return true;
-  return ancestors.some((ancestor, i) => {
+  const inBranch = ancestors.some((ancestor, i) => {
     const child = ancestors[i + 1] ?? node2;
     const guarded = (ancestor.type === "ConditionalExpression" || ancestor.type === "IfStatement") && ancestor.test !== child || ancestor.type === "LogicalExpression" && ancestor.operator === "&&" && ancestor.right === child;
     return guarded && readsEnvKey(ancestor.type === "LogicalExpression" ? ancestor.left : ancestor.test, key);
   });
+  return inBranch || guardedBefore(node2, ancestors, key) || guardedVariable(parent2, ancestors);
+}
+function guardedBefore(node2, ancestors, key) {
+  return ancestors.some((ancestor, i) => {
+    if (!Array.isArray(ancestor.body)) return false;
+    const child = ancestors[i + 1] ?? node2;
+    const index = ancestor.body.indexOf(child);
+    return ancestor.body.slice(0, Math.max(0, index)).some(
+      (statement) => statement.type === "IfStatement" && exits(statement.consequent) && readsEnvKey(statement.test, key)
+    );
+  });
+}
+function guardedVariable(parent2, ancestors) {
+  const name = parent2.type === "VariableDeclarator" && parent2.id.type === "Identifier" ? parent2.id.name : parent2.type === "AssignmentExpression" && parent2.left.type === "Identifier" ? parent2.left.name : void 0;
+  const scope = ancestors.findLast(isFunction);
+  if (!name || !scope) return false;
+  let guarded = false;
+  walkSyntaxTree(scope.body, (node2) => {
+    if (!guarded && node2.type === "IfStatement" && exits(node2.consequent) && mentions(node2.test, name))
+      guarded = true;
+  });
+  return guarded;
+}
+function exits(statement) {
+  const last = statement?.type === "BlockStatement" ? statement.body.at(-1) : statement;
+  return last?.type === "ReturnStatement" || last?.type === "ThrowStatement";
+}
+function mentions(expression, name) {
+  let found = false;
+  walkSyntaxTree(expression, (node2) => {
+    if (node2.type === "Identifier" && node2.name === name) found = true;
+  });
+  return found;
 }
 function readsEnvKey(expression, key) {
   let found = false;
