@@ -10,6 +10,8 @@ const INFRASTRUCTURE_IMAGES = new Set([
   'elasticsearch',
   'opensearch',
   'minio',
+  // MinIO's client, which compose files run once to create buckets.
+  'mc',
   'mailpit',
   'mailhog',
   'inbucket',

@@ -38967,6 +38967,8 @@ var INFRASTRUCTURE_IMAGES = /* @__PURE__ */ new Set([
   "elasticsearch",
   "opensearch",
   "minio",
+  // MinIO's client, which compose files run once to create buckets.
+  "mc",
   "mailpit",
   "mailhog",
   "inbucket",
