@@ -85,7 +85,8 @@ export function replayMigrations(
       tables: [...replay.tables.values()],
     });
   }
-  // Beside a replayed set, another engine's copy of the schema adds nothing to say.
+  // Said only when another engine's sets are all there is: beside a replayed set they are copies
+  // of the same schema, and a note per copy would be noise.
   if (fragment.schemas.length === 0) fragment.diagnostics.push(...otherEngines);
   return fragment;
 }
