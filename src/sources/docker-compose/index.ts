@@ -19,9 +19,14 @@ const DATASTORE_IMAGES: Array<[RegExp, Datastore['kind']]> = [
   [/^(mysql|mariadb|bitnami\/mysql|bitnami\/mariadb)(:|@|$)/, 'mysql'],
 ];
 
-/** `docker.io/library/postgres:16` and `postgres:16` name the same image. */
+/**
+ * `docker.io/library/postgres:16` and `postgres:16` name the same image; `${IMAGE:-vllm/vllm-openai}`
+ * names its default, which is what runs unless someone sets the variable.
+ */
 function imageName(image: string): string {
-  return image.replace(/^(docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, '');
+  return image
+    .replace(/\$\{[A-Za-z_]\w*:?-([^}]*)\}/g, '$1')
+    .replace(/^(docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, '');
 }
 
 /** docker-compose files: app services (replicas, command, environment) and database containers. */

@@ -96,6 +96,9 @@ describe('docker-compose', () => {
   proxy:
     image: traefik:v3
     ports: ["80:80"]
+  llm:
+    image: \${LLM_IMAGE:-vllm/vllm-openai:v0.14.0}
+    ports: ["8001:8000"]
   worker:
     build:
       context: .

@@ -39130,7 +39130,7 @@ var DATASTORE_IMAGES = [
   [/^(mysql|mariadb|bitnami\/mysql|bitnami\/mariadb)(:|@|$)/, "mysql"]
 ];
 function imageName(image) {
-  return image.replace(/^(docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, "");
+  return image.replace(/\$\{[A-Za-z_]\w*:?-([^}]*)\}/g, "$1").replace(/^(docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, "");
 }
 var dockerComposeSource = {
   id: "docker-compose",
