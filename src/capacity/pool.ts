@@ -5,7 +5,13 @@ import {
   PRISMA_DRIVER_ADAPTERS_SINCE_MAJOR,
 } from '../catalog/prisma.ts';
 import { SIDEKIQ_DEFAULT_CONCURRENCY } from '../catalog/servers.ts';
-import type { ConnectionUrl, Dependency, ProjectModel, Service } from '../model/project-model.ts';
+import type {
+  ConnectionUrl,
+  Dependency,
+  ProjectModel,
+  ServerConfig,
+  Service,
+} from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
 import { expandWord, startInvocations } from './command.ts';
 import {
@@ -13,6 +19,7 @@ import {
   literalEnv,
   optionValue,
   resolveCount,
+  serverConfigOf,
   serviceServerConfig,
   wholeCpus,
 } from './processes.ts';
@@ -96,15 +103,19 @@ export function threadsOf(model: ProjectModel, service: Service): Figure | undef
     const written = optionValue(sidekiq.args, ['-c', '--concurrency']);
     const value =
       written !== undefined ? Number(expandWord(written, { ...literalEnv(service), ...sidekiq.env })) : NaN;
-    return Number.isInteger(value) && value > 0
-      ? { value, source: 'read', note: `sidekiq -c ${value}` }
-      : {
-          value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
-          source: 'default',
-          note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`,
-        };
+    if (Number.isInteger(value) && value > 0) return { value, source: 'read', note: `sidekiq -c ${value}` };
+    return (
+      configuredThreads(serverConfigOf(model, service, sidekiq), service) ?? {
+        value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
+        source: 'default',
+        note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`,
+      }
+    );
   }
-  const config = serviceServerConfig(model, service);
+  return configuredThreads(serviceServerConfig(model, service), service);
+}
+
+function configuredThreads(config: ServerConfig | undefined, service: Service): Figure | undefined {
   if (!config?.threads) return undefined;
   const resolved = resolveCount(config.threads.count, literalEnv(service), undefined);
   if (!resolved || resolved.source === 'assumed') return undefined;

@@ -178,18 +178,17 @@ export function serverConfigOf(
 ): ServerConfig | undefined {
   const { program, args } = invocation;
   const rails = (program === 'rails' || program === 'rails.rb') && (args[0] === 's' || args[0] === 'server');
-  const server = program === 'puma' || rails ? 'puma' : program === 'gunicorn' ? 'gunicorn' : undefined;
-  if (!server) return undefined;
-  const written =
-    program === 'puma'
-      ? optionValue(args, ['-C', '--config'])
-      : program === 'gunicorn'
-        ? optionValue(args, ['-c', '--config'])
+  const server =
+    program === 'puma' || rails
+      ? 'puma'
+      : program === 'gunicorn' || program === 'sidekiq'
+        ? program
         : undefined;
-  const path = joinRoot(
-    service.rootDir,
-    written ?? (server === 'puma' ? 'config/puma.rb' : 'gunicorn.conf.py'),
-  );
+  if (!server) return undefined;
+  const written = rails
+    ? undefined
+    : optionValue(args, server === 'gunicorn' ? ['-c', '--config'] : ['-C', '--config']);
+  const path = joinRoot(service.rootDir, written ?? DEFAULT_CONFIG[server]);
   return model.serverConfigs.find((config) => config.server === server && config.path === path);
 }
 
@@ -201,6 +200,13 @@ export function serviceServerConfig(model: ProjectModel, service: Service): Serv
   }
   return undefined;
 }
+
+/** The file each server loads from the folder it starts in when no option names one. */
+const DEFAULT_CONFIG = {
+  puma: 'config/puma.rb',
+  gunicorn: 'gunicorn.conf.py',
+  sidekiq: 'config/sidekiq.yml',
+};
 
 function joinRoot(root: string, path: string): string {
   const relative = path.replace(/^\.\//, '');

@@ -130,6 +130,33 @@ describe('Sidekiq', () => {
   });
 });
 
+describe('Sidekiq config files', () => {
+  it('reads concurrency from config/sidekiq.yml, its production section and ERB included', async () => {
+    const { MemoryFileSet } = await import('../../../src/files/memory-file-set.ts');
+    const withConfig = (start: string, yml: Record<string, string>) => ({
+      Gemfile: "gem 'sidekiq'\n",
+      'render.yaml': `services:\n  - type: worker\n    name: jobs\n    runtime: ruby\n    plan: standard\n    startCommand: ${start}\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: db, property: connectionString }\n      - key: SIDEKIQ_CONCURRENCY\n        value: "8"\ndatabases:\n  - name: db\n    plan: basic-1gb\n`,
+      ...yml,
+    });
+    const pool = async (files: Record<string, string>) =>
+      (await review(new MemoryFileSet(files))).capacity.databases[0]?.contributors[0]?.poolSize;
+    expect(
+      await pool(
+        withConfig('bundle exec sidekiq', {
+          'config/sidekiq.yml': ':concurrency: 3\nproduction:\n  :concurrency: 7\n:queues:\n  - default\n',
+        }),
+      ),
+    ).toMatchObject({ value: 7, note: expect.stringContaining('config/sidekiq.yml:3') });
+    expect(
+      await pool(
+        withConfig('bundle exec sidekiq -C config/jobs_sidekiq.yml', {
+          'config/jobs_sidekiq.yml': ':concurrency: <%= ENV.fetch("SIDEKIQ_CONCURRENCY") { 5 } %>\n',
+        }),
+      ),
+    ).toMatchObject({ value: 8, note: expect.stringContaining('SIDEKIQ_CONCURRENCY=8') });
+  });
+});
+
 describe("render-examples/rails-6: Render's own Rails blueprint", () => {
   it('runs one Puma process with five threads, five connections, and no single-process finding', async () => {
     const result = await review(

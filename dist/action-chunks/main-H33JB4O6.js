@@ -35221,13 +35221,10 @@ function serverProcesses(invocation, env, cpus, config2) {
 function serverConfigOf(model, service, invocation) {
   const { program, args } = invocation;
   const rails = (program === "rails" || program === "rails.rb") && (args[0] === "s" || args[0] === "server");
-  const server = program === "puma" || rails ? "puma" : program === "gunicorn" ? "gunicorn" : void 0;
+  const server = program === "puma" || rails ? "puma" : program === "gunicorn" || program === "sidekiq" ? program : void 0;
   if (!server) return void 0;
-  const written = program === "puma" ? optionValue(args, ["-C", "--config"]) : program === "gunicorn" ? optionValue(args, ["-c", "--config"]) : void 0;
-  const path = joinRoot(
-    service.rootDir,
-    written ?? (server === "puma" ? "config/puma.rb" : "gunicorn.conf.py")
-  );
+  const written = rails ? void 0 : optionValue(args, server === "gunicorn" ? ["-c", "--config"] : ["-C", "--config"]);
+  const path = joinRoot(service.rootDir, written ?? DEFAULT_CONFIG[server]);
   return model.serverConfigs.find((config2) => config2.server === server && config2.path === path);
 }
 function serviceServerConfig(model, service) {
@@ -35237,6 +35234,11 @@ function serviceServerConfig(model, service) {
   }
   return void 0;
 }
+var DEFAULT_CONFIG = {
+  puma: "config/puma.rb",
+  gunicorn: "gunicorn.conf.py",
+  sidekiq: "config/sidekiq.yml"
+};
 function joinRoot(root, path) {
   const relative = path.replace(/^\.\//, "");
   return root ? `${root}/${relative}` : relative;
@@ -35406,13 +35408,16 @@ function threadsOf(model, service) {
   if (sidekiq) {
     const written = optionValue(sidekiq.args, ["-c", "--concurrency"]);
     const value = written !== void 0 ? Number(expandWord(written, { ...literalEnv(service), ...sidekiq.env })) : NaN;
-    return Number.isInteger(value) && value > 0 ? { value, source: "read", note: `sidekiq -c ${value}` } : {
+    if (Number.isInteger(value) && value > 0) return { value, source: "read", note: `sidekiq -c ${value}` };
+    return configuredThreads(serverConfigOf(model, service, sidekiq), service) ?? {
       value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
       source: "default",
       note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`
     };
   }
-  const config2 = serviceServerConfig(model, service);
+  return configuredThreads(serviceServerConfig(model, service), service);
+}
+function configuredThreads(config2, service) {
   if (!config2?.threads) return void 0;
   const resolved = resolveCount(config2.threads.count, literalEnv(service), void 0);
   if (!resolved || resolved.source === "assumed") return void 0;
@@ -42828,12 +42833,36 @@ function readPumaConfig(file2) {
   return { config: config2, diagnostics: [] };
 }
 
+// src/sources/ruby/sidekiq-config.ts
+var ERB_OUTPUT = /^<%=\s*([\s\S]*?)\s*-?%>$/;
+function readSidekiqConfig(file2) {
+  const { root, diagnostics } = parseLocatedYaml(file2.path, file2.text, "ruby");
+  if (!root) return { diagnostics };
+  const concurrency = (section) => section?.get(":concurrency") ?? section?.get("concurrency");
+  const node2 = concurrency(root.get("production")) ?? concurrency(root.get(":production")) ?? concurrency(root);
+  const config2 = { path: file2.path, server: "sidekiq", plugins: [] };
+  const count3 = node2 ? countFromYaml(node2) : void 0;
+  if (node2 && count3) config2.threads = { count: count3, location: node2.location };
+  return { config: config2, diagnostics };
+}
+function countFromYaml(node2) {
+  const number4 = node2.number();
+  if (number4 !== void 0) return Number.isInteger(number4) && number4 > 0 ? { value: number4 } : void 0;
+  const erb = ERB_OUTPUT.exec(node2.string() ?? "")?.[1];
+  if (!erb) return void 0;
+  const result = parseRuby(erb);
+  const program = result.value;
+  const [expression] = program.statements?.body ?? [];
+  return result.errors.length === 0 ? countOf(expression, /* @__PURE__ */ new Map()) : void 0;
+}
+
 // src/sources/ruby/index.ts
 var GEMFILE = /(^|\/)Gemfile$/;
 var PUMA_CONFIG = /(^|\/)(config\/puma(\/[^/]+)?|[^/]*puma[^/]*)\.rb$/;
+var SIDEKIQ_CONFIG = /(^|\/)[^/]*sidekiq[^/]*\.ya?ml$/;
 var rubySource = {
   id: "ruby",
-  matches: (path) => GEMFILE.test(path) || PUMA_CONFIG.test(path),
+  matches: (path) => GEMFILE.test(path) || PUMA_CONFIG.test(path) || SIDEKIQ_CONFIG.test(path),
   async read(files) {
     await loadRubyParser();
     const fragment = {
@@ -42847,7 +42876,7 @@ var rubySource = {
         fragment.dependencies.push(...read.dependencies);
         fragment.diagnostics.push(...read.diagnostics);
       } else {
-        const read = readPumaConfig(file2);
+        const read = SIDEKIQ_CONFIG.test(file2.path) ? readSidekiqConfig(file2) : readPumaConfig(file2);
         if (read.config) fragment.serverConfigs.push(read.config);
         fragment.diagnostics.push(...read.diagnostics);
       }
