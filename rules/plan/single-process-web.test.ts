@@ -15,6 +15,19 @@ describe('plan/single-process-web', () => {
     });
   });
 
+  it('asks nothing of runtimes whose one process serves on every core', async () => {
+    const go = {
+      'render.yaml':
+        'services:\n  - type: web\n    name: api\n    runtime: go\n    plan: standard\n    startCommand: ./app\n',
+    };
+    expect(await findingsFor(rule, go)).toEqual([]);
+    expect(
+      (
+        await findingsFor(rule, { 'render.yaml': go['render.yaml'].replace('runtime: go', 'runtime: node') })
+      ).map((f) => f.entity),
+    ).toEqual(['service:api']);
+  });
+
   it('accepts several workers or several instances', async () => {
     expect(await findingsFor(rule, render('', 'uvicorn main:app --workers 2'))).toEqual([]);
     expect(await findingsFor(rule, render('    numInstances: 2\n'))).toEqual([]);

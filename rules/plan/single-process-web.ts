@@ -1,6 +1,12 @@
 import { serviceCapacity } from '../../src/capacity/compute.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 
+/**
+ * Runtimes whose one process serves on every core with threads or lightweight processes (Go's
+ * goroutines, Rust's async executors, the BEAM, the JVM): one process is not one request at a time.
+ */
+const CONCURRENT_RUNTIMES = new Set(['go', 'rust', 'elixir', 'java', 'jvm']);
+
 export default defineRule({
   meta: {
     id: 'plan/single-process-web',
@@ -25,6 +31,7 @@ export default defineRule({
   check(model, { tier }) {
     return model.services.flatMap((service) => {
       if (service.kind !== 'web' || service.instances.max > 1) return [];
+      if (CONCURRENT_RUNTIMES.has(service.runtime?.value ?? '')) return [];
       const capacity = serviceCapacity(model, service);
       // Threads serve requests side by side in the one process (Puma's `threads 5, 5`): a slow
       // request does not hold the others back.

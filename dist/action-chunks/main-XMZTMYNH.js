@@ -37730,6 +37730,7 @@ function editDistance2(a, b) {
 }
 
 // rules/plan/single-process-web.ts
+var CONCURRENT_RUNTIMES = /* @__PURE__ */ new Set(["go", "rust", "elixir", "java", "jvm"]);
 var single_process_web_default = defineRule({
   meta: {
     id: "plan/single-process-web",
@@ -37753,6 +37754,7 @@ var single_process_web_default = defineRule({
   check(model, { tier }) {
     return model.services.flatMap((service) => {
       if (service.kind !== "web" || service.instances.max > 1) return [];
+      if (CONCURRENT_RUNTIMES.has(service.runtime?.value ?? "")) return [];
       const capacity = serviceCapacity2(model, service);
       if (capacity.processes.value > 1 || (capacity.threadsPerProcess?.value ?? 1) > 1) return [];
       if (capacity.processes.source === "assumed") return [];
