@@ -78,6 +78,29 @@ describe('env/undeclared-variable', () => {
     ]);
   });
 
+  it('leaves out Python reads that the environment switches on, and fallbacks passed as a default', async () => {
+    // As wagtail/bakerydemo's production settings write them.
+    const findings = await findingsFor(rule, {
+      'app/settings.py': [
+        'import os',
+        'if "AWS_STORAGE_BUCKET_NAME" in os.environ:',
+        '    AWS_STORAGE_BUCKET_NAME = os.getenv("AWS_STORAGE_BUCKET_NAME")',
+        '    if "AWS_S3_CUSTOM_DOMAIN" in os.environ:',
+        '        AWS_S3_CUSTOM_DOMAIN = os.environ["AWS_S3_CUSTOM_DOMAIN"]',
+        '    AWS_S3_REGION = os.environ["AWS_S3_REGION"]',
+        'REDIS_URL = os.environ.get("REDIS_TLS_URL", os.environ.get("REDIS_URL"))',
+        'if os.getenv("SENTRY_DSN"):',
+        '    init(os.environ["SENTRY_DSN"])',
+        'else:',
+        '    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
+        '',
+      ].join('\n'),
+    });
+    expect(findings.map((f) => f.message.split(': ')[1])).toEqual([
+      'DJANGO_SECRET_KEY (app/settings.py:11).',
+    ]);
+  });
+
   it('takes typed env schemas as declarations: t3-env, a zod object in env.ts, envalid, pydantic settings', async () => {
     const use =
       'connect(process.env.DATABASE_URL, process.env.NEXT_PUBLIC_APP_URL, process.env.SMTP_HOST, process.env.SENTRY_DSN, process.env.MISSING);\n';

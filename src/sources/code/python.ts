@@ -49,13 +49,25 @@ export function readPython(file: SourceFile): CodeFindings {
   const dictCandidates = new Map<string, LogicalLine>();
   const filledInFunction = new Set<string>();
   const blocks: Array<{ kind: string; indent: number }> = [];
+  // `if "X" in os.environ:` / `if os.getenv("X"):` opens a block that runs only when the
+  // environment turns the feature on: the variables it reads are that feature's, not required.
+  const guards: Array<{ indent: number; keys: Set<string> }> = [];
   let decorators: Array<{ kind: string; line: LogicalLine }> = [];
   lines.forEach((line, index) => {
     while (blocks.length > 0 && (blocks[blocks.length - 1]?.indent ?? 0) >= line.indent) blocks.pop();
+    while (guards.length > 0 && (guards[guards.length - 1]?.indent ?? 0) >= line.indent) guards.pop();
     const inFunction = blocks.some((b) => b.kind === 'def');
     const tokens = line.tokens;
-    for (const { key, optional } of envReads(tokens, qualify))
-      found.envReads.push({ key: key.value, location: at(key), ...(optional ? { optional } : {}) });
+    const test = ['if', 'elif', 'while'].includes(tokens[0]?.value ?? '');
+    const reads = envReads(tokens, qualify);
+    for (const { key, optional } of reads) {
+      const safe = optional || test || guards.length > 0;
+      found.envReads.push({ key: key.value, location: at(key), ...(safe ? { optional: true } : {}) });
+    }
+    if (test) {
+      const keys = new Set([...reads.map((read) => read.key.value), ...membershipKeys(tokens, qualify)]);
+      if (keys.size > 0) guards.push({ indent: line.indent, keys });
+    }
 
     if (tokens[0]?.value === '@') {
       const kind = qualify(tokens, 1);
@@ -190,8 +202,47 @@ function envReads(tokens: PyToken[], qualify: Qualify): Array<{ key: PyToken; op
       tokens[name.end + 3]?.value !== '=';
     const getterCall = ENV_GETTERS.has(name.name) && open?.value === '(';
     if (subscriptRead || getterCall)
-      keys.push({ key, optional: getterCall && tokens[name.end + 2]?.value === ',' });
+      keys.push({
+        key,
+        optional: (getterCall && tokens[name.end + 2]?.value === ',') || inFallback(tokens, i),
+      });
   }
+  return keys;
+}
+
+/**
+ * Whether the token at `index` sits in the default argument of an env getter
+ * (`os.environ.get("REDIS_TLS_URL", os.environ.get("REDIS_URL"))`): a fallback itself.
+ */
+function inFallback(tokens: PyToken[], index: number): boolean {
+  let depth = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const value = tokens[i]?.value;
+    if (value === ')' || value === ']') depth++;
+    else if (value === '(' || value === '[') {
+      if (depth === 0) {
+        // The call this argument belongs to: a getter whose first argument is a string, then a comma.
+        const name = tokens[i - 1];
+        return (
+          (name?.value === 'get' || name?.value === 'getenv') &&
+          tokens[i + 1]?.kind === 'string' &&
+          tokens[i + 2]?.value === ',' &&
+          i + 2 < index
+        );
+      }
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** The keys a test checks with `"X" in os.environ`. */
+function membershipKeys(tokens: PyToken[], qualify: Qualify): string[] {
+  const keys: string[] = [];
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'string' || tokens[i + 1]?.value !== 'in' || tokens[i + 2]?.kind !== 'name') return;
+    if (qualify(tokens, i + 2)?.name === ENV_MAPPING) keys.push(token.value);
+  });
   return keys;
 }
 

@@ -38700,13 +38700,23 @@ function readPython(file2) {
   const dictCandidates = /* @__PURE__ */ new Map();
   const filledInFunction = /* @__PURE__ */ new Set();
   const blocks = [];
+  const guards = [];
   let decorators = [];
   lines.forEach((line, index) => {
     while (blocks.length > 0 && (blocks[blocks.length - 1]?.indent ?? 0) >= line.indent) blocks.pop();
+    while (guards.length > 0 && (guards[guards.length - 1]?.indent ?? 0) >= line.indent) guards.pop();
     const inFunction = blocks.some((b) => b.kind === "def");
     const tokens = line.tokens;
-    for (const { key, optional: optional3 } of envReads(tokens, qualify))
-      found.envReads.push({ key: key.value, location: at3(key), ...optional3 ? { optional: optional3 } : {} });
+    const test = ["if", "elif", "while"].includes(tokens[0]?.value ?? "");
+    const reads = envReads(tokens, qualify);
+    for (const { key, optional: optional3 } of reads) {
+      const safe = optional3 || test || guards.length > 0;
+      found.envReads.push({ key: key.value, location: at3(key), ...safe ? { optional: true } : {} });
+    }
+    if (test) {
+      const keys = /* @__PURE__ */ new Set([...reads.map((read) => read.key.value), ...membershipKeys(tokens, qualify)]);
+      if (keys.size > 0) guards.push({ indent: line.indent, keys });
+    }
     if (tokens[0]?.value === "@") {
       const kind = qualify(tokens, 1);
       if (kind && isCacheDecorator(kind.name)) decorators.push({ kind: kind.name, line });
@@ -38818,8 +38828,34 @@ function envReads(tokens, qualify) {
     const subscriptRead = name.name === ENV_MAPPING && open2?.value === "[" && tokens[name.end + 2]?.value === "]" && tokens[name.end + 3]?.value !== "=";
     const getterCall = ENV_GETTERS.has(name.name) && open2?.value === "(";
     if (subscriptRead || getterCall)
-      keys.push({ key, optional: getterCall && tokens[name.end + 2]?.value === "," });
+      keys.push({
+        key,
+        optional: getterCall && tokens[name.end + 2]?.value === "," || inFallback(tokens, i)
+      });
   }
+  return keys;
+}
+function inFallback(tokens, index) {
+  let depth = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const value = tokens[i]?.value;
+    if (value === ")" || value === "]") depth++;
+    else if (value === "(" || value === "[") {
+      if (depth === 0) {
+        const name = tokens[i - 1];
+        return (name?.value === "get" || name?.value === "getenv") && tokens[i + 1]?.kind === "string" && tokens[i + 2]?.value === "," && i + 2 < index;
+      }
+      depth--;
+    }
+  }
+  return false;
+}
+function membershipKeys(tokens, qualify) {
+  const keys = [];
+  tokens.forEach((token, i) => {
+    if (token.kind !== "string" || tokens[i + 1]?.value !== "in" || tokens[i + 2]?.kind !== "name") return;
+    if (qualify(tokens, i + 2)?.name === ENV_MAPPING) keys.push(token.value);
+  });
   return keys;
 }
 function isCacheDecorator(qualified) {
