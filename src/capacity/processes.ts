@@ -92,6 +92,15 @@ function serverProcesses(
           note: `gunicorn's default of ${GUNICORN_DEFAULT_WORKERS.value} worker${config ? `: ${config.path} sets none` : ''}`,
         }
       );
+    case 'uwsgi':
+      return (
+        fromOption(['-p', '--processes', '--workers'], 'uwsgi --processes') ??
+        configuredWorkers(config, env, cpus) ?? {
+          value: 1,
+          source: 'default',
+          note: `uwsgi runs 1 worker unless --processes${config ? `: ${config.path} sets none` : ''}`,
+        }
+      );
     case 'uvicorn':
       return (
         fromOption(['--workers'], 'uvicorn --workers') ??
@@ -181,10 +190,16 @@ export function serverConfigOf(
   const server =
     program === 'puma' || rails
       ? 'puma'
-      : program === 'gunicorn' || program === 'sidekiq'
+      : program === 'gunicorn' || program === 'sidekiq' || program === 'uwsgi'
         ? program
         : undefined;
   if (!server) return undefined;
+  // `uwsgi app.ini` loads the file it is given; there is no default one.
+  if (server === 'uwsgi') {
+    const ini = optionValue(args, ['--ini']) ?? args.find((arg) => arg.endsWith('.ini'));
+    const path = ini && joinRoot(service.rootDir, ini);
+    return model.serverConfigs.find((config) => config.server === 'uwsgi' && config.path === path);
+  }
   const written = rails
     ? undefined
     : optionValue(args, server === 'gunicorn' ? ['-c', '--config'] : ['-C', '--config']);

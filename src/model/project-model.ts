@@ -405,7 +405,7 @@ export type ConfigCount =
 
 export interface ServerConfig {
   path: string;
-  server: 'puma' | 'gunicorn' | 'sidekiq';
+  server: 'puma' | 'gunicorn' | 'sidekiq' | 'uwsgi';
   /** Worker processes per instance, where the file sets them. */
   workers?: { count: ConfigCount; location: Location };
   /** Threads per worker (the maximum, for puma's `threads min, max`). */

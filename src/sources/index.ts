@@ -13,6 +13,7 @@ import { renderSource } from './render/index.ts';
 import { rubySource } from './ruby/index.ts';
 import type { Source } from './source.ts';
 import { sqlSource } from './sql/index.ts';
+import { uwsgiSource } from './uwsgi/index.ts';
 import { vercelSource } from './vercel/index.ts';
 
 /** Every source, in the order their fragments are merged. Adding a platform = one line here. */
@@ -28,6 +29,7 @@ export const allSources: Source[] = [
   manifestsSource,
   rubySource,
   gunicornSource,
+  uwsgiSource,
   dockerfileSource,
   prismaSource,
   sqlSource,

@@ -115,6 +115,29 @@ describe('processes per instance', () => {
     });
   });
 
+  it('reads uWSGI workers and threads from the ini file it is started with', async () => {
+    const ini = { 'etc/uwsgi.ini': '[uwsgi]\nhttp-socket=:$(PORT)\nmaster=true\nworkers=2\nthreads=4\n' };
+    expect(await processesFor('uwsgi ./etc/uwsgi.ini', {}, ini)).toMatchObject({
+      value: 2,
+      source: 'read',
+      note: 'uwsgi workers 2 (etc/uwsgi.ini:4)',
+    });
+    expect((await processesFor('uwsgi --ini etc/uwsgi.ini --processes 6', {}, ini))?.value).toBe(6);
+    expect(
+      (
+        await processesFor(
+          'uwsgi etc/uwsgi.ini',
+          { env: '      - key: UWSGI_WORKERS\n        value: "5"\n' },
+          { 'etc/uwsgi.ini': '[uwsgi]\nprocesses = $(UWSGI_WORKERS)\n' },
+        )
+      )?.value,
+    ).toBe(5);
+    expect(await processesFor('uwsgi --http :8000 --module app.wsgi')).toMatchObject({
+      value: 1,
+      source: 'default',
+    });
+  });
+
   it('follows `npm start` into the package.json of the service’s root directory', async () => {
     const model = await modelOf({
       'render.yaml':

@@ -35164,6 +35164,12 @@ function serverProcesses(invocation, env, cpus, config2) {
         source: "default",
         note: `gunicorn's default of ${GUNICORN_DEFAULT_WORKERS.value} worker${config2 ? `: ${config2.path} sets none` : ""}`
       };
+    case "uwsgi":
+      return fromOption(["-p", "--processes", "--workers"], "uwsgi --processes") ?? configuredWorkers(config2, env, cpus) ?? {
+        value: 1,
+        source: "default",
+        note: `uwsgi runs 1 worker unless --processes${config2 ? `: ${config2.path} sets none` : ""}`
+      };
     case "uvicorn":
       return fromOption(["--workers"], "uvicorn --workers") ?? fromWebConcurrency() ?? {
         value: UVICORN_DEFAULT_WORKERS.value,
@@ -35221,8 +35227,13 @@ function serverProcesses(invocation, env, cpus, config2) {
 function serverConfigOf(model, service, invocation) {
   const { program, args } = invocation;
   const rails = (program === "rails" || program === "rails.rb") && (args[0] === "s" || args[0] === "server");
-  const server = program === "puma" || rails ? "puma" : program === "gunicorn" || program === "sidekiq" ? program : void 0;
+  const server = program === "puma" || rails ? "puma" : program === "gunicorn" || program === "sidekiq" || program === "uwsgi" ? program : void 0;
   if (!server) return void 0;
+  if (server === "uwsgi") {
+    const ini = optionValue(args, ["--ini"]) ?? args.find((arg) => arg.endsWith(".ini"));
+    const path2 = ini && joinRoot(service.rootDir, ini);
+    return model.serverConfigs.find((config2) => config2.server === "uwsgi" && config2.path === path2);
+  }
   const written = rails ? void 0 : optionValue(args, server === "gunicorn" ? ["-c", "--config"] : ["-C", "--config"]);
   const path = joinRoot(service.rootDir, written ?? DEFAULT_CONFIG[server]);
   return model.serverConfigs.find((config2) => config2.server === server && config2.path === path);
@@ -43937,6 +43948,46 @@ function lineLocator2(path, bytes) {
   };
 }
 
+// src/sources/uwsgi/index.ts
+var UWSGI_INI = /(^|\/)[^/]*uwsgi[^/]*\.ini$/;
+var uwsgiSource = {
+  id: "uwsgi",
+  matches: (path) => UWSGI_INI.test(path),
+  read(files) {
+    const fragment = { serverConfigs: [] };
+    for (const file2 of files) fragment.serverConfigs.push(readUwsgiIni(file2));
+    return fragment;
+  }
+};
+function readUwsgiIni(file2) {
+  const config2 = { path: file2.path, server: "uwsgi", plugins: [] };
+  let section = "";
+  file2.text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) return;
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) {
+      section = header[1].trim();
+      return;
+    }
+    const equals = line.indexOf("=");
+    if (section !== "uwsgi" || equals < 0) return;
+    const key = line.slice(0, equals).trim();
+    const count3 = countOf2(line.slice(equals + 1).trim());
+    if (!count3) return;
+    const location = { path: file2.path, line: index + 1 };
+    if (key === "workers" || key === "processes") config2.workers = { count: count3, location };
+    else if (key === "threads") config2.threads = { count: count3, location };
+  });
+  return config2;
+}
+function countOf2(value) {
+  if (/^\d+$/.test(value)) return Number(value) > 0 ? { value: Number(value) } : void 0;
+  const env = /^\$\(([A-Za-z_]\w*)\)$/.exec(value)?.[1];
+  if (env) return { env };
+  return value === "%k" ? { perCpu: 1, plus: 0 } : void 0;
+}
+
 // src/sources/vercel/index.ts
 var vercelSource = {
   id: "vercel",
@@ -44025,6 +44076,7 @@ var allSources = [
   manifestsSource,
   rubySource,
   gunicornSource,
+  uwsgiSource,
   dockerfileSource,
   prismaSource,
   sqlSource,
