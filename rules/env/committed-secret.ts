@@ -1,3 +1,4 @@
+import { inTestFolder } from '../../src/files/test-folders.ts';
 import { isLocalHost } from '../../src/model/connection-url.ts';
 import type { EnvEntry } from '../../src/model/project-model.ts';
 import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
@@ -79,22 +80,8 @@ function entropy(text: string): number {
  * values are the dummies the tests expect, and no deployment reads them.
  */
 function isTestEnvFile(path: string): boolean {
-  const parts = path.split('/');
-  const name = (parts.at(-1) ?? '').toLowerCase().split('.');
-  return (
-    name.some((part) => TEST_ENV_PARTS.has(part)) ||
-    parts.slice(0, -1).some((folder) => TEST_FOLDERS.has(folder.toLowerCase()))
-  );
+  const name = (path.split('/').at(-1) ?? '').toLowerCase().split('.');
+  return name.some((part) => TEST_ENV_PARTS.has(part)) || inTestFolder(path);
 }
 
 const TEST_ENV_PARTS = new Set(['test', 'testing', 'ci', 'e2e', 'spec']);
-const TEST_FOLDERS = new Set([
-  'test',
-  'tests',
-  '__tests__',
-  'e2e',
-  'fixtures',
-  'testdata',
-  'cypress',
-  'playwright',
-]);

@@ -1,3 +1,4 @@
+import { repositoryPath } from '../files/repository-path.ts';
 import type { PackageManifest, ProjectModel, Service } from '../model/project-model.ts';
 
 /** One program invocation of a start command: its words and the env assignments before it. */
@@ -193,6 +194,18 @@ function imageCommand(model: ProjectModel, service: Service): string | undefined
   return dockerfile ? model.dockerfiles.find((d) => d.path === dockerfile)?.command?.value : undefined;
 }
 
+// Start commands are read for every service by several rules: index the scripts once per model.
+const scriptIndexes = new WeakMap<ProjectModel, Map<string, string>>();
+
+function scriptsByPath(model: ProjectModel): Map<string, string> {
+  let index = scriptIndexes.get(model);
+  if (!index) {
+    index = new Map(model.shellScripts.map((script) => [script.path, script.text]));
+    scriptIndexes.set(model, index);
+  }
+  return index;
+}
+
 /**
  * Scripts resolve from the folder the service starts in: its build context, else its root
  * directory. An absolute path in an image (`/app/scripts/web.sh`) is matched by its trailing parts,
@@ -200,7 +213,7 @@ function imageCommand(model: ProjectModel, service: Service): string | undefined
  */
 function scriptReader(model: ProjectModel, service: Service): ScriptReader {
   const base = service.image?.context ?? service.rootDir;
-  const scripts = new Map(model.shellScripts.map((script) => [script.path, script.text]));
+  const scripts = scriptsByPath(model);
   return (word) => {
     if (!/^(\.{0,2}\/|[\w.-]+\.sh$)/.test(word)) return undefined;
     const parts = word
@@ -209,7 +222,7 @@ function scriptReader(model: ProjectModel, service: Service): ScriptReader {
       .filter((part) => part !== '' && part !== '.');
     for (let start = 0; start < parts.length; start++) {
       const relative = parts.slice(start).join('/');
-      const text = scripts.get(base ? `${base}/${relative}` : relative);
+      const text = scripts.get(repositoryPath(base, relative));
       if (text !== undefined) return text;
       if (!word.startsWith('/')) break;
     }

@@ -13,14 +13,13 @@ import type {
   Service,
 } from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
-import { expandWord, startInvocations } from './command.ts';
+import { expandWord, type Invocation, startInvocations } from './command.ts';
 import {
   dependenciesOf,
   literalEnv,
   optionValue,
   resolveCount,
   serverConfigOf,
-  serviceServerConfig,
   wholeCpus,
 } from './processes.ts';
 
@@ -98,21 +97,29 @@ export function poolSizeOf(
  * Sidekiq's job threads (`-c`, else its default).
  */
 export function threadsOf(model: ProjectModel, service: Service): Figure | undefined {
-  const sidekiq = startInvocations(model, service).find((invocation) => invocation.program === 'sidekiq');
-  if (sidekiq) {
-    const written = optionValue(sidekiq.args, ['-c', '--concurrency']);
-    const value =
-      written !== undefined ? Number(expandWord(written, { ...literalEnv(service), ...sidekiq.env })) : NaN;
-    if (Number.isInteger(value) && value > 0) return { value, source: 'read', note: `sidekiq -c ${value}` };
-    return (
-      configuredThreads(serverConfigOf(model, service, sidekiq), service) ?? {
-        value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
-        source: 'default',
-        note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`,
-      }
-    );
+  for (const invocation of startInvocations(model, service)) {
+    const config = serverConfigOf(model, service, invocation);
+    const threads =
+      invocation.program === 'sidekiq'
+        ? sidekiqThreads(invocation, config, service)
+        : configuredThreads(config, service);
+    if (threads) return threads;
   }
-  return configuredThreads(serviceServerConfig(model, service), service);
+  return undefined;
+}
+
+function sidekiqThreads(invocation: Invocation, config: ServerConfig | undefined, service: Service): Figure {
+  const written = optionValue(invocation.args, ['-c', '--concurrency']);
+  const value =
+    written !== undefined ? Number(expandWord(written, { ...literalEnv(service), ...invocation.env })) : NaN;
+  if (Number.isInteger(value) && value > 0) return { value, source: 'read', note: `sidekiq -c ${value}` };
+  return (
+    configuredThreads(config, service) ?? {
+      value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
+      source: 'default',
+      note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`,
+    }
+  );
 }
 
 function configuredThreads(config: ServerConfig | undefined, service: Service): Figure | undefined {

@@ -10,6 +10,7 @@ import {
   UVICORN_DEFAULT_WORKERS,
   WEB_CONCURRENCY_READERS,
 } from '../catalog/servers.ts';
+import { repositoryPath } from '../files/repository-path.ts';
 import type { ConfigCount, ProjectModel, ServerConfig, Service } from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
 import { expandWord, type Invocation, invocationsOf, startInvocations } from './command.ts';
@@ -187,46 +188,29 @@ export function serverConfigOf(
 ): ServerConfig | undefined {
   const { program, args } = invocation;
   const rails = (program === 'rails' || program === 'rails.rb') && (args[0] === 's' || args[0] === 'server');
-  const server =
-    program === 'puma' || rails
-      ? 'puma'
-      : program === 'gunicorn' || program === 'sidekiq' || program === 'uwsgi'
-        ? program
-        : undefined;
+  const server = rails ? 'puma' : program in CONFIG_FILES ? (program as ServerConfig['server']) : undefined;
   if (!server) return undefined;
-  // `uwsgi app.ini` loads the file it is given; there is no default one.
-  if (server === 'uwsgi') {
-    const ini = optionValue(args, ['--ini']) ?? args.find((arg) => arg.endsWith('.ini'));
-    const path = ini && joinRoot(service.rootDir, ini);
-    return model.serverConfigs.find((config) => config.server === 'uwsgi' && config.path === path);
-  }
+  const files = CONFIG_FILES[server];
   const written = rails
     ? undefined
-    : optionValue(args, server === 'gunicorn' ? ['-c', '--config'] : ['-C', '--config']);
-  const path = joinRoot(service.rootDir, written ?? DEFAULT_CONFIG[server]);
+    : (optionValue(args, files.options) ??
+      (server === 'uwsgi' ? args.find((arg) => arg.endsWith('.ini')) : undefined));
+  const file = written ?? files.default;
+  if (!file) return undefined;
+  const path = repositoryPath(service.rootDir, file);
   return model.serverConfigs.find((config) => config.server === server && config.path === path);
 }
 
-/** The server config the service's start command loads, if it starts a server with one. */
-export function serviceServerConfig(model: ProjectModel, service: Service): ServerConfig | undefined {
-  for (const invocation of startInvocations(model, service)) {
-    const config = serverConfigOf(model, service, invocation);
-    if (config) return config;
-  }
-  return undefined;
-}
-
-/** The file each server loads from the folder it starts in when no option names one. */
-const DEFAULT_CONFIG = {
-  puma: 'config/puma.rb',
-  gunicorn: 'gunicorn.conf.py',
-  sidekiq: 'config/sidekiq.yml',
+/**
+ * The option that names each server's config file, and the file it loads from the folder it
+ * starts in when none does (`uwsgi app.ini` loads only the file it is given).
+ */
+const CONFIG_FILES: Record<ServerConfig['server'], { options: string[]; default?: string }> = {
+  puma: { options: ['-C', '--config'], default: 'config/puma.rb' },
+  gunicorn: { options: ['-c', '--config'], default: 'gunicorn.conf.py' },
+  sidekiq: { options: ['-C', '--config'], default: 'config/sidekiq.yml' },
+  uwsgi: { options: ['--ini'] },
 };
-
-function joinRoot(root: string, path: string): string {
-  const relative = path.replace(/^\.\//, '');
-  return root ? `${root}/${relative}` : relative;
-}
 
 /** The workers a server's config file sets, with the service's env applied. */
 function configuredWorkers(
@@ -265,10 +249,20 @@ function pumaProcesses(config: ServerConfig, env: Record<string, string>, cpus: 
 }
 
 /**
- * A config count with the service's env applied: `how` says which env var or fallback gave it,
- * and a count per CPU is `assumed` when the plan's CPUs are unknown.
+ * A config count with the service's env applied. `how` says where the number came from
+ * (` (WEB_CONCURRENCY=4)`, ` (2 × 1 CPU + 1)`, empty for a literal); a count per CPU is
+ * `assumed` when the plan's CPUs are unknown.
  */
 export function resolveCount(
+  count: ConfigCount,
+  env: Record<string, string | undefined>,
+  cpus: number | undefined,
+): { value: number; how: string; source: Figure['source'] } | undefined {
+  const resolved = resolveCountBare(count, env, cpus);
+  return resolved && { ...resolved, how: resolved.how ? ` (${resolved.how})` : '' };
+}
+
+function resolveCountBare(
   count: ConfigCount,
   env: Record<string, string | undefined>,
   cpus: number | undefined,
@@ -278,29 +272,19 @@ export function resolveCount(
     const whole = wholeCpus(cpus);
     return {
       value: Math.max(1, whole * count.perCpu + count.plus),
-      how: ` (${count.perCpu} × ${whole} CPU${count.plus ? ` + ${count.plus}` : ''}${cpus === undefined ? ', CPU count unknown' : ''})`,
+      how: `${count.perCpu} × ${whole} CPU${count.plus ? ` + ${count.plus}` : ''}${cpus === undefined ? ', CPU count unknown' : ''}`,
       source: cpus === undefined ? 'assumed' : 'read',
     };
   }
   const set = env[count.env];
   if (set === 'auto') {
-    const auto = resolveCount({ perCpu: 1, plus: 0 }, env, cpus) as {
-      value: number;
-      how: string;
-      source: Figure['source'];
-    };
-    return { ...auto, how: ` (${count.env}=auto:${auto.how.slice(2)}` };
+    const auto = resolveCountBare({ perCpu: 1, plus: 0 }, env, cpus);
+    return auto && { ...auto, how: `${count.env}=auto: ${auto.how}` };
   }
   if (set !== undefined && /^\d+$/.test(set) && Number(set) > 0)
-    return { value: Number(set), how: ` (${count.env}=${set})`, source: 'read' };
-  if (!count.otherwise) return undefined;
-  const fallback = resolveCount(count.otherwise, env, cpus);
-  return (
-    fallback && {
-      ...fallback,
-      how: ` (${count.env} unset${fallback.how ? `:${fallback.how.slice(1, -1)}` : ': default'})`,
-    }
-  );
+    return { value: Number(set), how: `${count.env}=${set}`, source: 'read' };
+  const fallback = count.otherwise && resolveCountBare(count.otherwise, env, cpus);
+  return fallback ? { ...fallback, how: `${count.env} unset: ${fallback.how || 'default'}` } : undefined;
 }
 
 /** `-w 4`, `-w4`, `--workers 4`, `--workers=4`. */

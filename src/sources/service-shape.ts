@@ -51,3 +51,13 @@ export function literalConnections(service: Service): Connection[] {
       : [];
   });
 }
+
+/**
+ * An exec-form command (`["sh", "-c", "a && b"]`) as one shell command: words that a shell would
+ * split or expand are single-quoted, so the start-command reader reads back the same words.
+ */
+export function execFormCommand(words: readonly string[]): string {
+  return words
+    .map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`))
+    .join(' ');
+}

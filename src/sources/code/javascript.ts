@@ -210,15 +210,12 @@ function readHandlers(
 
 /** Keys read from the environment at this node, with the node to locate them at and whether a fallback follows. */
 function envKeysRead(node: Node, parent: Node): Array<[string, Node, boolean]> {
-  if (
-    (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') &&
-    isEnvObject(node.object)
-  ) {
+  const key = envMemberKey(node);
+  if (key !== undefined) {
     const written = parent?.type === 'AssignmentExpression' && parent.left === node;
-    const key = node.computed ? node.property.value : node.property.name;
     const fallback =
       parent?.type === 'LogicalExpression' && parent.left === node && ['||', '??'].includes(parent.operator);
-    return !written && typeof key === 'string' ? [[key, node, fallback]] : [];
+    return written ? [] : [[key, node, fallback]];
   }
   if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && isEnvObject(node.init))
     return node.id.properties
@@ -339,26 +336,31 @@ function exits(statement: Node): boolean {
 }
 
 function mentions(expression: Node, name: string): boolean {
-  let found = false;
-  walkSyntaxTree(expression, (node) => {
-    if (node.type === 'Identifier' && node.name === name) found = true;
-  });
-  return found;
+  return someNode(expression, (node) => node.type === 'Identifier' && node.name === name);
 }
 
 /** Whether an expression reads `process.env.<key>` anywhere in it. */
 function readsEnvKey(expression: Node, key: string): boolean {
+  return someNode(expression, (node) => envMemberKey(node) === key);
+}
+
+function someNode(expression: Node, test: (node: Node) => boolean): boolean {
   let found = false;
   walkSyntaxTree(expression, (node) => {
-    if (
-      !found &&
-      (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') &&
-      isEnvObject(node.object) &&
-      (node.computed ? node.property.value : node.property.name) === key
-    )
-      found = true;
+    found ||= test(node);
   });
   return found;
+}
+
+/** The key of `process.env.X`, `process.env["X"]` or `import.meta.env.X`. */
+function envMemberKey(node: Node): string | undefined {
+  if (
+    (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') ||
+    !isEnvObject(node.object)
+  )
+    return undefined;
+  const key = node.computed ? node.property.value : node.property.name;
+  return typeof key === 'string' ? key : undefined;
 }
 
 /** `process.env` and `import.meta.env`. */

@@ -1,8 +1,9 @@
+import { repositoryPath } from '../../files/repository-path.ts';
 import type { Datastore, EnvBinding, ModelFragment, Service } from '../../model/project-model.ts';
 import { Secret } from '../../model/secret.ts';
 import { isInfrastructureImage } from '../infrastructure-images.ts';
 import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
-import { baseService, directoryOf, literalConnections } from '../service-shape.ts';
+import { baseService, directoryOf, execFormCommand, literalConnections } from '../service-shape.ts';
 import type { Source } from '../source.ts';
 import { composeRole, isDevelopmentTarget } from './roles.ts';
 
@@ -124,11 +125,7 @@ function commandText(node: LocatedNode | undefined): string | undefined {
   if (!node) return undefined;
   const items = node.items();
   // Exec form: words that hold spaces are quoted so `["sh", "-c", "a && b"]` reads back as one script.
-  return items.length ? items.map((item) => shellWord(item.string() ?? '')).join(' ') : node.string();
-}
-
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`;
+  return items.length ? execFormCommand(items.map((item) => item.string() ?? '')) : node.string();
 }
 
 /** `environment:` as a map (`KEY: value`) or a list (`- KEY=value`). */
@@ -151,9 +148,7 @@ function environment(node: LocatedNode | undefined): EnvBinding[] {
 /** `build: ./api` or `build: { context: ./api, dockerfile: Dockerfile.prod }`, from the compose file's folder. */
 function composeImage(node: LocatedNode | undefined, folder: string): Service['image'] {
   if (!node) return undefined;
-  const join = (base: string, path: string) =>
-    [base, path.replace(/^\.\/?/, '').replace(/\/+$/, '')].filter((part) => part !== '').join('/');
-  const context = join(folder, (node.isMap ? node.get('context')?.string() : node.string()) ?? '.');
+  const context = repositoryPath(folder, (node.isMap ? node.get('context')?.string() : node.string()) ?? '.');
   const dockerfile = node.isMap ? node.get('dockerfile')?.string() : undefined;
-  return { context, dockerfile: join(context, dockerfile ?? 'Dockerfile') };
+  return { context, dockerfile: repositoryPath(context, dockerfile ?? 'Dockerfile') };
 }

@@ -1,3 +1,5 @@
+import { inTestFolder } from '../../files/test-folders.ts';
+
 /**
  * What a compose file is for, by its name and folder: most compose files in a repository are the
  * laptop's (`docker-compose.dev.yml`, `e2e/compose.yaml`), not a deployment.
@@ -19,14 +21,12 @@ const DEVELOPMENT_WORDS = new Set([
   'sample',
   'debug',
 ]);
+/** Besides test folders: where a repository keeps its local and example setups. */
 const DEVELOPMENT_FOLDERS = new Set([
   'dev',
   'development',
   'local',
-  'test',
-  'tests',
   'testing',
-  'e2e',
   'ci',
   'example',
   'examples',
@@ -39,7 +39,10 @@ export function composeRole(path: string): ComposeRole {
   const words = (parts.at(-1) ?? '').toLowerCase().split(/[.\-_]/);
   if (words.some((word) => PRODUCTION_WORDS.has(word))) return 'production';
   if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return 'development';
-  if (parts.slice(0, -1).some((folder) => DEVELOPMENT_FOLDERS.has(folder.toLowerCase())))
+  if (
+    inTestFolder(path) ||
+    parts.slice(0, -1).some((folder) => DEVELOPMENT_FOLDERS.has(folder.toLowerCase()))
+  )
     return 'development';
   return 'unnamed';
 }

@@ -1,3 +1,4 @@
+import { inTestFolder } from '../../files/test-folders.ts';
 import type { ModelFragment } from '../../model/project-model.ts';
 import type { Source } from '../source.ts';
 import { readDockerfile } from './instructions.ts';
@@ -5,7 +6,6 @@ import { readDockerfile } from './instructions.ts';
 const DOCKERFILE = /(^|\/)(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
 /** Start scripts a CMD or a start command may run: shell files outside test folders. */
 const SHELL_SCRIPT = /\.sh$/;
-const TEST_FOLDER = /(^|\/)(tests?|__tests__|e2e|spec|fixtures|testdata)\//;
 /** Start scripts sit near the top (`start.sh`, `bin/`, `scripts/`, `docker/web/`): deeper ones are tooling. */
 const MAX_SCRIPT_DEPTH = 3;
 
@@ -17,7 +17,7 @@ export const dockerfileSource: Source = {
   id: 'dockerfile',
   matches: (path) =>
     DOCKERFILE.test(path) ||
-    (SHELL_SCRIPT.test(path) && !TEST_FOLDER.test(path) && path.split('/').length <= MAX_SCRIPT_DEPTH + 1),
+    (SHELL_SCRIPT.test(path) && !inTestFolder(path) && path.split('/').length <= MAX_SCRIPT_DEPTH + 1),
   read(files) {
     const fragment: Required<Pick<ModelFragment, 'dockerfiles' | 'shellScripts'>> = {
       dockerfiles: [],

@@ -1,4 +1,5 @@
 import type { Dockerfile } from '../../model/project-model.ts';
+import { execFormCommand } from '../service-shape.ts';
 import type { SourceFile } from '../source.ts';
 
 interface Instruction {
@@ -69,8 +70,7 @@ function shellForm(text: string): string {
   if (!text.startsWith('[')) return text;
   try {
     const words: unknown = JSON.parse(text);
-    if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
-      return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", `'"'"'`)}'`)).join(' ');
+    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return execFormCommand(words);
   } catch {
     // Not valid JSON: Docker then runs it as a shell command, which is what the text says.
   }

@@ -1,3 +1,4 @@
+import { repositoryPath } from '../../files/repository-path.ts';
 import type { Diagnostic } from '../../model/location.ts';
 import type { ModelFragment, Service } from '../../model/project-model.ts';
 import { isInfrastructureImage } from '../infrastructure-images.ts';
@@ -120,10 +121,11 @@ function flyImage(data: Record<string, unknown>, path: string): Service['image']
   const build = asRecord(data.build);
   if (build.image || build.builder || build.buildpacks) return undefined;
   const folder = directoryOf(path);
-  const join = (name: string) =>
-    folder ? `${folder}/${name.replace(/^\.\//, '')}` : name.replace(/^\.\//, '');
   return {
     context: folder,
-    dockerfile: join(typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile'),
+    dockerfile: repositoryPath(
+      folder,
+      typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile',
+    ),
   };
 }

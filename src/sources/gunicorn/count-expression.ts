@@ -29,28 +29,45 @@ class CountReader {
     return this.#i === this.tokens.length;
   }
 
-  /** term (('+') number)? : CPUs × k + c, or a plain term. */
+  /** product ('+' number)?: CPUs × k + c, or a plain product. */
   sum(): ConfigCount | undefined {
-    const term = this.product();
-    if (!term || !this.#isOp('+')) return term;
-    this.#i++;
-    const plus = this.#number();
-    if (plus === undefined) return undefined;
-    if ('perCpu' in term) return { perCpu: term.perCpu, plus: term.plus + plus };
-    if ('value' in term) return { value: term.value + plus };
-    return undefined;
+    return this.#operation(
+      '+',
+      () => this.product(),
+      (term, plus) =>
+        'perCpu' in term
+          ? { perCpu: term.perCpu, plus: term.plus + plus }
+          : 'value' in term
+            ? { value: term.value + plus }
+            : undefined,
+    );
   }
 
   /** atom ('*' number)? */
   product(): ConfigCount | undefined {
-    const atom = this.atom();
-    if (!atom || !this.#isOp('*')) return atom;
+    return this.#operation(
+      '*',
+      () => this.atom(),
+      (atom, factor) =>
+        'perCpu' in atom
+          ? { perCpu: atom.perCpu * factor, plus: atom.plus * factor }
+          : 'value' in atom
+            ? { value: atom.value * factor }
+            : undefined,
+    );
+  }
+
+  /** An operand, optionally followed by `op` and a whole number that `combine` applies to it. */
+  #operation(
+    op: string,
+    operand: () => ConfigCount | undefined,
+    combine: (left: ConfigCount, right: number) => ConfigCount | undefined,
+  ): ConfigCount | undefined {
+    const left = operand();
+    if (!left || !this.#isOp(op)) return left;
     this.#i++;
-    const factor = this.#number();
-    if (factor === undefined) return undefined;
-    if ('perCpu' in atom) return { perCpu: atom.perCpu * factor, plus: atom.plus * factor };
-    if ('value' in atom) return { value: atom.value * factor };
-    return undefined;
+    const right = this.#number();
+    return right === undefined ? undefined : combine(left, right);
   }
 
   atom(): ConfigCount | undefined {

@@ -1,3 +1,4 @@
+import { repositoryPath } from '../../files/repository-path.ts';
 import type { Diagnostic } from '../../model/location.ts';
 import type { Service, ServiceKind } from '../../model/project-model.ts';
 import { isInfrastructureImage } from '../infrastructure-images.ts';
@@ -160,11 +161,10 @@ function runsInfrastructure(node: LocatedNode, name: string): boolean {
  * (default: `Dockerfile` there), both relative to the repository root.
  */
 function renderImage(node: LocatedNode, rootDir: string): { dockerfile: string; context: string } {
-  const clean = (path: string) => path.replace(/^\.\/?/, '').replace(/\/+$/, '');
-  const context = clean(node.get('dockerContext')?.string() ?? rootDir);
+  const context = repositoryPath('', node.get('dockerContext')?.string() ?? rootDir);
   const dockerfile = node.get('dockerfilePath')?.string();
   return {
     context,
-    dockerfile: dockerfile ? clean(dockerfile) : context ? `${context}/Dockerfile` : 'Dockerfile',
+    dockerfile: dockerfile ? repositoryPath('', dockerfile) : repositoryPath(context, 'Dockerfile'),
   };
 }

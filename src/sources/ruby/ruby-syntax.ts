@@ -1,24 +1,13 @@
 import type { ConfigCount } from '../../model/project-model.ts';
+import { byteLineLocator } from '../byte-lines.ts';
 
 // Prism's node classes, read by their fields: only what the readers use.
 // biome-ignore lint/suspicious/noExplicitAny: Prism's nodes are a wide union read defensively.
 export type RubyNode = any;
 
-/** Maps a byte offset of the parsed source to a 1-based line. */
+/** Maps a byte offset of the parsed source (Prism counts UTF-8 bytes) to a 1-based line. */
 export function lineLocator(source: string): (offset: number) => number {
-  const bytes = Buffer.from(source, 'utf8');
-  const newlines: number[] = [];
-  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) newlines.push(i);
-  return (offset) => {
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((newlines[mid] as number) < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low + 1;
-  };
+  return byteLineLocator(Buffer.from(source, 'utf8'));
 }
 
 /** The calls of a file's top level, and of `if`/`unless` bodies there (`if ENV["X"] … end`). */

@@ -5,6 +5,7 @@ import type {
   MigrationOperation,
   ModelFragment,
 } from '../../model/project-model.ts';
+import { byteLineLocator } from '../byte-lines.ts';
 import type { Source, SourceFile } from '../source.ts';
 import { DIALECT_NAMES, replayedDialect } from './dialect.ts';
 import {
@@ -200,18 +201,8 @@ function errorByteOffset(error: unknown, piece: Buffer): number {
   return bytes;
 }
 
-/** Byte offset → 1-based line, by binary search over the newline offsets. */
+/** Byte offset → location in the file. */
 function lineLocator(path: string, bytes: Buffer): (offset: number) => Location {
-  const newlines: number[] = [];
-  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) newlines.push(i);
-  return (offset) => {
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((newlines[mid] as number) < offset) low = mid + 1;
-      else high = mid;
-    }
-    return { path, line: low + 1 };
-  };
+  const lineOf = byteLineLocator(bytes);
+  return (offset) => ({ path, line: lineOf(offset) });
 }

@@ -1,3 +1,4 @@
+import { inTestFolder } from '../../files/test-folders.ts';
 import type { MigrationTool } from '../../model/project-model.ts';
 import { type SqlDialect, sqlDialectOf } from './dialect.ts';
 
@@ -29,25 +30,11 @@ const PRISMA_LOCK = 'migration_lock.toml';
 const DRIZZLE_JOURNAL = 'meta/_journal.json';
 const MIGRATION_DIRS = new Set(['migrations', 'migration', 'drizzle', 'migrate']);
 /**
- * Migrations that no deployed database runs: test stubs and fixtures (ory/kratos keeps 1,100
- * under `oryx/popx/stub/`), and the squashed history a project keeps beside its live set
- * (kratos's `migrations/legacy/`, which its binary does not embed).
+ * Besides test folders (ory/kratos keeps 1,100 migrations under `oryx/popx/stub/`): the squashed
+ * history a project keeps beside its live set (kratos's `migrations/legacy/`, which its binary
+ * does not embed).
  */
-const NOT_DEPLOYED_DIRS = new Set([
-  'test',
-  'tests',
-  '__tests__',
-  'testdata',
-  'fixtures',
-  'stub',
-  'stubs',
-  'mocks',
-  'e2e',
-  'legacy',
-  'archive',
-  'archived',
-  'deprecated',
-]);
+const HISTORY_DIRS = new Set(['legacy', 'archive', 'archived', 'deprecated']);
 
 /** Whether a file is read for `LayoutEvidence` rather than replayed. */
 export function isLayoutEvidence(path: string): boolean {
@@ -101,7 +88,8 @@ function journalTags(text: string): Map<string, number> | undefined {
 export function migrationPlace(path: string, evidence?: LayoutEvidence): MigrationPlace | undefined {
   if (!path.toLowerCase().endsWith('.sql')) return undefined;
   const parts = path.split('/');
-  if (parts.slice(0, -1).some((part) => NOT_DEPLOYED_DIRS.has(part.toLowerCase()))) return undefined;
+  if (inTestFolder(path) || parts.slice(0, -1).some((part) => HISTORY_DIRS.has(part.toLowerCase())))
+    return undefined;
   const place = toolPlace(parts, evidence);
   const dialect = place && sqlDialectOf(parts);
   return dialect ? { ...place, dialect } : place;

@@ -34958,6 +34958,12 @@ var SIDEKIQ_DEFAULT_CONCURRENCY = fact(
   "2026-12-02"
 );
 
+// src/files/repository-path.ts
+function repositoryPath(folder, written) {
+  const relative = written.replace(/^\.(\/|$)/, "").replace(/\/+$/, "");
+  return [folder, relative].filter((part) => part !== "").join("/");
+}
+
 // src/capacity/command.ts
 var LAUNCHERS = {
   exec: () => 0,
@@ -35092,15 +35098,24 @@ function imageCommand(model, service) {
   const dockerfile = service.image?.dockerfile;
   return dockerfile ? model.dockerfiles.find((d) => d.path === dockerfile)?.command?.value : void 0;
 }
+var scriptIndexes = /* @__PURE__ */ new WeakMap();
+function scriptsByPath(model) {
+  let index = scriptIndexes.get(model);
+  if (!index) {
+    index = new Map(model.shellScripts.map((script) => [script.path, script.text]));
+    scriptIndexes.set(model, index);
+  }
+  return index;
+}
 function scriptReader(model, service) {
   const base = service.image?.context ?? service.rootDir;
-  const scripts = new Map(model.shellScripts.map((script) => [script.path, script.text]));
+  const scripts = scriptsByPath(model);
   return (word) => {
     if (!/^(\.{0,2}\/|[\w.-]+\.sh$)/.test(word)) return void 0;
     const parts = word.replace(/^\.\//, "").split("/").filter((part) => part !== "" && part !== ".");
     for (let start = 0; start < parts.length; start++) {
       const relative = parts.slice(start).join("/");
-      const text2 = scripts.get(base ? `${base}/${relative}` : relative);
+      const text2 = scripts.get(repositoryPath(base, relative));
       if (text2 !== void 0) return text2;
       if (!word.startsWith("/")) break;
     }
@@ -35227,33 +35242,21 @@ function serverProcesses(invocation, env, cpus, config2) {
 function serverConfigOf(model, service, invocation) {
   const { program, args } = invocation;
   const rails = (program === "rails" || program === "rails.rb") && (args[0] === "s" || args[0] === "server");
-  const server = program === "puma" || rails ? "puma" : program === "gunicorn" || program === "sidekiq" || program === "uwsgi" ? program : void 0;
+  const server = rails ? "puma" : program in CONFIG_FILES ? program : void 0;
   if (!server) return void 0;
-  if (server === "uwsgi") {
-    const ini = optionValue(args, ["--ini"]) ?? args.find((arg) => arg.endsWith(".ini"));
-    const path2 = ini && joinRoot(service.rootDir, ini);
-    return model.serverConfigs.find((config2) => config2.server === "uwsgi" && config2.path === path2);
-  }
-  const written = rails ? void 0 : optionValue(args, server === "gunicorn" ? ["-c", "--config"] : ["-C", "--config"]);
-  const path = joinRoot(service.rootDir, written ?? DEFAULT_CONFIG[server]);
+  const files = CONFIG_FILES[server];
+  const written = rails ? void 0 : optionValue(args, files.options) ?? (server === "uwsgi" ? args.find((arg) => arg.endsWith(".ini")) : void 0);
+  const file2 = written ?? files.default;
+  if (!file2) return void 0;
+  const path = repositoryPath(service.rootDir, file2);
   return model.serverConfigs.find((config2) => config2.server === server && config2.path === path);
 }
-function serviceServerConfig(model, service) {
-  for (const invocation of startInvocations(model, service)) {
-    const config2 = serverConfigOf(model, service, invocation);
-    if (config2) return config2;
-  }
-  return void 0;
-}
-var DEFAULT_CONFIG = {
-  puma: "config/puma.rb",
-  gunicorn: "gunicorn.conf.py",
-  sidekiq: "config/sidekiq.yml"
+var CONFIG_FILES = {
+  puma: { options: ["-C", "--config"], default: "config/puma.rb" },
+  gunicorn: { options: ["-c", "--config"], default: "gunicorn.conf.py" },
+  sidekiq: { options: ["-C", "--config"], default: "config/sidekiq.yml" },
+  uwsgi: { options: ["--ini"] }
 };
-function joinRoot(root, path) {
-  const relative = path.replace(/^\.\//, "");
-  return root ? `${root}/${relative}` : relative;
-}
 function configuredWorkers(config2, env, cpus) {
   if (!config2?.workers) return void 0;
   const resolved = resolveCount(config2.workers.count, env, cpus);
@@ -35276,28 +35279,28 @@ function pumaProcesses(config2, env, cpus) {
   });
 }
 function resolveCount(count3, env, cpus) {
+  const resolved = resolveCountBare(count3, env, cpus);
+  return resolved && { ...resolved, how: resolved.how ? ` (${resolved.how})` : "" };
+}
+function resolveCountBare(count3, env, cpus) {
   if ("value" in count3) return { value: count3.value, how: "", source: "read" };
   if ("perCpu" in count3) {
     const whole = wholeCpus(cpus);
     return {
       value: Math.max(1, whole * count3.perCpu + count3.plus),
-      how: ` (${count3.perCpu} \xD7 ${whole} CPU${count3.plus ? ` + ${count3.plus}` : ""}${cpus === void 0 ? ", CPU count unknown" : ""})`,
+      how: `${count3.perCpu} \xD7 ${whole} CPU${count3.plus ? ` + ${count3.plus}` : ""}${cpus === void 0 ? ", CPU count unknown" : ""}`,
       source: cpus === void 0 ? "assumed" : "read"
     };
   }
   const set2 = env[count3.env];
   if (set2 === "auto") {
-    const auto = resolveCount({ perCpu: 1, plus: 0 }, env, cpus);
-    return { ...auto, how: ` (${count3.env}=auto:${auto.how.slice(2)}` };
+    const auto = resolveCountBare({ perCpu: 1, plus: 0 }, env, cpus);
+    return auto && { ...auto, how: `${count3.env}=auto: ${auto.how}` };
   }
   if (set2 !== void 0 && /^\d+$/.test(set2) && Number(set2) > 0)
-    return { value: Number(set2), how: ` (${count3.env}=${set2})`, source: "read" };
-  if (!count3.otherwise) return void 0;
-  const fallback = resolveCount(count3.otherwise, env, cpus);
-  return fallback && {
-    ...fallback,
-    how: ` (${count3.env} unset${fallback.how ? `:${fallback.how.slice(1, -1)}` : ": default"})`
-  };
+    return { value: Number(set2), how: `${count3.env}=${set2}`, source: "read" };
+  const fallback = count3.otherwise && resolveCountBare(count3.otherwise, env, cpus);
+  return fallback ? { ...fallback, how: `${count3.env} unset: ${fallback.how || "default"}` } : void 0;
 }
 function optionValue(args, names2) {
   for (let i = 0; i < args.length; i++) {
@@ -35415,18 +35418,22 @@ function poolSizeOf(model, service, cpus, url2, config2 = {}) {
   return { value: pool.value.size, source: "default", note: `${pool.value.library} ${pool.value.detail}` };
 }
 function threadsOf(model, service) {
-  const sidekiq = startInvocations(model, service).find((invocation) => invocation.program === "sidekiq");
-  if (sidekiq) {
-    const written = optionValue(sidekiq.args, ["-c", "--concurrency"]);
-    const value = written !== void 0 ? Number(expandWord(written, { ...literalEnv(service), ...sidekiq.env })) : NaN;
-    if (Number.isInteger(value) && value > 0) return { value, source: "read", note: `sidekiq -c ${value}` };
-    return configuredThreads(serverConfigOf(model, service, sidekiq), service) ?? {
-      value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
-      source: "default",
-      note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`
-    };
+  for (const invocation of startInvocations(model, service)) {
+    const config2 = serverConfigOf(model, service, invocation);
+    const threads = invocation.program === "sidekiq" ? sidekiqThreads(invocation, config2, service) : configuredThreads(config2, service);
+    if (threads) return threads;
   }
-  return configuredThreads(serviceServerConfig(model, service), service);
+  return void 0;
+}
+function sidekiqThreads(invocation, config2, service) {
+  const written = optionValue(invocation.args, ["-c", "--concurrency"]);
+  const value = written !== void 0 ? Number(expandWord(written, { ...literalEnv(service), ...invocation.env })) : NaN;
+  if (Number.isInteger(value) && value > 0) return { value, source: "read", note: `sidekiq -c ${value}` };
+  return configuredThreads(config2, service) ?? {
+    value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
+    source: "default",
+    note: `sidekiq's default concurrency of ${SIDEKIQ_DEFAULT_CONCURRENCY.value} threads`
+  };
 }
 function configuredThreads(config2, service) {
   if (!config2?.threads) return void 0;
@@ -36423,6 +36430,25 @@ var unused_keyvalue_default = defineRule({
   }
 });
 
+// src/files/test-folders.ts
+var TEST_FOLDERS = /* @__PURE__ */ new Set([
+  "test",
+  "tests",
+  "__tests__",
+  "testdata",
+  "fixtures",
+  "stub",
+  "stubs",
+  "mocks",
+  "e2e",
+  "spec",
+  "cypress",
+  "playwright"
+]);
+function inTestFolder(path) {
+  return path.split("/").slice(0, -1).some((folder) => TEST_FOLDERS.has(folder.toLowerCase()));
+}
+
 // rules/env/committed-secret.ts
 var PLACEHOLDER = /^(|x+|\*+|changeme|change-me|change_me|secret|password|example|test|todo|dummy|placeholder|null|none|your[-_ ].*|<.*>|\[.*\]|\$\{.*\}|\$[A-Z_]+|.*(xxx|your[-_]|replace|example).*)$/i;
 var SECRET_KEY = /(SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|API_?KEY|ACCESS_?KEY|CREDENTIAL|DSN|AUTH)/i;
@@ -36482,21 +36508,10 @@ function entropy(text2) {
   return [...counts.values()].reduce((sum, n) => sum - n / text2.length * Math.log2(n / text2.length), 0);
 }
 function isTestEnvFile(path) {
-  const parts = path.split("/");
-  const name = (parts.at(-1) ?? "").toLowerCase().split(".");
-  return name.some((part) => TEST_ENV_PARTS.has(part)) || parts.slice(0, -1).some((folder) => TEST_FOLDERS.has(folder.toLowerCase()));
+  const name = (path.split("/").at(-1) ?? "").toLowerCase().split(".");
+  return name.some((part) => TEST_ENV_PARTS.has(part)) || inTestFolder(path);
 }
 var TEST_ENV_PARTS = /* @__PURE__ */ new Set(["test", "testing", "ci", "e2e", "spec"]);
-var TEST_FOLDERS = /* @__PURE__ */ new Set([
-  "test",
-  "tests",
-  "__tests__",
-  "e2e",
-  "fixtures",
-  "testdata",
-  "cypress",
-  "playwright"
-]);
 
 // src/catalog/platform-env.ts
 var CHECKED8 = "2026-11-24";
@@ -38409,11 +38424,11 @@ function readHandlers(path, program, bindings, at3, found) {
   }
 }
 function envKeysRead(node2, parent2) {
-  if ((node2.type === "MemberExpression" || node2.type === "OptionalMemberExpression") && isEnvObject(node2.object)) {
+  const key = envMemberKey(node2);
+  if (key !== void 0) {
     const written = parent2?.type === "AssignmentExpression" && parent2.left === node2;
-    const key = node2.computed ? node2.property.value : node2.property.name;
     const fallback = parent2?.type === "LogicalExpression" && parent2.left === node2 && ["||", "??"].includes(parent2.operator);
-    return !written && typeof key === "string" ? [[key, node2, fallback]] : [];
+    return written ? [] : [[key, node2, fallback]];
   }
   if (node2.type === "VariableDeclarator" && node2.id.type === "ObjectPattern" && isEnvObject(node2.init))
     return node2.id.properties.filter((p) => p.type === "ObjectProperty" && !p.computed).map((p) => [p.key.name ?? p.key.value, p, p.value.type === "AssignmentPattern"]);
@@ -38485,19 +38500,23 @@ function exits(statement) {
   return last?.type === "ReturnStatement" || last?.type === "ThrowStatement";
 }
 function mentions(expression, name) {
+  return someNode(expression, (node2) => node2.type === "Identifier" && node2.name === name);
+}
+function readsEnvKey(expression, key) {
+  return someNode(expression, (node2) => envMemberKey(node2) === key);
+}
+function someNode(expression, test) {
   let found = false;
   walkSyntaxTree(expression, (node2) => {
-    if (node2.type === "Identifier" && node2.name === name) found = true;
+    found ||= test(node2);
   });
   return found;
 }
-function readsEnvKey(expression, key) {
-  let found = false;
-  walkSyntaxTree(expression, (node2) => {
-    if (!found && (node2.type === "MemberExpression" || node2.type === "OptionalMemberExpression") && isEnvObject(node2.object) && (node2.computed ? node2.property.value : node2.property.name) === key)
-      found = true;
-  });
-  return found;
+function envMemberKey(node2) {
+  if (node2.type !== "MemberExpression" && node2.type !== "OptionalMemberExpression" || !isEnvObject(node2.object))
+    return void 0;
+  const key = node2.computed ? node2.property.value : node2.property.name;
+  return typeof key === "string" ? key : void 0;
 }
 function isEnvObject(node2) {
   if (node2?.type !== "MemberExpression" || node2.computed || node2.property.name !== "env") return false;
@@ -39126,6 +39145,9 @@ function literalConnections(service) {
     ] : [];
   });
 }
+function execFormCommand(words) {
+  return words.map((word) => /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`).join(" ");
+}
 
 // src/sources/docker-compose/roles.ts
 var DEVELOPMENT_WORDS = /* @__PURE__ */ new Set([
@@ -39147,10 +39169,7 @@ var DEVELOPMENT_FOLDERS = /* @__PURE__ */ new Set([
   "dev",
   "development",
   "local",
-  "test",
-  "tests",
   "testing",
-  "e2e",
   "ci",
   "example",
   "examples",
@@ -39162,7 +39181,7 @@ function composeRole(path) {
   const words = (parts.at(-1) ?? "").toLowerCase().split(/[.\-_]/);
   if (words.some((word) => PRODUCTION_WORDS.has(word))) return "production";
   if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return "development";
-  if (parts.slice(0, -1).some((folder) => DEVELOPMENT_FOLDERS.has(folder.toLowerCase())))
+  if (inTestFolder(path) || parts.slice(0, -1).some((folder) => DEVELOPMENT_FOLDERS.has(folder.toLowerCase())))
     return "development";
   return "unnamed";
 }
@@ -39270,10 +39289,7 @@ function composeMegabytes(text2) {
 function commandText(node2) {
   if (!node2) return void 0;
   const items = node2.items();
-  return items.length ? items.map((item) => shellWord(item.string() ?? "")).join(" ") : node2.string();
-}
-function shellWord(word) {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`;
+  return items.length ? execFormCommand(items.map((item) => item.string() ?? "")) : node2.string();
 }
 function environment(node2) {
   if (!node2) return [];
@@ -39290,10 +39306,9 @@ function environment(node2) {
 }
 function composeImage(node2, folder) {
   if (!node2) return void 0;
-  const join4 = (base, path) => [base, path.replace(/^\.\/?/, "").replace(/\/+$/, "")].filter((part) => part !== "").join("/");
-  const context = join4(folder, (node2.isMap ? node2.get("context")?.string() : node2.string()) ?? ".");
+  const context = repositoryPath(folder, (node2.isMap ? node2.get("context")?.string() : node2.string()) ?? ".");
   const dockerfile = node2.isMap ? node2.get("dockerfile")?.string() : void 0;
-  return { context, dockerfile: join4(context, dockerfile ?? "Dockerfile") };
+  return { context, dockerfile: repositoryPath(context, dockerfile ?? "Dockerfile") };
 }
 
 // src/sources/dockerfile/instructions.ts
@@ -39346,8 +39361,7 @@ function shellForm(text2) {
   if (!text2.startsWith("[")) return text2;
   try {
     const words = JSON.parse(text2);
-    if (Array.isArray(words) && words.every((w) => typeof w === "string"))
-      return words.map((w) => /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replaceAll("'", `'"'"'`)}'`).join(" ");
+    if (Array.isArray(words) && words.every((w) => typeof w === "string")) return execFormCommand(words);
   } catch {
   }
   return text2;
@@ -39356,11 +39370,10 @@ function shellForm(text2) {
 // src/sources/dockerfile/index.ts
 var DOCKERFILE = /(^|\/)(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
 var SHELL_SCRIPT = /\.sh$/;
-var TEST_FOLDER = /(^|\/)(tests?|__tests__|e2e|spec|fixtures|testdata)\//;
 var MAX_SCRIPT_DEPTH = 3;
 var dockerfileSource = {
   id: "dockerfile",
-  matches: (path) => DOCKERFILE.test(path) || SHELL_SCRIPT.test(path) && !TEST_FOLDER.test(path) && path.split("/").length <= MAX_SCRIPT_DEPTH + 1,
+  matches: (path) => DOCKERFILE.test(path) || SHELL_SCRIPT.test(path) && !inTestFolder(path) && path.split("/").length <= MAX_SCRIPT_DEPTH + 1,
   read(files) {
     const fragment = {
       dockerfiles: [],
@@ -40586,10 +40599,12 @@ function flyImage(data, path) {
   const build = asRecord(data.build);
   if (build.image || build.builder || build.buildpacks) return void 0;
   const folder = directoryOf2(path);
-  const join4 = (name) => folder ? `${folder}/${name.replace(/^\.\//, "")}` : name.replace(/^\.\//, "");
   return {
     context: folder,
-    dockerfile: join4(typeof build.dockerfile === "string" ? build.dockerfile : "Dockerfile")
+    dockerfile: repositoryPath(
+      folder,
+      typeof build.dockerfile === "string" ? build.dockerfile : "Dockerfile"
+    )
   };
 }
 
@@ -40610,27 +40625,29 @@ var CountReader = class {
   done() {
     return this.#i === this.tokens.length;
   }
-  /** term (('+') number)? : CPUs × k + c, or a plain term. */
+  /** product ('+' number)?: CPUs × k + c, or a plain product. */
   sum() {
-    const term = this.product();
-    if (!term || !this.#isOp("+")) return term;
-    this.#i++;
-    const plus2 = this.#number();
-    if (plus2 === void 0) return void 0;
-    if ("perCpu" in term) return { perCpu: term.perCpu, plus: term.plus + plus2 };
-    if ("value" in term) return { value: term.value + plus2 };
-    return void 0;
+    return this.#operation(
+      "+",
+      () => this.product(),
+      (term, plus2) => "perCpu" in term ? { perCpu: term.perCpu, plus: term.plus + plus2 } : "value" in term ? { value: term.value + plus2 } : void 0
+    );
   }
   /** atom ('*' number)? */
   product() {
-    const atom = this.atom();
-    if (!atom || !this.#isOp("*")) return atom;
+    return this.#operation(
+      "*",
+      () => this.atom(),
+      (atom, factor) => "perCpu" in atom ? { perCpu: atom.perCpu * factor, plus: atom.plus * factor } : "value" in atom ? { value: atom.value * factor } : void 0
+    );
+  }
+  /** An operand, optionally followed by `op` and a whole number that `combine` applies to it. */
+  #operation(op, operand, combine) {
+    const left = operand();
+    if (!left || !this.#isOp(op)) return left;
     this.#i++;
-    const factor = this.#number();
-    if (factor === void 0) return void 0;
-    if ("perCpu" in atom) return { perCpu: atom.perCpu * factor, plus: atom.plus * factor };
-    if ("value" in atom) return { value: atom.value * factor };
-    return void 0;
+    const right = this.#number();
+    return right === void 0 ? void 0 : combine(left, right);
   }
   atom() {
     const token = this.tokens[this.#i];
@@ -42569,12 +42586,11 @@ function runsInfrastructure(node2, name) {
   return names2.some((candidate) => candidate !== void 0 && isInfrastructureImage(candidate));
 }
 function renderImage(node2, rootDir) {
-  const clean = (path) => path.replace(/^\.\/?/, "").replace(/\/+$/, "");
-  const context = clean(node2.get("dockerContext")?.string() ?? rootDir);
+  const context = repositoryPath("", node2.get("dockerContext")?.string() ?? rootDir);
   const dockerfile = node2.get("dockerfilePath")?.string();
   return {
     context,
-    dockerfile: dockerfile ? clean(dockerfile) : context ? `${context}/Dockerfile` : "Dockerfile"
+    dockerfile: dockerfile ? repositoryPath("", dockerfile) : repositoryPath(context, "Dockerfile")
   };
 }
 
@@ -42697,9 +42713,8 @@ var prism = lazyModule("the Ruby parser", async () => {
 var loadRubyParser = prism.load;
 var parseRuby = (source) => prism.get()(source);
 
-// src/sources/ruby/ruby-syntax.ts
-function lineLocator(source) {
-  const bytes = Buffer.from(source, "utf8");
+// src/sources/byte-lines.ts
+function byteLineLocator(bytes) {
   const newlines = [];
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) newlines.push(i);
   return (offset) => {
@@ -42712,6 +42727,11 @@ function lineLocator(source) {
     }
     return low + 1;
   };
+}
+
+// src/sources/ruby/ruby-syntax.ts
+function lineLocator(source) {
+  return byteLineLocator(Buffer.from(source, "utf8"));
 }
 function topLevelCalls(program) {
   const calls = [];
@@ -42983,21 +43003,7 @@ var DIALECT_NAMES = {
 var PRISMA_LOCK = "migration_lock.toml";
 var DRIZZLE_JOURNAL = "meta/_journal.json";
 var MIGRATION_DIRS = /* @__PURE__ */ new Set(["migrations", "migration", "drizzle", "migrate"]);
-var NOT_DEPLOYED_DIRS = /* @__PURE__ */ new Set([
-  "test",
-  "tests",
-  "__tests__",
-  "testdata",
-  "fixtures",
-  "stub",
-  "stubs",
-  "mocks",
-  "e2e",
-  "legacy",
-  "archive",
-  "archived",
-  "deprecated"
-]);
+var HISTORY_DIRS = /* @__PURE__ */ new Set(["legacy", "archive", "archived", "deprecated"]);
 function isLayoutEvidence(path) {
   return path === PRISMA_LOCK || path.endsWith(`/${PRISMA_LOCK}`) || path.endsWith(`/${DRIZZLE_JOURNAL}`);
 }
@@ -43030,7 +43036,8 @@ function journalTags(text2) {
 function migrationPlace(path, evidence) {
   if (!path.toLowerCase().endsWith(".sql")) return void 0;
   const parts = path.split("/");
-  if (parts.slice(0, -1).some((part) => NOT_DEPLOYED_DIRS.has(part.toLowerCase()))) return void 0;
+  if (inTestFolder(path) || parts.slice(0, -1).some((part) => HISTORY_DIRS.has(part.toLowerCase())))
+    return void 0;
   const place = toolPlace(parts, evidence);
   const dialect = place && sqlDialectOf(parts);
   return dialect ? { ...place, dialect } : place;
@@ -43934,18 +43941,8 @@ function errorByteOffset(error63, piece) {
   return bytes;
 }
 function lineLocator2(path, bytes) {
-  const newlines = [];
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) newlines.push(i);
-  return (offset) => {
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = low + high >> 1;
-      if (newlines[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return { path, line: low + 1 };
-  };
+  const lineOf = byteLineLocator(bytes);
+  return (offset) => ({ path, line: lineOf(offset) });
 }
 
 // src/sources/uwsgi/index.ts
