@@ -35,7 +35,8 @@ export default defineRule({
       model.connections.some((c) => c.url.dialect === 'redis') ||
       [...declaredEnvKeys(model)].some((key) => SHARED_CACHE_KEY.test(key)) ||
       firstOf(projectPackages(model), REDIS_CLIENT_PACKAGES) !== undefined;
-    if (hasRedis) return [];
+    // Django's CACHES on the database or memcached is shared by every process too.
+    if (hasRedis || model.sharedCacheBackends.length > 0) return [];
     return model.services.flatMap((service) => {
       // Serverless platforms give functions a shared data cache of their own (Next.js on Vercel);
       // caches held in function memory are reported by cache/in-process-cache-across-instances.

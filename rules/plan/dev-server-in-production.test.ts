@@ -51,4 +51,14 @@ describe('plan/dev-server-in-production', () => {
       location: { path: 'docker-compose.prod.yml', line: 4 },
     });
   });
+
+  it('accepts a start script that runs the dev server only in its local branch', async () => {
+    const script =
+      'if [ "$BUILD_ENV" = "local" ]; then\n  exec python manage.py runserver 0.0.0.0:8000\nelse\n  exec gunicorn config.wsgi --workers 4\nfi\n';
+    expect(await findingsFor(rule, { 'render.yaml': render('./start.sh'), 'start.sh': script })).toEqual([]);
+    const devOnly = 'exec python manage.py runserver 0.0.0.0:8000\n';
+    expect(
+      await findingsFor(rule, { 'render.yaml': render('./start.sh'), 'start.sh': devOnly }),
+    ).toHaveLength(1);
+  });
 });

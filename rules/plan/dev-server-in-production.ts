@@ -1,4 +1,4 @@
-import { type Invocation, startInvocations } from '../../src/capacity/command.ts';
+import { type Invocation, invocationEnv, startInvocations } from '../../src/capacity/command.ts';
 import { literalEnv } from '../../src/capacity/processes.ts';
 import { DEV_SERVER_PROGRAMS } from '../../src/catalog/libraries.ts';
 import type { Service } from '../../src/model/project-model.ts';
@@ -32,12 +32,17 @@ export default defineRule({
     return model.services.flatMap((service) => {
       if (!deployed(service)) return [];
       const serviceEnv = literalEnv(service);
-      const dev = startInvocations(model, service)
-        .map((invocation) =>
-          developmentServer({ ...invocation, env: { ...serviceEnv, ...invocation.env } }, service),
-        )
-        .find((name) => name !== undefined);
-      if (!dev || !service.startCommand) return [];
+      const invocations = startInvocations(model, service).map((invocation) => ({
+        ...invocation,
+        env: invocationEnv(serviceEnv, invocation),
+      }));
+      const dev = invocations.map((invocation) => developmentServer(invocation, service)).find(Boolean);
+      // A start script that also starts a production server runs the dev one in a branch
+      // (`if [ "$BUILD_ENV" = local ]; then … runserver; else … gunicorn; fi`).
+      const production = invocations.some(
+        (invocation) => PRODUCTION_SERVERS.has(invocation.program) && !developmentServer(invocation, service),
+      );
+      if (!dev || production || !service.startCommand) return [];
       return [
         {
           entity: service.id,
@@ -49,6 +54,17 @@ export default defineRule({
     });
   },
 });
+
+/** Servers meant for traffic; a `--reload` among their arguments still makes them a dev server. */
+const PRODUCTION_SERVERS = new Set([
+  'gunicorn',
+  'uwsgi',
+  'uvicorn',
+  'hypercorn',
+  'daphne',
+  'granian',
+  'puma',
+]);
 
 /** The development server an invocation starts, if it is one. */
 function developmentServer({ program, args, env }: Invocation, service: Service): string | undefined {

@@ -1,12 +1,29 @@
 import { repositoryPath } from '../files/repository-path.ts';
-import type { PackageManifest, ProjectModel, Service } from '../model/project-model.ts';
+import { builtStage, contextPaths } from '../model/docker-stages.ts';
+import type { DockerStage, PackageManifest, ProjectModel, Service } from '../model/project-model.ts';
 
 /** One program invocation of a start command: its words and the env assignments before it. */
 export interface Invocation {
   program: string;
   args: string[];
   env: Record<string, string>;
+  /**
+   * Defaults a script gives variables the service may set (`WORKERS=${WORKERS:-4}`): below the
+   * service's environment, where `env` is above it.
+   */
+  defaults?: Record<string, string>;
 }
+
+/** The variables an invocation sees: the script's defaults, the service's env, its own assignments. */
+export function invocationEnv(
+  serviceEnv: Record<string, string>,
+  invocation: Invocation,
+): Record<string, string> {
+  return { ...invocation.defaults, ...serviceEnv, ...invocation.env };
+}
+
+/** Builtins that set shell variables from `NAME=value` words: `export WORKERS=4`. */
+const DECLARATIONS = new Set(['export', 'readonly', 'declare', 'local', 'typeset']);
 
 /**
  * Launchers that run the command after them: `poetry run gunicorn …` is gunicorn. Each entry is
@@ -46,10 +63,17 @@ export function invocationsOf(
   scripts: Record<string, string> = {},
   depth = 0,
   readScript: ScriptReader = () => undefined,
+  positional: string[] = [],
 ): Invocation[] {
   const invocations: Invocation[] = [];
+  // Variables the script sets for the commands after them, as set or as defaults.
+  const scriptEnv: Record<string, string> = {};
+  const scriptDefaults: Record<string, string> = {};
+  const expand = (word: string) => expandScriptWord(word, positional, { ...scriptDefaults, ...scriptEnv });
+  const branches = new CaseBranches(expand);
   for (const words of commands(command)) {
-    const env: Record<string, string> = {};
+    if (!branches.admits(words)) continue;
+    const env: Record<string, string> = { ...scriptEnv };
     const takeAssignments = () => {
       while (words.length && ASSIGNMENT.test(words[0] as string)) {
         const word = words.shift() as string;
@@ -57,7 +81,17 @@ export function invocationsOf(
         env[word.slice(0, equals)] = word.slice(equals + 1);
       }
     };
+    if (words.length > 1 && DECLARATIONS.has(words[0] as string)) words.shift();
+    // An entrypoint's `exec "$@"` runs the command it was given (the image's CMD).
+    const all = words.findIndex((word) => word === '$@' || word === '$*');
+    if (all >= 0) words.splice(all, 1, ...positional);
+    const assignsOnly = words.every((word) => ASSIGNMENT.test(word));
     takeAssignments();
+    if (assignsOnly) {
+      for (const [name, value] of Object.entries(env))
+        setScriptVariable(name, value, expand, scriptEnv, scriptDefaults);
+      continue;
+    }
     for (;;) {
       const head = words[0]?.split('/').at(-1);
       if (head === 'env') {
@@ -78,25 +112,120 @@ export function invocationsOf(
     const [path, ...args] = words;
     if (!path) continue;
     const program = path.split('/').at(-1) as string;
-    const nested =
-      depth >= MAX_DEPTH
-        ? undefined
-        : (program === 'sh' || program === 'bash') && args[0] === '-c' && args[1]
-          ? args[1]
-          : (((program === 'sh' || program === 'bash') && args[0] ? readScript(args[0]) : readScript(path)) ??
-            scriptBody(program, args, scripts));
+    const nested = depth >= MAX_DEPTH ? undefined : nestedCommand(program, path, args, scripts, readScript);
+    const defaults = Object.keys(scriptDefaults).length ? { defaults: { ...scriptDefaults } } : {};
     if (nested !== undefined) {
-      for (const inner of invocationsOf(nested, scripts, depth + 1, readScript))
-        invocations.push({ ...inner, env: { ...env, ...inner.env } });
+      for (const inner of invocationsOf(nested.text, scripts, depth + 1, readScript, nested.positional))
+        invocations.push({
+          ...inner,
+          env: { ...env, ...inner.env },
+          ...(defaults.defaults || inner.defaults
+            ? { defaults: { ...defaults.defaults, ...inner.defaults } }
+            : {}),
+        });
       continue;
     }
     if (/^python[\d.]*$/.test(program) && args[0] === '-m' && args[1]) {
-      invocations.push({ program: args[1], args: args.slice(2), env });
+      invocations.push({ program: args[1], args: args.slice(2), env, ...defaults });
       continue;
     }
-    invocations.push({ program, args, env });
+    invocations.push({ program, args, env, ...defaults });
   }
   return invocations;
+}
+
+/**
+ * `NAME=${NAME:-4}` keeps what the environment says and falls back to 4: a default. `NAME=4`, or
+ * `NAME=$OTHER` once OTHER is known, sets it outright.
+ */
+function setScriptVariable(
+  name: string,
+  value: string,
+  expand: (word: string) => string | undefined,
+  scriptEnv: Record<string, string>,
+  scriptDefaults: Record<string, string>,
+): void {
+  const selfDefault = /^\$\{([A-Za-z_]\w*):?[-=]([^}]*)\}$/.exec(value);
+  if (selfDefault?.[1] === name) {
+    scriptDefaults[name] = selfDefault[2] as string;
+    return;
+  }
+  const expanded = expand(value);
+  if (expanded !== undefined) scriptEnv[name] = expanded;
+}
+
+/** A word after expansion of positional (`$1`, `${1:-web}`) and known variables; `undefined` if unknown. */
+function expandScriptWord(
+  word: string,
+  positional: string[],
+  vars: Record<string, string>,
+): string | undefined {
+  const numbered = /^\$(?:(\d)|\{(\d)(?::?-([^}]*))?\})$/.exec(word);
+  if (numbered) return positional[Number(numbered[1] ?? numbered[2]) - 1] || numbered[3];
+  const expanded = expandWord(word, vars);
+  return expanded?.includes('$') ? undefined : expanded;
+}
+
+/**
+ * `case "$1" in web) … ;; worker) … ;; esac`: when the subject is known (the script's argument, a
+ * variable it set), only the branch it selects runs; when it is not, every branch is read.
+ */
+class CaseBranches {
+  private open?: { subject: string | undefined; taking: boolean; chosen: boolean };
+  private readonly expand: (word: string) => string | undefined;
+
+  constructor(expand: (word: string) => string | undefined) {
+    this.expand = expand;
+  }
+
+  /** Whether the command runs; strips a branch's pattern (`web)`) from the words it is written before. */
+  admits(words: string[]): boolean {
+    if (words[0] === 'case' && words[2] === 'in' && words.length === 3) {
+      this.open = { subject: this.expand(words[1] as string), taking: false, chosen: false };
+      return false;
+    }
+    if (!this.open) return true;
+    if (words[0] === 'esac') {
+      this.open = undefined;
+      return false;
+    }
+    const pattern = /^\(?([^()]+)\)$/.exec(words[0] as string)?.[1];
+    if (pattern !== undefined) {
+      words.shift();
+      const { subject } = this.open;
+      const matches = subject === undefined || pattern.split('|').some((glob) => globMatches(glob, subject));
+      this.open.taking = matches && (subject === undefined || !this.open.chosen);
+      if (this.open.taking) this.open.chosen = true;
+    }
+    return this.open.taking && words.length > 0;
+  }
+}
+
+function globMatches(glob: string, text: string): boolean {
+  const pattern = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${pattern}$`).test(text);
+}
+
+/**
+ * What a command runs when it is itself a script: `sh -c "…"` (arguments after `$0` are `$1`…), a
+ * script file in the repository (`./start.sh web`, `sh start.sh web`), or a package script.
+ */
+function nestedCommand(
+  program: string,
+  path: string,
+  args: string[],
+  scripts: Record<string, string>,
+  readScript: ScriptReader,
+): { text: string; positional: string[] } | undefined {
+  const shell = program === 'sh' || program === 'bash';
+  if (shell && args[0] === '-c' && args[1]) return { text: args[1], positional: args.slice(3) };
+  const file = shell && args[0] ? readScript(args[0]) : readScript(path);
+  if (file !== undefined) return { text: file, positional: shell ? args.slice(1) : args };
+  const body = scriptBody(program, args, scripts);
+  return body === undefined ? undefined : { text: body, positional: [] };
 }
 
 /** The text of a shell script a command runs (`./start.sh`, `/app/bin/web`), when the repository has it. */
@@ -188,10 +317,15 @@ export function startInvocations(model: ProjectModel, service: Service): Invocat
   return invocationsOf(command, scripts, 0, scriptReader(model, service));
 }
 
-/** The command of the image the platform builds for the service (its Dockerfile's ENTRYPOINT and CMD). */
+/** The command of the image the platform builds for the service (its stage's ENTRYPOINT and CMD). */
 function imageCommand(model: ProjectModel, service: Service): string | undefined {
-  const dockerfile = service.image?.dockerfile;
-  return dockerfile ? model.dockerfiles.find((d) => d.path === dockerfile)?.command?.value : undefined;
+  return imageStage(model, service)?.command?.value;
+}
+
+function imageStage(model: ProjectModel, service: Service): DockerStage | undefined {
+  const image = service.image;
+  const dockerfile = image && model.dockerfiles.find((d) => d.path === image.dockerfile);
+  return dockerfile && builtStage(dockerfile, image.target);
 }
 
 // Start commands are read for every service by several rules: index the scripts once per model.
@@ -208,14 +342,20 @@ function scriptsByPath(model: ProjectModel): Map<string, string> {
 
 /**
  * Scripts resolve from the folder the service starts in: its build context, else its root
- * directory. An absolute path in an image (`/app/scripts/web.sh`) is matched by its trailing parts,
- * since the Dockerfile copied the context somewhere under its WORKDIR.
+ * directory. A path in the image is first traced back through the Dockerfile's COPY instructions
+ * (`/start` ← `compose/production/django/start`); else an absolute one (`/app/scripts/web.sh`) is
+ * matched by its trailing parts, since the Dockerfile copied the context somewhere under its WORKDIR.
  */
 function scriptReader(model: ProjectModel, service: Service): ScriptReader {
   const base = service.image?.context ?? service.rootDir;
   const scripts = scriptsByPath(model);
+  const stage = imageStage(model, service);
   return (word) => {
     if (!/^(\.{0,2}\/|[\w.-]+\.sh$)/.test(word)) return undefined;
+    for (const copied of stage ? contextPaths(stage, word) : []) {
+      const text = scripts.get(repositoryPath(base, copied));
+      if (text !== undefined) return text;
+    }
     const parts = word
       .replace(/^\.\//, '')
       .split('/')

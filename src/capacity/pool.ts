@@ -13,7 +13,7 @@ import type {
   Service,
 } from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
-import { expandWord, type Invocation, startInvocations } from './command.ts';
+import { expandWord, type Invocation, invocationEnv, startInvocations } from './command.ts';
 import {
   dependenciesOf,
   literalEnv,
@@ -111,7 +111,7 @@ export function threadsOf(model: ProjectModel, service: Service): Figure | undef
 function sidekiqThreads(invocation: Invocation, config: ServerConfig | undefined, service: Service): Figure {
   const written = optionValue(invocation.args, ['-c', '--concurrency']);
   const value =
-    written !== undefined ? Number(expandWord(written, { ...literalEnv(service), ...invocation.env })) : NaN;
+    written !== undefined ? Number(expandWord(written, invocationEnv(literalEnv(service), invocation))) : NaN;
   if (Number.isInteger(value) && value > 0) return { value, source: 'read', note: `sidekiq -c ${value}` };
   return (
     configuredThreads(config, service) ?? {

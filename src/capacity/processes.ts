@@ -13,7 +13,7 @@ import {
 import { repositoryPath } from '../files/repository-path.ts';
 import type { ConfigCount, ProjectModel, ServerConfig, Service } from '../model/project-model.ts';
 import type { Figure, ServiceCapacityConfig } from './capacity.ts';
-import { expandWord, type Invocation, invocationsOf, startInvocations } from './command.ts';
+import { expandWord, type Invocation, invocationEnv, invocationsOf, startInvocations } from './command.ts';
 
 /** Whole CPUs a process manager or runtime sees on a plan: max(1, floor(CPUs)). */
 export function wholeCpus(cpus: number | undefined): number {
@@ -32,7 +32,7 @@ export function processesOf(
   const serviceEnv = literalEnv(service);
   const invocations = startInvocations(model, service);
   for (const invocation of invocations) {
-    const env = { ...serviceEnv, ...invocation.env };
+    const env = invocationEnv(serviceEnv, invocation);
     const figure = serverProcesses(invocation, env, cpus, serverConfigOf(model, service, invocation));
     if (figure) return figure;
   }

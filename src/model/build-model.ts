@@ -13,6 +13,7 @@ export function emptyModel(): ProjectModel {
     packageManifests: [],
     envReads: [],
     inProcessCaches: [],
+    sharedCacheBackends: [],
     requestHandlers: [],
     serverConfigs: [],
     dockerfiles: [],

@@ -21,6 +21,8 @@ export interface ProjectModel {
   envReads: EnvRead[];
   /** Caches held in a process's memory, found in application code. */
   inProcessCaches: InProcessCache[];
+  /** Cache backends shared by every process, configured in application code (Django's `CACHES`). */
+  sharedCacheBackends: SharedCacheBackend[];
   /** Application files that serve HTTP requests, found in application code. */
   requestHandlers: RequestHandler[];
   /** Web server config files (`config/puma.rb`, `gunicorn.conf.py`) and what they set. */
@@ -76,7 +78,7 @@ export interface Service {
   /** Directory the service runs from, relative to the repository root ('' = root). */
   rootDir: string;
   /** The Dockerfile the platform builds the service from, and its build context folder. */
-  image?: { dockerfile: string; context: string };
+  image?: { dockerfile: string; context: string; target?: string };
   /** Extra platform facts a rule may need (e.g. Fly `auto_stop_machines`). */
   settings: Record<string, Located<string | number | boolean>>;
   /**
@@ -385,6 +387,12 @@ export interface InProcessCache {
   location: Location;
 }
 
+/** `"BACKEND": "django.core.cache.backends.db.DatabaseCache"`: a cache every process reads and writes. */
+export interface SharedCacheBackend {
+  backend: string;
+  location: Location;
+}
+
 /** A file that serves HTTP: it imports a server framework, or is a Next.js route handler or server action file. */
 export interface RequestHandler {
   /** The framework module (`express`, `fastapi`) or Next.js convention (`next-route`, `next-server-action`). */
@@ -416,6 +424,23 @@ export interface ServerConfig {
 
 export interface Dockerfile {
   path: string;
-  /** ENTRYPOINT then CMD of the final stage, as one shell command. */
+  /** Build stages in order; the last is the image a build without `target` produces. */
+  stages: DockerStage[];
+}
+
+export interface DockerStage {
+  /** `FROM … AS name`. */
+  name?: string;
+  /** ENTRYPOINT then CMD as one shell command, inherited from the stage it is built `FROM`. */
   command?: Located<string>;
+  /** WORKDIR at the end of the stage, where relative paths in the command resolve. */
+  workdir: string;
+  /** Files the stage (or the stage it builds on) copied from the build context, newest last. */
+  copies: DockerCopy[];
+}
+
+/** `COPY ./compose/start /start`: a context path and where it lands in the image. */
+export interface DockerCopy {
+  source: string;
+  destination: string;
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { Diagnostic, Location } from '../model/location.ts';
 
 /**
@@ -10,12 +10,25 @@ export class LocatedNode {
   readonly #path: string;
   readonly #lines: LineCounter;
   readonly #fallbackLine: number;
+  readonly #document: Document | undefined;
 
-  constructor(node: Node | null | undefined, path: string, lines: LineCounter, fallbackLine = 1) {
-    this.node = node;
+  constructor(
+    node: Node | null | undefined,
+    path: string,
+    lines: LineCounter,
+    fallbackLine = 1,
+    document?: Document,
+  ) {
+    // An alias (`*common`) reads as the node it names.
+    this.node = isAlias(node) && document ? (node.resolve(document) as Node | undefined) : node;
     this.#path = path;
     this.#lines = lines;
     this.#fallbackLine = fallbackLine;
+    this.#document = document;
+  }
+
+  #child(node: Node | null | undefined, fallbackLine: number): LocatedNode {
+    return new LocatedNode(node, this.#path, this.#lines, fallbackLine, this.#document);
   }
 
   get location(): Location {
@@ -30,21 +43,30 @@ export class LocatedNode {
     return isMap(this.node);
   }
 
-  /** The value under `key` of a mapping (located at the key when the value is empty). */
+  /**
+   * The value under `key` of a mapping (located at the key when the value is empty), or of the
+   * mappings it merges with `<<: *base` (compose files share settings that way).
+   */
   get(key: string): LocatedNode | undefined {
     if (!isMap(this.node)) return undefined;
     const pair = this.node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
-    if (!pair) return undefined;
+    if (!pair) {
+      const merged = key === '<<' ? undefined : this.get('<<');
+      if (!merged) return undefined;
+      for (const base of merged.isMap ? [merged] : merged.items()) {
+        const found = base.get(key);
+        if (found) return found;
+      }
+      return undefined;
+    }
     const keyOffset = (pair.key as Node).range?.[0];
     const keyLine = keyOffset === undefined ? this.location.line : this.#lines.linePos(keyOffset).line;
-    return new LocatedNode(pair.value as Node | null, this.#path, this.#lines, keyLine);
+    return this.#child(pair.value as Node | null, keyLine);
   }
 
   items(): LocatedNode[] {
     if (!isSeq(this.node)) return [];
-    return this.node.items.map(
-      (item) => new LocatedNode(item as Node, this.#path, this.#lines, this.location.line),
-    );
+    return this.node.items.map((item) => this.#child(item as Node, this.location.line));
   }
 
   entries(): Array<[string, LocatedNode]> {
@@ -54,10 +76,7 @@ export class LocatedNode {
       .map((item) => {
         const keyOffset = (item.key as Node).range?.[0];
         const line = keyOffset === undefined ? this.location.line : this.#lines.linePos(keyOffset).line;
-        return [
-          String((item.key as { value: unknown }).value),
-          new LocatedNode(item.value as Node | null, this.#path, this.#lines, line),
-        ];
+        return [String((item.key as { value: unknown }).value), this.#child(item.value as Node | null, line)];
       });
   }
 
@@ -105,7 +124,7 @@ export function parseLocatedYaml(
     location: { path, line },
   }));
   if (diagnostics.length > 0) return { diagnostics };
-  return { root: new LocatedNode(document.contents, path, lines), diagnostics };
+  return { root: new LocatedNode(document.contents, path, lines, 1, document), diagnostics };
 }
 
 /** YAML errors reported per file; the last one says how many more there were. */

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell and Dockerfile `${VAR}` syntax is the input under test.
 import { describe, expect, it } from 'vitest';
 import { expandWord, invocationsOf } from '../../src/capacity/command.ts';
 
@@ -72,10 +73,44 @@ describe('start commands, split like a shell', () => {
 
   it('expands a whole-word parameter with its default', () => {
     expect(expandWord('$WEB_CONCURRENCY', { WEB_CONCURRENCY: '3' })).toBe('3');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter syntax under test
     expect(expandWord('${WEB_CONCURRENCY:-5}', {})).toBe('5');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter syntax under test
     expect(expandWord('${WORKERS}', {})).toBeUndefined();
     expect(expandWord('4', {})).toBe('4');
+  });
+});
+
+describe('start scripts: their variables and their case branches', () => {
+  const script = [
+    'readonly WORKERS=${WORKERS:-4}',
+    'TIMEOUT=60',
+    'cmd="${1:-server}"',
+    'case "${cmd}" in',
+    '  server)',
+    '    exec gunicorn app.wsgi --workers "${WORKERS}" --timeout "$TIMEOUT"',
+    '    ;;',
+    '  cron) exec python manage.py cron ;;',
+    '  *) echo "unknown" >&2; exit 1 ;;',
+    'esac',
+  ].join('\n');
+  const read = (word: string) => (word === './start.sh' ? script : undefined);
+
+  it('runs the branch its argument selects, with a default below the service env and a set value above it', () => {
+    expect(invocationsOf('./start.sh server', {}, 0, read)).toEqual([
+      {
+        program: 'gunicorn',
+        args: ['app.wsgi', '--workers', '${WORKERS}', '--timeout', '$TIMEOUT'],
+        env: { TIMEOUT: '60', cmd: 'server' },
+        defaults: { WORKERS: '4' },
+      },
+    ]);
+    expect(invocationsOf('./start.sh cron', {}, 0, read).map((i) => i.args)).toEqual([['manage.py', 'cron']]);
+    // No argument: the script's own default branch.
+    expect(invocationsOf('./start.sh', {}, 0, read).map((i) => i.program)).toEqual(['gunicorn']);
+  });
+
+  it('reads every branch when nothing says which one runs', () => {
+    const unknown =
+      'case "$MODE" in\n web) exec gunicorn app ;;\n worker) exec celery -A app worker ;;\nesac';
+    expect(invocationsOf(unknown).map((i) => i.program)).toEqual(['gunicorn', 'celery']);
   });
 });

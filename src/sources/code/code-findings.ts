@@ -1,10 +1,16 @@
 import type { Diagnostic } from '../../model/location.ts';
-import type { EnvRead, InProcessCache, RequestHandler } from '../../model/project-model.ts';
+import type {
+  EnvRead,
+  InProcessCache,
+  RequestHandler,
+  SharedCacheBackend,
+} from '../../model/project-model.ts';
 
 /** What reading one application file yields. */
 export interface CodeFindings {
   envReads: EnvRead[];
   inProcessCaches: InProcessCache[];
+  sharedCacheBackends: SharedCacheBackend[];
   requestHandlers: RequestHandler[];
   diagnostics: Diagnostic[];
 }

@@ -17,7 +17,13 @@ export const codeSource: Source = {
   id: 'code',
   matches: isApplicationCode,
   async read(files) {
-    const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
+    const found: CodeFindings = {
+      envReads: [],
+      inProcessCaches: [],
+      sharedCacheBackends: [],
+      requestHandlers: [],
+      diagnostics: [],
+    };
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
     const readable = sorted.filter((f) => !tooLarge.includes(f));
@@ -29,6 +35,7 @@ export const codeSource: Source = {
       const one = file.path.endsWith('.py') ? readPython(file) : readJavaScript(file);
       found.envReads.push(...one.envReads);
       found.inProcessCaches.push(...one.inProcessCaches);
+      found.sharedCacheBackends.push(...one.sharedCacheBackends);
       found.requestHandlers.push(...one.requestHandlers);
       found.diagnostics.push(...one.diagnostics);
     }

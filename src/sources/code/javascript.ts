@@ -50,7 +50,13 @@ interface Binding {
  * module-scope `Map`s named as caches and filled from a function) and whether the file serves HTTP.
  */
 export function readJavaScript(file: SourceFile): CodeFindings {
-  const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
+  const found: CodeFindings = {
+    envReads: [],
+    inProcessCaches: [],
+    sharedCacheBackends: [],
+    requestHandlers: [],
+    diagnostics: [],
+  };
   const program = parseProgram(file, found);
   // A "use client" module runs in the browser: its caches live in one tab, and the bundler
   // inlines the variables it reads at build time. Neither is about the server.

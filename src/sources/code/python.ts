@@ -12,6 +12,12 @@ const SETTINGS_BASES = new Set([
   'pydantic.v1.BaseSettings',
   'pydantic_settings.BaseSettings',
 ]);
+/**
+ * Django cache backends every process shares: the database, memcached, Redis (Django's own and
+ * django-redis). `locmem` and `dummy` are per process.
+ */
+const SHARED_CACHE_BACKEND =
+  /^(django\.core\.cache\.backends\.(db\.DatabaseCache|memcached\.\w+|redis\.RedisCache)|django_redis\.cache\.RedisCache)$/;
 const ENV_MAPPING = 'os.environ';
 const ENV_GETTERS = new Set(['os.environ.get', 'os.getenv']);
 
@@ -25,7 +31,13 @@ const ENV_GETTERS = new Set(['os.environ.get', 'os.getenv']);
  * file's imports, so `from os import environ as env` counts and an unrelated `cache` does not.
  */
 export function readPython(file: SourceFile): CodeFindings {
-  const found: CodeFindings = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
+  const found: CodeFindings = {
+    envReads: [],
+    inProcessCaches: [],
+    sharedCacheBackends: [],
+    requestHandlers: [],
+    diagnostics: [],
+  };
   const { lines, unterminated } = tokenizePython(file.text);
   if (unterminated)
     found.diagnostics.push({
@@ -45,6 +57,11 @@ export function readPython(file: SourceFile): CodeFindings {
       break;
     }
   }
+
+  for (const line of lines)
+    for (const token of line.tokens)
+      if (token.kind === 'string' && SHARED_CACHE_BACKEND.test(token.value))
+        found.sharedCacheBackends.push({ backend: token.value, location: at(token) });
 
   const dictCandidates = new Map<string, LogicalLine>();
   const filledInFunction = new Set<string>();

@@ -5,12 +5,13 @@ import { isInfrastructureImage } from '../infrastructure-images.ts';
 import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
 import { baseService, directoryOf, execFormCommand, literalConnections } from '../service-shape.ts';
 import type { Source } from '../source.ts';
-import { composeRole, isDevelopmentTarget } from './roles.ts';
+import { fileRole, isDevelopmentTarget } from './roles.ts';
 
-const COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
+/** `compose.yaml`, `docker-compose.prod.yml`; and cookiecutter-django's `production.yml` at the root. */
+const COMPOSE = /((^|\/)(docker-)?compose(\.[\w-]+)?|^(production|prod|staging))\.ya?ml$/;
 const DATASTORE_IMAGES: Array<[RegExp, Datastore['kind']]> = [
   [
-    /^(postgres|postgis\/postgis|bitnami\/postgresql|supabase\/postgres|timescale\/timescaledb(-ha)?|pgvector\/pgvector|ankane\/pgvector)(:|@|$)/,
+    /^(postgres|postgis\/postgis|bitnami\/postgresql|supabase\/postgres|timescale\/timescaledb(-ha)?|pgvector\/pgvector|ankane\/pgvector|pgautoupgrade\/pgautoupgrade)(:|@|$)/,
     'postgres',
   ],
   [
@@ -43,16 +44,21 @@ export const dockerComposeSource: Source = {
         diagnostics: [],
       };
     for (const file of files) {
-      const role = composeRole(file.path);
+      const role = fileRole(file.path);
       if (role === 'development') continue;
       const assumed = role === 'unnamed' ? { assumedDeployment: true } : {};
       const { root, diagnostics } = parseLocatedYaml(file.path, file.text, 'docker-compose');
       fragment.diagnostics.push(...diagnostics);
-      for (const [name, node] of root?.get('services')?.entries() ?? []) {
+      const entries = root?.get('services')?.entries() ?? [];
+      const builtImages = imagesBuilt(entries, directoryOf(file.path));
+      const datastores: Datastore[] = [];
+      const services: Service[] = [];
+      let developmentServices = 0;
+      for (const [name, node] of entries) {
         const image = imageName(node.get('image')?.string() ?? '');
         const store = DATASTORE_IMAGES.find(([pattern]) => pattern.test(image));
         if (store) {
-          fragment.datastores.push({
+          datastores.push({
             id: `${store[1] === 'redis' ? 'keyvalue' : 'database'}:${name}`,
             name,
             kind: store[1],
@@ -63,8 +69,12 @@ export const dockerComposeSource: Source = {
           });
           continue;
         }
-        if (isInfrastructureImage(image) || isDevelopmentTarget(node.get('build')?.get('target')?.string()))
+        if (isInfrastructureImage(image)) continue;
+        const built = composeImage(node.get('build'), directoryOf(file.path)) ?? builtImages.get(image);
+        if (isDevelopmentService(node, built)) {
+          developmentServices++;
           continue;
+        }
         const service = baseService(
           'docker-compose',
           name,
@@ -86,11 +96,15 @@ export const dockerComposeSource: Source = {
         service.env = environment(node.get('environment'));
         Object.assign(service.settings, limits(node));
         Object.assign(service, assumed);
-        const built = composeImage(node.get('build'), directoryOf(file.path));
         if (built) service.image = built;
-        fragment.connections.push(...literalConnections(service));
-        fragment.services.push(service);
+        services.push(service);
       }
+      // Every service it builds is for development: the file is the laptop's stack, databases and
+      // the images it pulls included.
+      if (developmentServices > 0 && !services.some((service) => service.image)) continue;
+      fragment.datastores.push(...datastores);
+      fragment.services.push(...services);
+      for (const service of services) fragment.connections.push(...literalConnections(service));
     }
     return fragment;
   },
@@ -145,10 +159,45 @@ function environment(node: LocatedNode | undefined): EnvBinding[] {
   }));
 }
 
-/** `build: ./api` or `build: { context: ./api, dockerfile: Dockerfile.prod }`, from the compose file's folder. */
+/**
+ * `build: ./api` or `build: { context: ./api, dockerfile: Dockerfile.prod, target: web }`, from the
+ * compose file's folder.
+ */
 function composeImage(node: LocatedNode | undefined, folder: string): Service['image'] {
   if (!node) return undefined;
   const context = repositoryPath(folder, (node.isMap ? node.get('context')?.string() : node.string()) ?? '.');
   const dockerfile = node.isMap ? node.get('dockerfile')?.string() : undefined;
-  return { context, dockerfile: repositoryPath(context, dockerfile ?? 'Dockerfile') };
+  const target = node.isMap ? node.get('target')?.string() : undefined;
+  return {
+    context,
+    dockerfile: repositoryPath(context, dockerfile ?? 'Dockerfile'),
+    ...(target ? { target } : {}),
+  };
+}
+
+/**
+ * Images the file builds, by the tag it gives them: a sibling that runs `image: app_django`
+ * without `build` runs that same image (cookiecutter-django's celery and cron services).
+ */
+function imagesBuilt(entries: Array<[string, LocatedNode]>, folder: string): Map<string, Service['image']> {
+  const built = new Map<string, Service['image']>();
+  for (const [, node] of entries) {
+    const tag = node.get('image')?.string();
+    const image = composeImage(node.get('build'), folder);
+    if (tag && image) built.set(imageName(tag), image);
+  }
+  return built;
+}
+
+/**
+ * A service for the laptop inside a file that may deploy: one built from a development Dockerfile
+ * or stage (`Dockerfile-dev`, `compose/local/…`, `target: development`), or one behind `profiles`,
+ * which `docker compose up` does not start unless asked.
+ */
+function isDevelopmentService(node: LocatedNode, image: Service['image']): boolean {
+  return (
+    node.get('profiles') !== undefined ||
+    isDevelopmentTarget(image?.target) ||
+    (image !== undefined && fileRole(image.dockerfile) === 'development')
+  );
 }

@@ -1,10 +1,11 @@
 import { inTestFolder } from '../../files/test-folders.ts';
 
 /**
- * What a compose file is for, by its name and folder: most compose files in a repository are the
- * laptop's (`docker-compose.dev.yml`, `e2e/compose.yaml`), not a deployment.
+ * What a compose file or the Dockerfile it builds is for, by its name and folder: most compose
+ * files in a repository are the laptop's (`docker-compose.dev.yml`, `e2e/compose.yaml`,
+ * `Dockerfile-dev`, `compose/local/django/Dockerfile`), not a deployment.
  */
-export type ComposeRole = 'development' | 'production' | 'unnamed';
+export type FileRole = 'development' | 'production' | 'unnamed';
 
 const DEVELOPMENT_WORDS = new Set([
   'dev',
@@ -34,7 +35,7 @@ const DEVELOPMENT_FOLDERS = new Set([
 ]);
 const PRODUCTION_WORDS = new Set(['prod', 'production']);
 
-export function composeRole(path: string): ComposeRole {
+export function fileRole(path: string): FileRole {
   const parts = path.split('/');
   const words = (parts.at(-1) ?? '').toLowerCase().split(/[.\-_]/);
   if (words.some((word) => PRODUCTION_WORDS.has(word))) return 'production';

@@ -4,10 +4,12 @@ import type { Source } from '../source.ts';
 import { readDockerfile } from './instructions.ts';
 
 const DOCKERFILE = /(^|\/)(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
-/** Start scripts a CMD or a start command may run: shell files outside test folders. */
-const SHELL_SCRIPT = /\.sh$/;
-/** Start scripts sit near the top (`start.sh`, `bin/`, `scripts/`, `docker/web/`): deeper ones are tooling. */
-const MAX_SCRIPT_DEPTH = 3;
+/**
+ * Start scripts a CMD or a start command may run, outside test folders: shell files, and the
+ * extensionless `start`/`entrypoint` files Dockerfiles copy in (cookiecutter-django's
+ * `compose/production/django/start`).
+ */
+const SHELL_SCRIPT = /(\.sh|(^|\/)(start|entrypoint|docker-entrypoint|start-[\w-]+|[\w-]+-entrypoint))$/;
 
 /**
  * Dockerfiles (the command the final stage starts with) and the shell scripts in the repository,
@@ -15,9 +17,7 @@ const MAX_SCRIPT_DEPTH = 3;
  */
 export const dockerfileSource: Source = {
   id: 'dockerfile',
-  matches: (path) =>
-    DOCKERFILE.test(path) ||
-    (SHELL_SCRIPT.test(path) && !inTestFolder(path) && path.split('/').length <= MAX_SCRIPT_DEPTH + 1),
+  matches: (path) => DOCKERFILE.test(path) || (SHELL_SCRIPT.test(path) && !inTestFolder(path)),
   read(files) {
     const fragment: Required<Pick<ModelFragment, 'dockerfiles' | 'shellScripts'>> = {
       dockerfiles: [],

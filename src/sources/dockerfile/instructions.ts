@@ -1,4 +1,5 @@
-import type { Dockerfile } from '../../model/project-model.ts';
+import { posix } from 'node:path';
+import type { DockerCopy, Dockerfile } from '../../model/project-model.ts';
 import { execFormCommand } from '../service-shape.ts';
 import type { SourceFile } from '../source.ts';
 
@@ -38,41 +39,140 @@ export function instructionsOf(text: string): Instruction[] {
   return instructions;
 }
 
-/** The command the final stage's containers start with: its ENTRYPOINT followed by its CMD. */
+interface StageState {
+  name?: string;
+  entrypoint?: Instruction;
+  cmd?: Instruction;
+  workdir: string;
+  copies: DockerCopy[];
+  vars: Record<string, string>;
+}
+
+/**
+ * Each stage's start command, WORKDIR and context copies. A stage built `FROM` an earlier one
+ * inherits all of them; one built from an image starts from nothing the repository shows.
+ */
 export function readDockerfile(file: SourceFile): Dockerfile {
-  let entrypoint: Instruction | undefined;
-  let cmd: Instruction | undefined;
+  const states: StageState[] = [];
+  let state: StageState | undefined;
   for (const instruction of instructionsOf(file.text)) {
-    // Each FROM starts a stage, and a stage inherits nothing of the previous one's commands.
     if (instruction.keyword === 'FROM') {
-      entrypoint = undefined;
-      cmd = undefined;
-    } else if (instruction.keyword === 'ENTRYPOINT') entrypoint = instruction;
-    else if (instruction.keyword === 'CMD') cmd = instruction;
+      const [image = '', as, name] = instruction.text.split(/\s+/).filter((word) => !word.startsWith('--'));
+      const parent = states.find((stage) => stage.name?.toLowerCase() === image.toLowerCase());
+      state = {
+        workdir: parent?.workdir ?? '/',
+        copies: [...(parent?.copies ?? [])],
+        vars: { ...parent?.vars },
+      };
+      if (parent?.entrypoint) state.entrypoint = parent.entrypoint;
+      if (parent?.cmd) state.cmd = parent.cmd;
+      if (as?.toUpperCase() === 'AS' && name) state.name = name;
+      states.push(state);
+      continue;
+    }
+    if (!state) continue;
+    const expand = (text: string) => expandVariables(text, (state as StageState).vars);
+    switch (instruction.keyword) {
+      case 'ENTRYPOINT':
+        // Docker clears a CMD inherited from the base when the stage sets its own ENTRYPOINT.
+        state.entrypoint = instruction;
+        state.cmd = undefined;
+        break;
+      case 'CMD':
+        state.cmd = instruction;
+        break;
+      case 'WORKDIR':
+        state.workdir = posix.resolve(state.workdir, expand(instruction.text));
+        break;
+      case 'ENV':
+      case 'ARG':
+        Object.assign(state.vars, assignments(instruction.text, instruction.keyword === 'ENV'));
+        break;
+      case 'COPY':
+      case 'ADD':
+        state.copies.push(...copiesOf(expand(instruction.text), state.workdir));
+        break;
+    }
   }
-  const parts = [entrypoint, cmd].filter((i) => i !== undefined);
-  const last = parts.at(-1);
   return {
     path: file.path,
-    ...(last
-      ? {
-          command: {
-            value: parts.map((i) => shellForm(i.text)).join(' '),
-            location: { path: file.path, line: last.line },
-          },
-        }
-      : {}),
+    stages: states.map((stage) => {
+      const parts = [stage.entrypoint, stage.cmd].filter((i) => i !== undefined);
+      const last = parts.at(-1);
+      return {
+        ...(stage.name ? { name: stage.name } : {}),
+        ...(last
+          ? {
+              command: {
+                value: parts.map((i) => shellForm(i.text)).join(' '),
+                location: { path: file.path, line: last.line },
+              },
+            }
+          : {}),
+        workdir: stage.workdir,
+        copies: stage.copies,
+      };
+    }),
   };
+}
+
+/** `ENV A=1 B="x"`, `ENV A 1` (the legacy form), `ARG A=1`; an ARG without a value sets nothing. */
+function assignments(text: string, legacyForm: boolean): Record<string, string> {
+  const words = wordsOf(text);
+  if (legacyForm && words[0] && !words[0].includes('=')) return { [words[0]]: words.slice(1).join(' ') };
+  const vars: Record<string, string> = {};
+  for (const word of words) {
+    const equals = word.indexOf('=');
+    if (equals > 0) vars[word.slice(0, equals)] = word.slice(equals + 1);
+  }
+  return vars;
+}
+
+/**
+ * `COPY [--chown=…] src… dest` from the build context (a copy `--from` another stage or image
+ * brings nothing of the repository's). Several sources, or a destination ending in `/`, land in a
+ * folder.
+ */
+function copiesOf(text: string, workdir: string): DockerCopy[] {
+  const words = execFormWords(text) ?? wordsOf(text);
+  if (words.some((word) => word.startsWith('--from'))) return [];
+  const paths = words.filter((word) => !word.startsWith('--'));
+  const destination = paths.pop();
+  if (!destination || paths.length === 0) return [];
+  const into = paths.length > 1 || destination.endsWith('/');
+  const target = posix.resolve(workdir, destination);
+  return paths.map((source) => ({
+    source: posix.normalize(source),
+    destination: into ? posix.join(target, '/') : target,
+  }));
+}
+
+/** `$NAME` and `${NAME}` from the stage's ENV and ARG values; unknown names stay as written. */
+function expandVariables(text: string, vars: Record<string, string>): string {
+  return text.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (written, braced, bare) => {
+    const value = vars[(braced ?? bare) as string];
+    return value === undefined ? written : value;
+  });
+}
+
+function wordsOf(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+}
+
+/** The words of an exec-form (JSON array) argument; `undefined` for the shell form. */
+function execFormWords(text: string): string[] | undefined {
+  if (!text.startsWith('[')) return undefined;
+  try {
+    const words: unknown = JSON.parse(text);
+    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return words;
+  } catch {
+    // Not valid JSON: Docker then runs it as a shell command, which is what the text says.
+  }
+  return undefined;
 }
 
 /** Exec form (`["gunicorn", "-w", "4"]`) back to shell words; shell form as written. */
 function shellForm(text: string): string {
-  if (!text.startsWith('[')) return text;
-  try {
-    const words: unknown = JSON.parse(text);
-    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return execFormCommand(words);
-  } catch {
-    // Not valid JSON: Docker then runs it as a shell command, which is what the text says.
-  }
-  return text;
+  const words = execFormWords(text);
+  return words === undefined ? text : execFormCommand(words);
 }

@@ -116,16 +116,21 @@ function applyMachineSettings(service: Service, main: FlyHttpService, serving: F
   if (tcpCheck) service.settings.tcp_check = { value: true, location: tcpCheck };
 }
 
-/** `[build] dockerfile`, else the `Dockerfile` beside fly.toml, unless the app deploys a prebuilt image or a builder. */
+/**
+ * `[build] dockerfile` (and its `build-target` stage), else the `Dockerfile` beside fly.toml,
+ * unless the app deploys a prebuilt image or a builder.
+ */
 function flyImage(data: Record<string, unknown>, path: string): Service['image'] {
   const build = asRecord(data.build);
   if (build.image || build.builder || build.buildpacks) return undefined;
   const folder = directoryOf(path);
+  const target = build['build-target'];
   return {
     context: folder,
     dockerfile: repositoryPath(
       folder,
       typeof build.dockerfile === 'string' ? build.dockerfile : 'Dockerfile',
     ),
+    ...(typeof target === 'string' ? { target } : {}),
   };
 }

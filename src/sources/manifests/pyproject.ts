@@ -4,6 +4,9 @@ import type { SourceFile } from '../source.ts';
 import { normalizePythonName, parseRequirement } from './python-requirement.ts';
 import { tomlArrayStringLines } from './toml-array-lines.ts';
 
+/** A dependency group named for the deployment (`prod = ["gunicorn", "sentry-sdk"]`) is installed there. */
+const PRODUCTION_GROUP = /^(prod|production|deploy|deployment|server|runtime)$/i;
+
 /** pyproject.toml: PEP 621 (`[project]`), Poetry (`[tool.poetry]`) and uv (`[dependency-groups]`). */
 export function readPyproject(file: SourceFile): ModelFragment {
   const { toml, diagnostics } = parseLocatedToml(file.path, file.text, 'manifests');
@@ -19,14 +22,18 @@ export function readPyproject(file: SourceFile): ModelFragment {
     );
   const groups = asRecord(toml.data['dependency-groups']);
   for (const group of Object.keys(groups))
-    reader.requirementArray(`dependency-groups.${group}`, groups[group], true);
+    reader.requirementArray(`dependency-groups.${group}`, groups[group], !PRODUCTION_GROUP.test(group));
   const tool = asRecord(toml.data.tool);
   reader.requirementArray('tool.uv.dev-dependencies', asRecord(tool.uv)['dev-dependencies'], true);
   const poetry = asRecord(tool.poetry);
   reader.versionTable('tool.poetry.dependencies', poetry.dependencies, false);
   reader.versionTable('tool.poetry.dev-dependencies', poetry['dev-dependencies'], true);
   for (const [group, body] of Object.entries(asRecord(poetry.group)))
-    reader.versionTable(`tool.poetry.group.${group}.dependencies`, asRecord(body).dependencies, true);
+    reader.versionTable(
+      `tool.poetry.group.${group}.dependencies`,
+      asRecord(body).dependencies,
+      !PRODUCTION_GROUP.test(group),
+    );
   return { dependencies: reader.dependencies, diagnostics };
 }
 

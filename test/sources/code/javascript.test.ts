@@ -45,7 +45,13 @@ describe('readJavaScript: env reads', () => {
     expect(keys(server)).toEqual([['NEXT_PUBLIC_API_BASE_URL', 9]]);
     expect(server.diagnostics).toEqual([]);
     const client = read('src/app/components/ClientComponent.tsx', text);
-    expect(client).toEqual({ envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] });
+    expect(client).toEqual({
+      envReads: [],
+      inProcessCaches: [],
+      sharedCacheBackends: [],
+      requestHandlers: [],
+      diagnostics: [],
+    });
   });
 
   it('reads TypeScript casts and legacy decorators; a whole process.env passed around is not a read', () => {

@@ -148,3 +148,21 @@ describe('readPython: in-process caches', () => {
     expect(found.diagnostics).toMatchObject([{ location: { path: 'app/bad.py', line: 3 } }]);
   });
 });
+
+describe('readPython: cache backends every process shares', () => {
+  it('takes Django’s database, memcached and Redis backends, not the per-process locmem one', () => {
+    const found = read(
+      'config/settings.py',
+      'CACHES = {\n    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache"}\n    if IS_PRODUCTION\n    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},\n}\n',
+    );
+    expect(found.sharedCacheBackends.map((b) => [b.backend, b.location.line])).toEqual([
+      ['django.core.cache.backends.db.DatabaseCache', 2],
+    ]);
+    expect(
+      read(
+        'settings.py',
+        'CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}\n',
+      ).sharedCacheBackends,
+    ).toEqual([]);
+  });
+});

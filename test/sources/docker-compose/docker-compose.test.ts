@@ -166,3 +166,30 @@ describe('docker-compose', () => {
     ]);
   });
 });
+
+describe('docker-compose: what runs where', () => {
+  it('reads settings shared with `<<: *anchor`, and drops a file whose every built service is for development', async () => {
+    const shared =
+      'x-common: &common\n  build:\n    context: .\n    dockerfile: ./docker/Dockerfile-dev\n  env_file: [.env.local]\nservices:\n  web:\n    <<: *common\n    command: ["/start-dev.sh"]\n    ports: ["8000:8000"]\n  db:\n    image: pgautoupgrade/pgautoupgrade:17-alpine\n';
+    expect(await read('compose.yml', shared)).toMatchObject({ services: [], datastores: [] });
+    const production = shared.replace('Dockerfile-dev', 'Dockerfile');
+    const { services, datastores } = await read('compose.yml', production);
+    expect(services?.map((s) => [s.name, s.image?.dockerfile, s.startCommand?.value])).toEqual([
+      ['web', 'docker/Dockerfile', '/start-dev.sh'],
+    ]);
+    expect(datastores?.map((d) => [d.name, d.kind])).toEqual([['db', 'postgres']]);
+  });
+
+  it('skips services behind `profiles`, and gives a service that runs a sibling’s built image that build', async () => {
+    const { services } = await read(
+      'production.yml',
+      'services:\n  django:\n    build:\n      context: .\n      dockerfile: ./compose/production/django/Dockerfile\n    image: app_production_django\n    command: /start\n  celeryworker:\n    image: app_production_django\n    command: /start-celeryworker\n  docs:\n    build: ./docs\n    profiles: [docs]\n',
+    );
+    expect(services?.map((s) => [s.name, s.image?.dockerfile])).toEqual([
+      ['django', 'compose/production/django/Dockerfile'],
+      ['celeryworker', 'compose/production/django/Dockerfile'],
+    ]);
+    expect(dockerComposeSource.matches('production.yml')).toBe(true);
+    expect(dockerComposeSource.matches('config/production.yml')).toBe(false);
+  });
+});

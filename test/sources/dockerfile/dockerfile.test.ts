@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: shell and Dockerfile `${VAR}` syntax is the input under test.
 import { describe, expect, it } from 'vitest';
 import { computeCapacity } from '../../../src/capacity/compute.ts';
 import { LocalFileSet } from '../../../src/files/local-file-set.ts';
@@ -95,5 +96,43 @@ describe("render-examples/mastodon: Render's blueprint around the upstream Masto
       'plan/no-health-check service:mastodon-web',
       'plan/single-process-web service:mastodon-streaming',
     ]);
+  });
+});
+
+describe('Dockerfile stages and copies', () => {
+  const dockerfile = [
+    'FROM python:3.12 AS release',
+    'ENV APP_HOME=/app',
+    'WORKDIR ${APP_HOME}',
+    'COPY ./deploy/entrypoint /entrypoint',
+    'COPY --chown=app:app ./deploy/start /start',
+    'COPY . ${APP_HOME}',
+    'ENTRYPOINT ["/entrypoint"]',
+    'CMD ["/start"]',
+    'FROM release AS worker',
+    'CMD ["/start-worker"]',
+    'FROM release AS web',
+  ].join('\n');
+
+  it('inherits the start command and copies of the stage it is built from, and a compose target picks the stage', async () => {
+    const files = (target: string) => ({
+      'docker-compose.prod.yml': `services:\n  app:\n    build:\n      context: .\n      target: ${target}\n    ports: ["8000:8000"]\n`,
+      Dockerfile: dockerfile,
+      'deploy/entrypoint': '#!/bin/sh\nset -e\npython manage.py migrate\nexec "$@"\n',
+      'deploy/start': 'exec gunicorn app.wsgi --workers 3\n',
+      'bin/worker.sh': 'exec celery -A app worker -c 2\n',
+    });
+    expect(await processes(files('web'))).toMatchObject({ value: 3, note: 'gunicorn --workers 3' });
+    // The worker stage runs /start-worker, which no COPY explains: one process, as written.
+    expect(await processes(files('worker'))).toMatchObject({ value: 1, source: 'default' });
+  });
+
+  it('traces a script under WORKDIR back to the context through `COPY . /app`', async () => {
+    const model = await modelOf({
+      'fly.toml': 'app = "api"\n[http_service]\n  internal_port = 8000\n',
+      Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . /app\nCMD ["./scripts/web.sh"]\n',
+      'scripts/web.sh': 'exec gunicorn app.wsgi -w 5\n',
+    });
+    expect(computeCapacity(model).services[0]?.processes).toMatchObject({ value: 5 });
   });
 });

@@ -225,3 +225,18 @@ dev-dependencies = ["mypy"]
     expect(model.diagnostics?.[0]?.location.line).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('dependency groups named for the deployment', () => {
+  it('counts a `prod` group as installed in production and any other group as development', async () => {
+    const model = await read({
+      'pyproject.toml':
+        '[project]\nname = "app"\ndependencies = ["django"]\n\n[dependency-groups]\ndev = ["pytest"]\nprod = [\n  "gunicorn>=23.0.0",\n  "sentry-sdk[django] >= 2.18.0",\n]\n',
+    });
+    expect(deps(model).map(([name, , dev]) => [name, dev])).toEqual([
+      ['django', false],
+      ['pytest', true],
+      ['gunicorn', false],
+      ['sentry-sdk', false],
+    ]);
+  });
+});

@@ -1137,9 +1137,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1656,7 +1656,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix3 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1666,8 +1666,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob, posix: posix3 });
+        const result = { glob, state, regex, posix: posix3, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1692,7 +1692,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix } = {}) => {
+    picomatch3.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1700,7 +1700,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -1709,16 +1709,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix);
+          match = picomatch3.matchBase(input2, regex, options, posix3);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options, posix = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob, options, posix3 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input2, { windows: posix }));
+      return regex.test(utils.basename(input2, { windows: posix3 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -1798,7 +1798,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
@@ -1833,7 +1833,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
@@ -34316,11 +34316,16 @@ var LocatedNode = class _LocatedNode {
   #path;
   #lines;
   #fallbackLine;
-  constructor(node2, path, lines, fallbackLine = 1) {
-    this.node = node2;
+  #document;
+  constructor(node2, path, lines, fallbackLine = 1, document) {
+    this.node = (0, import_yaml.isAlias)(node2) && document ? node2.resolve(document) : node2;
     this.#path = path;
     this.#lines = lines;
     this.#fallbackLine = fallbackLine;
+    this.#document = document;
+  }
+  #child(node2, fallbackLine) {
+    return new _LocatedNode(node2, this.#path, this.#lines, fallbackLine, this.#document);
   }
   get location() {
     const offset = this.node?.range?.[0];
@@ -34332,30 +34337,36 @@ var LocatedNode = class _LocatedNode {
   get isMap() {
     return (0, import_yaml.isMap)(this.node);
   }
-  /** The value under `key` of a mapping (located at the key when the value is empty). */
+  /**
+   * The value under `key` of a mapping (located at the key when the value is empty), or of the
+   * mappings it merges with `<<: *base` (compose files share settings that way).
+   */
   get(key) {
     if (!(0, import_yaml.isMap)(this.node)) return void 0;
     const pair = this.node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === key);
-    if (!pair) return void 0;
+    if (!pair) {
+      const merged = key === "<<" ? void 0 : this.get("<<");
+      if (!merged) return void 0;
+      for (const base of merged.isMap ? [merged] : merged.items()) {
+        const found = base.get(key);
+        if (found) return found;
+      }
+      return void 0;
+    }
     const keyOffset = pair.key.range?.[0];
     const keyLine = keyOffset === void 0 ? this.location.line : this.#lines.linePos(keyOffset).line;
-    return new _LocatedNode(pair.value, this.#path, this.#lines, keyLine);
+    return this.#child(pair.value, keyLine);
   }
   items() {
     if (!(0, import_yaml.isSeq)(this.node)) return [];
-    return this.node.items.map(
-      (item) => new _LocatedNode(item, this.#path, this.#lines, this.location.line)
-    );
+    return this.node.items.map((item) => this.#child(item, this.location.line));
   }
   entries() {
     if (!(0, import_yaml.isMap)(this.node)) return [];
     return this.node.items.filter((item) => (0, import_yaml.isScalar)(item.key)).map((item) => {
       const keyOffset = item.key.range?.[0];
       const line = keyOffset === void 0 ? this.location.line : this.#lines.linePos(keyOffset).line;
-      return [
-        String(item.key.value),
-        new _LocatedNode(item.value, this.#path, this.#lines, line)
-      ];
+      return [String(item.key.value), this.#child(item.value, line)];
     });
   }
   string() {
@@ -34394,7 +34405,7 @@ function parseLocatedYaml(path, text2, origin) {
     location: { path, line }
   }));
   if (diagnostics.length > 0) return { diagnostics };
-  return { root: new LocatedNode(document.contents, path, lines), diagnostics };
+  return { root: new LocatedNode(document.contents, path, lines, 1, document), diagnostics };
 }
 var MAX_YAML_ERRORS_PER_FILE = 5;
 function yamlErrors(errors, text2, lines, diagnostic) {
@@ -34964,7 +34975,30 @@ function repositoryPath(folder, written) {
   return [folder, relative].filter((part) => part !== "").join("/");
 }
 
+// src/model/docker-stages.ts
+import { posix } from "node:path";
+function builtStage(dockerfile, target) {
+  if (target === void 0) return dockerfile.stages.at(-1);
+  return dockerfile.stages.find((stage) => stage.name?.toLowerCase() === target.toLowerCase());
+}
+function contextPaths(stage, imagePath) {
+  const wanted = posix.resolve(stage.workdir, imagePath);
+  const found = [];
+  for (const { source, destination } of [...stage.copies].reverse()) {
+    const intoFolder = destination.endsWith("/");
+    const target = intoFolder ? destination.slice(0, -1) : destination;
+    if (wanted === target && !intoFolder) found.push(source);
+    if (intoFolder && wanted === posix.join(target, posix.basename(source))) found.push(source);
+    if (wanted.startsWith(`${target}/`)) found.push(posix.join(source, wanted.slice(target.length + 1)));
+  }
+  return [...new Set(found.map((path) => posix.normalize(path).replace(/^\.\//, "")))];
+}
+
 // src/capacity/command.ts
+function invocationEnv(serviceEnv, invocation) {
+  return { ...invocation.defaults, ...serviceEnv, ...invocation.env };
+}
+var DECLARATIONS = /* @__PURE__ */ new Set(["export", "readonly", "declare", "local", "typeset"]);
 var LAUNCHERS = {
   exec: () => 0,
   npx: () => 0,
@@ -34986,10 +35020,15 @@ var LAUNCHERS = {
 };
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 var MAX_DEPTH = 4;
-function invocationsOf(command, scripts = {}, depth = 0, readScript = () => void 0) {
+function invocationsOf(command, scripts = {}, depth = 0, readScript = () => void 0, positional = []) {
   const invocations = [];
+  const scriptEnv = {};
+  const scriptDefaults = {};
+  const expand2 = (word) => expandScriptWord(word, positional, { ...scriptDefaults, ...scriptEnv });
+  const branches = new CaseBranches(expand2);
   for (const words of commands(command)) {
-    const env = {};
+    if (!branches.admits(words)) continue;
+    const env = { ...scriptEnv };
     const takeAssignments = () => {
       while (words.length && ASSIGNMENT.test(words[0])) {
         const word = words.shift();
@@ -34997,7 +35036,16 @@ function invocationsOf(command, scripts = {}, depth = 0, readScript = () => void
         env[word.slice(0, equals)] = word.slice(equals + 1);
       }
     };
+    if (words.length > 1 && DECLARATIONS.has(words[0])) words.shift();
+    const all = words.findIndex((word) => word === "$@" || word === "$*");
+    if (all >= 0) words.splice(all, 1, ...positional);
+    const assignsOnly = words.every((word) => ASSIGNMENT.test(word));
     takeAssignments();
+    if (assignsOnly) {
+      for (const [name, value] of Object.entries(env))
+        setScriptVariable(name, value, expand2, scriptEnv, scriptDefaults);
+      continue;
+    }
     for (; ; ) {
       const head = words[0]?.split("/").at(-1);
       if (head === "env") {
@@ -35017,19 +35065,79 @@ function invocationsOf(command, scripts = {}, depth = 0, readScript = () => void
     const [path, ...args] = words;
     if (!path) continue;
     const program = path.split("/").at(-1);
-    const nested = depth >= MAX_DEPTH ? void 0 : (program === "sh" || program === "bash") && args[0] === "-c" && args[1] ? args[1] : ((program === "sh" || program === "bash") && args[0] ? readScript(args[0]) : readScript(path)) ?? scriptBody(program, args, scripts);
+    const nested = depth >= MAX_DEPTH ? void 0 : nestedCommand(program, path, args, scripts, readScript);
+    const defaults = Object.keys(scriptDefaults).length ? { defaults: { ...scriptDefaults } } : {};
     if (nested !== void 0) {
-      for (const inner of invocationsOf(nested, scripts, depth + 1, readScript))
-        invocations.push({ ...inner, env: { ...env, ...inner.env } });
+      for (const inner of invocationsOf(nested.text, scripts, depth + 1, readScript, nested.positional))
+        invocations.push({
+          ...inner,
+          env: { ...env, ...inner.env },
+          ...defaults.defaults || inner.defaults ? { defaults: { ...defaults.defaults, ...inner.defaults } } : {}
+        });
       continue;
     }
     if (/^python[\d.]*$/.test(program) && args[0] === "-m" && args[1]) {
-      invocations.push({ program: args[1], args: args.slice(2), env });
+      invocations.push({ program: args[1], args: args.slice(2), env, ...defaults });
       continue;
     }
-    invocations.push({ program, args, env });
+    invocations.push({ program, args, env, ...defaults });
   }
   return invocations;
+}
+function setScriptVariable(name, value, expand2, scriptEnv, scriptDefaults) {
+  const selfDefault = /^\$\{([A-Za-z_]\w*):?[-=]([^}]*)\}$/.exec(value);
+  if (selfDefault?.[1] === name) {
+    scriptDefaults[name] = selfDefault[2];
+    return;
+  }
+  const expanded = expand2(value);
+  if (expanded !== void 0) scriptEnv[name] = expanded;
+}
+function expandScriptWord(word, positional, vars) {
+  const numbered = /^\$(?:(\d)|\{(\d)(?::?-([^}]*))?\})$/.exec(word);
+  if (numbered) return positional[Number(numbered[1] ?? numbered[2]) - 1] || numbered[3];
+  const expanded = expandWord(word, vars);
+  return expanded?.includes("$") ? void 0 : expanded;
+}
+var CaseBranches = class {
+  open;
+  expand;
+  constructor(expand2) {
+    this.expand = expand2;
+  }
+  /** Whether the command runs; strips a branch's pattern (`web)`) from the words it is written before. */
+  admits(words) {
+    if (words[0] === "case" && words[2] === "in" && words.length === 3) {
+      this.open = { subject: this.expand(words[1]), taking: false, chosen: false };
+      return false;
+    }
+    if (!this.open) return true;
+    if (words[0] === "esac") {
+      this.open = void 0;
+      return false;
+    }
+    const pattern = /^\(?([^()]+)\)$/.exec(words[0])?.[1];
+    if (pattern !== void 0) {
+      words.shift();
+      const { subject } = this.open;
+      const matches = subject === void 0 || pattern.split("|").some((glob) => globMatches(glob, subject));
+      this.open.taking = matches && (subject === void 0 || !this.open.chosen);
+      if (this.open.taking) this.open.chosen = true;
+    }
+    return this.open.taking && words.length > 0;
+  }
+};
+function globMatches(glob, text2) {
+  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${pattern}$`).test(text2);
+}
+function nestedCommand(program, path, args, scripts, readScript) {
+  const shell = program === "sh" || program === "bash";
+  if (shell && args[0] === "-c" && args[1]) return { text: args[1], positional: args.slice(3) };
+  const file2 = shell && args[0] ? readScript(args[0]) : readScript(path);
+  if (file2 !== void 0) return { text: file2, positional: shell ? args.slice(1) : args };
+  const body = scriptBody(program, args, scripts);
+  return body === void 0 ? void 0 : { text: body, positional: [] };
 }
 function scriptBody(program, args, scripts) {
   if (!["npm", "yarn", "pnpm", "bun"].includes(program)) return void 0;
@@ -35095,8 +35203,12 @@ function startInvocations(model, service) {
   return invocationsOf(command, scripts, 0, scriptReader(model, service));
 }
 function imageCommand(model, service) {
-  const dockerfile = service.image?.dockerfile;
-  return dockerfile ? model.dockerfiles.find((d) => d.path === dockerfile)?.command?.value : void 0;
+  return imageStage(model, service)?.command?.value;
+}
+function imageStage(model, service) {
+  const image = service.image;
+  const dockerfile = image && model.dockerfiles.find((d) => d.path === image.dockerfile);
+  return dockerfile && builtStage(dockerfile, image.target);
 }
 var scriptIndexes = /* @__PURE__ */ new WeakMap();
 function scriptsByPath(model) {
@@ -35110,8 +35222,13 @@ function scriptsByPath(model) {
 function scriptReader(model, service) {
   const base = service.image?.context ?? service.rootDir;
   const scripts = scriptsByPath(model);
+  const stage = imageStage(model, service);
   return (word) => {
     if (!/^(\.{0,2}\/|[\w.-]+\.sh$)/.test(word)) return void 0;
+    for (const copied of stage ? contextPaths(stage, word) : []) {
+      const text2 = scripts.get(repositoryPath(base, copied));
+      if (text2 !== void 0) return text2;
+    }
     const parts = word.replace(/^\.\//, "").split("/").filter((part) => part !== "" && part !== ".");
     for (let start = 0; start < parts.length; start++) {
       const relative = parts.slice(start).join("/");
@@ -35141,7 +35258,7 @@ function processesOf(model, service, config2 = {}, cpus = planResources(service)
   const serviceEnv = literalEnv(service);
   const invocations = startInvocations(model, service);
   for (const invocation of invocations) {
-    const env = { ...serviceEnv, ...invocation.env };
+    const env = invocationEnv(serviceEnv, invocation);
     const figure2 = serverProcesses(invocation, env, cpus, serverConfigOf(model, service, invocation));
     if (figure2) return figure2;
   }
@@ -35427,7 +35544,7 @@ function threadsOf(model, service) {
 }
 function sidekiqThreads(invocation, config2, service) {
   const written = optionValue(invocation.args, ["-c", "--concurrency"]);
-  const value = written !== void 0 ? Number(expandWord(written, { ...literalEnv(service), ...invocation.env })) : NaN;
+  const value = written !== void 0 ? Number(expandWord(written, invocationEnv(literalEnv(service), invocation))) : NaN;
   if (Number.isInteger(value) && value > 0) return { value, source: "read", note: `sidekiq -c ${value}` };
   return configuredThreads(config2, service) ?? {
     value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
@@ -36313,7 +36430,7 @@ var no_shared_cache_default = defineRule({
   },
   check(model) {
     const hasRedis = model.datastores.some((d) => d.kind === "redis") || model.connections.some((c) => c.url.dialect === "redis") || [...declaredEnvKeys(model)].some((key) => SHARED_CACHE_KEY.test(key)) || firstOf(projectPackages(model), REDIS_CLIENT_PACKAGES) !== void 0;
-    if (hasRedis) return [];
+    if (hasRedis || model.sharedCacheBackends.length > 0) return [];
     return model.services.flatMap((service) => {
       if (service.kind !== "web" && service.kind !== "worker") return [];
       const capacity = serviceCapacity2(model, service);
@@ -37307,10 +37424,15 @@ var dev_server_in_production_default = defineRule({
     return model.services.flatMap((service) => {
       if (!deployed(service)) return [];
       const serviceEnv = literalEnv(service);
-      const dev = startInvocations(model, service).map(
-        (invocation) => developmentServer({ ...invocation, env: { ...serviceEnv, ...invocation.env } }, service)
-      ).find((name) => name !== void 0);
-      if (!dev || !service.startCommand) return [];
+      const invocations = startInvocations(model, service).map((invocation) => ({
+        ...invocation,
+        env: invocationEnv(serviceEnv, invocation)
+      }));
+      const dev = invocations.map((invocation) => developmentServer(invocation, service)).find(Boolean);
+      const production = invocations.some(
+        (invocation) => PRODUCTION_SERVERS.has(invocation.program) && !developmentServer(invocation, service)
+      );
+      if (!dev || production || !service.startCommand) return [];
       return [
         {
           entity: service.id,
@@ -37322,6 +37444,15 @@ var dev_server_in_production_default = defineRule({
     });
   }
 });
+var PRODUCTION_SERVERS = /* @__PURE__ */ new Set([
+  "gunicorn",
+  "uwsgi",
+  "uvicorn",
+  "hypercorn",
+  "daphne",
+  "granian",
+  "puma"
+]);
 function developmentServer({ program, args, env }, service) {
   if (DEV_SERVER_PROGRAMS.has(program)) return program;
   if (program === "next" && args[0] === "dev") return "`next dev`";
@@ -38296,7 +38427,13 @@ function mayHoldFacts(file2) {
   return NEXT_ROUTE.test(file2.path) || NEXT_API_PAGE.test(file2.path) || FACT_TOKENS.test(file2.text);
 }
 function readJavaScript(file2) {
-  const found = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
+  const found = {
+    envReads: [],
+    inProcessCaches: [],
+    sharedCacheBackends: [],
+    requestHandlers: [],
+    diagnostics: []
+  };
   const program = parseProgram(file2, found);
   if (!program || isClientModule(program)) return found;
   const at3 = (node2) => ({
@@ -38705,10 +38842,17 @@ var SETTINGS_BASES = /* @__PURE__ */ new Set([
   "pydantic.v1.BaseSettings",
   "pydantic_settings.BaseSettings"
 ]);
+var SHARED_CACHE_BACKEND = /^(django\.core\.cache\.backends\.(db\.DatabaseCache|memcached\.\w+|redis\.RedisCache)|django_redis\.cache\.RedisCache)$/;
 var ENV_MAPPING = "os.environ";
 var ENV_GETTERS = /* @__PURE__ */ new Set(["os.environ.get", "os.getenv"]);
 function readPython(file2) {
-  const found = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
+  const found = {
+    envReads: [],
+    inProcessCaches: [],
+    sharedCacheBackends: [],
+    requestHandlers: [],
+    diagnostics: []
+  };
   const { lines, unterminated } = tokenizePython(file2.text);
   if (unterminated)
     found.diagnostics.push({
@@ -38727,6 +38871,10 @@ function readPython(file2) {
       break;
     }
   }
+  for (const line of lines)
+    for (const token of line.tokens)
+      if (token.kind === "string" && SHARED_CACHE_BACKEND.test(token.value))
+        found.sharedCacheBackends.push({ backend: token.value, location: at3(token) });
   const dictCandidates = /* @__PURE__ */ new Map();
   const filledInFunction = /* @__PURE__ */ new Set();
   const blocks = [];
@@ -38995,7 +39143,13 @@ var codeSource = {
   id: "code",
   matches: isApplicationCode,
   async read(files) {
-    const found = { envReads: [], inProcessCaches: [], requestHandlers: [], diagnostics: [] };
+    const found = {
+      envReads: [],
+      inProcessCaches: [],
+      sharedCacheBackends: [],
+      requestHandlers: [],
+      diagnostics: []
+    };
     const sorted = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
     const readable = sorted.filter((f) => !tooLarge.includes(f));
@@ -39006,6 +39160,7 @@ var codeSource = {
       const one = file2.path.endsWith(".py") ? readPython(file2) : readJavaScript(file2);
       found.envReads.push(...one.envReads);
       found.inProcessCaches.push(...one.inProcessCaches);
+      found.sharedCacheBackends.push(...one.sharedCacheBackends);
       found.requestHandlers.push(...one.requestHandlers);
       found.diagnostics.push(...one.diagnostics);
     }
@@ -39176,7 +39331,7 @@ var DEVELOPMENT_FOLDERS = /* @__PURE__ */ new Set([
   ".devcontainer"
 ]);
 var PRODUCTION_WORDS = /* @__PURE__ */ new Set(["prod", "production"]);
-function composeRole(path) {
+function fileRole(path) {
   const parts = path.split("/");
   const words = (parts.at(-1) ?? "").toLowerCase().split(/[.\-_]/);
   if (words.some((word) => PRODUCTION_WORDS.has(word))) return "production";
@@ -39190,10 +39345,10 @@ function isDevelopmentTarget(target) {
 }
 
 // src/sources/docker-compose/index.ts
-var COMPOSE = /(^|\/)(docker-)?compose(\.[\w-]+)?\.ya?ml$/;
+var COMPOSE = /((^|\/)(docker-)?compose(\.[\w-]+)?|^(production|prod|staging))\.ya?ml$/;
 var DATASTORE_IMAGES = [
   [
-    /^(postgres|postgis\/postgis|bitnami\/postgresql|supabase\/postgres|timescale\/timescaledb(-ha)?|pgvector\/pgvector|ankane\/pgvector)(:|@|$)/,
+    /^(postgres|postgis\/postgis|bitnami\/postgresql|supabase\/postgres|timescale\/timescaledb(-ha)?|pgvector\/pgvector|ankane\/pgvector|pgautoupgrade\/pgautoupgrade)(:|@|$)/,
     "postgres"
   ],
   [
@@ -39216,16 +39371,21 @@ var dockerComposeSource = {
       diagnostics: []
     };
     for (const file2 of files) {
-      const role = composeRole(file2.path);
+      const role = fileRole(file2.path);
       if (role === "development") continue;
       const assumed = role === "unnamed" ? { assumedDeployment: true } : {};
       const { root, diagnostics } = parseLocatedYaml(file2.path, file2.text, "docker-compose");
       fragment.diagnostics.push(...diagnostics);
-      for (const [name, node2] of root?.get("services")?.entries() ?? []) {
+      const entries = root?.get("services")?.entries() ?? [];
+      const builtImages = imagesBuilt(entries, directoryOf2(file2.path));
+      const datastores = [];
+      const services = [];
+      let developmentServices = 0;
+      for (const [name, node2] of entries) {
         const image = imageName(node2.get("image")?.string() ?? "");
         const store = DATASTORE_IMAGES.find(([pattern]) => pattern.test(image));
         if (store) {
-          fragment.datastores.push({
+          datastores.push({
             id: `${store[1] === "redis" ? "keyvalue" : "database"}:${name}`,
             name,
             kind: store[1],
@@ -39236,8 +39396,12 @@ var dockerComposeSource = {
           });
           continue;
         }
-        if (isInfrastructureImage(image) || isDevelopmentTarget(node2.get("build")?.get("target")?.string()))
+        if (isInfrastructureImage(image)) continue;
+        const built = composeImage(node2.get("build"), directoryOf2(file2.path)) ?? builtImages.get(image);
+        if (isDevelopmentService(node2, built)) {
+          developmentServices++;
           continue;
+        }
         const service = baseService(
           "docker-compose",
           name,
@@ -39259,11 +39423,13 @@ var dockerComposeSource = {
         service.env = environment(node2.get("environment"));
         Object.assign(service.settings, limits(node2));
         Object.assign(service, assumed);
-        const built = composeImage(node2.get("build"), directoryOf2(file2.path));
         if (built) service.image = built;
-        fragment.connections.push(...literalConnections(service));
-        fragment.services.push(service);
+        services.push(service);
       }
+      if (developmentServices > 0 && !services.some((service) => service.image)) continue;
+      fragment.datastores.push(...datastores);
+      fragment.services.push(...services);
+      for (const service of services) fragment.connections.push(...literalConnections(service));
     }
     return fragment;
   }
@@ -39308,10 +39474,28 @@ function composeImage(node2, folder) {
   if (!node2) return void 0;
   const context = repositoryPath(folder, (node2.isMap ? node2.get("context")?.string() : node2.string()) ?? ".");
   const dockerfile = node2.isMap ? node2.get("dockerfile")?.string() : void 0;
-  return { context, dockerfile: repositoryPath(context, dockerfile ?? "Dockerfile") };
+  const target = node2.isMap ? node2.get("target")?.string() : void 0;
+  return {
+    context,
+    dockerfile: repositoryPath(context, dockerfile ?? "Dockerfile"),
+    ...target ? { target } : {}
+  };
+}
+function imagesBuilt(entries, folder) {
+  const built = /* @__PURE__ */ new Map();
+  for (const [, node2] of entries) {
+    const tag = node2.get("image")?.string();
+    const image = composeImage(node2.get("build"), folder);
+    if (tag && image) built.set(imageName(tag), image);
+  }
+  return built;
+}
+function isDevelopmentService(node2, image) {
+  return node2.get("profiles") !== void 0 || isDevelopmentTarget(image?.target) || image !== void 0 && fileRole(image.dockerfile) === "development";
 }
 
 // src/sources/dockerfile/instructions.ts
+import { posix as posix2 } from "node:path";
 function instructionsOf(text2) {
   const continuation = /^#\s*escape\s*=\s*(\S)/im.exec(text2.split("\n", 1)[0] ?? "")?.[1] ?? "\\";
   const instructions = [];
@@ -39336,44 +39520,117 @@ function instructionsOf(text2) {
   return instructions;
 }
 function readDockerfile(file2) {
-  let entrypoint;
-  let cmd;
+  const states = [];
+  let state;
   for (const instruction of instructionsOf(file2.text)) {
     if (instruction.keyword === "FROM") {
-      entrypoint = void 0;
-      cmd = void 0;
-    } else if (instruction.keyword === "ENTRYPOINT") entrypoint = instruction;
-    else if (instruction.keyword === "CMD") cmd = instruction;
+      const [image = "", as, name] = instruction.text.split(/\s+/).filter((word) => !word.startsWith("--"));
+      const parent2 = states.find((stage) => stage.name?.toLowerCase() === image.toLowerCase());
+      state = {
+        workdir: parent2?.workdir ?? "/",
+        copies: [...parent2?.copies ?? []],
+        vars: { ...parent2?.vars }
+      };
+      if (parent2?.entrypoint) state.entrypoint = parent2.entrypoint;
+      if (parent2?.cmd) state.cmd = parent2.cmd;
+      if (as?.toUpperCase() === "AS" && name) state.name = name;
+      states.push(state);
+      continue;
+    }
+    if (!state) continue;
+    const expand2 = (text2) => expandVariables(text2, state.vars);
+    switch (instruction.keyword) {
+      case "ENTRYPOINT":
+        state.entrypoint = instruction;
+        state.cmd = void 0;
+        break;
+      case "CMD":
+        state.cmd = instruction;
+        break;
+      case "WORKDIR":
+        state.workdir = posix2.resolve(state.workdir, expand2(instruction.text));
+        break;
+      case "ENV":
+      case "ARG":
+        Object.assign(state.vars, assignments(instruction.text, instruction.keyword === "ENV"));
+        break;
+      case "COPY":
+      case "ADD":
+        state.copies.push(...copiesOf(expand2(instruction.text), state.workdir));
+        break;
+    }
   }
-  const parts = [entrypoint, cmd].filter((i) => i !== void 0);
-  const last = parts.at(-1);
   return {
     path: file2.path,
-    ...last ? {
-      command: {
-        value: parts.map((i) => shellForm(i.text)).join(" "),
-        location: { path: file2.path, line: last.line }
-      }
-    } : {}
+    stages: states.map((stage) => {
+      const parts = [stage.entrypoint, stage.cmd].filter((i) => i !== void 0);
+      const last = parts.at(-1);
+      return {
+        ...stage.name ? { name: stage.name } : {},
+        ...last ? {
+          command: {
+            value: parts.map((i) => shellForm(i.text)).join(" "),
+            location: { path: file2.path, line: last.line }
+          }
+        } : {},
+        workdir: stage.workdir,
+        copies: stage.copies
+      };
+    })
   };
 }
-function shellForm(text2) {
-  if (!text2.startsWith("[")) return text2;
+function assignments(text2, legacyForm) {
+  const words = wordsOf(text2);
+  if (legacyForm && words[0] && !words[0].includes("=")) return { [words[0]]: words.slice(1).join(" ") };
+  const vars = {};
+  for (const word of words) {
+    const equals = word.indexOf("=");
+    if (equals > 0) vars[word.slice(0, equals)] = word.slice(equals + 1);
+  }
+  return vars;
+}
+function copiesOf(text2, workdir) {
+  const words = execFormWords(text2) ?? wordsOf(text2);
+  if (words.some((word) => word.startsWith("--from"))) return [];
+  const paths = words.filter((word) => !word.startsWith("--"));
+  const destination = paths.pop();
+  if (!destination || paths.length === 0) return [];
+  const into = paths.length > 1 || destination.endsWith("/");
+  const target = posix2.resolve(workdir, destination);
+  return paths.map((source) => ({
+    source: posix2.normalize(source),
+    destination: into ? posix2.join(target, "/") : target
+  }));
+}
+function expandVariables(text2, vars) {
+  return text2.replace(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g, (written, braced, bare) => {
+    const value = vars[braced ?? bare];
+    return value === void 0 ? written : value;
+  });
+}
+function wordsOf(text2) {
+  return [...text2.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+function execFormWords(text2) {
+  if (!text2.startsWith("[")) return void 0;
   try {
     const words = JSON.parse(text2);
-    if (Array.isArray(words) && words.every((w) => typeof w === "string")) return execFormCommand(words);
+    if (Array.isArray(words) && words.every((w) => typeof w === "string")) return words;
   } catch {
   }
-  return text2;
+  return void 0;
+}
+function shellForm(text2) {
+  const words = execFormWords(text2);
+  return words === void 0 ? text2 : execFormCommand(words);
 }
 
 // src/sources/dockerfile/index.ts
 var DOCKERFILE = /(^|\/)(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
-var SHELL_SCRIPT = /\.sh$/;
-var MAX_SCRIPT_DEPTH = 3;
+var SHELL_SCRIPT = /(\.sh|(^|\/)(start|entrypoint|docker-entrypoint|start-[\w-]+|[\w-]+-entrypoint))$/;
 var dockerfileSource = {
   id: "dockerfile",
-  matches: (path) => DOCKERFILE.test(path) || SHELL_SCRIPT.test(path) && !inTestFolder(path) && path.split("/").length <= MAX_SCRIPT_DEPTH + 1,
+  matches: (path) => DOCKERFILE.test(path) || SHELL_SCRIPT.test(path) && !inTestFolder(path),
   read(files) {
     const fragment = {
       dockerfiles: [],
@@ -40599,12 +40856,14 @@ function flyImage(data, path) {
   const build = asRecord(data.build);
   if (build.image || build.builder || build.buildpacks) return void 0;
   const folder = directoryOf2(path);
+  const target = build["build-target"];
   return {
     context: folder,
     dockerfile: repositoryPath(
       folder,
       typeof build.dockerfile === "string" ? build.dockerfile : "Dockerfile"
-    )
+    ),
+    ...typeof target === "string" ? { target } : {}
   };
 }
 
@@ -40912,6 +41171,7 @@ function emptyModel() {
     packageManifests: [],
     envReads: [],
     inProcessCaches: [],
+    sharedCacheBackends: [],
     requestHandlers: [],
     serverConfigs: [],
     dockerfiles: [],
@@ -41202,6 +41462,7 @@ function tomlArrayStringLines(text2, keyLine) {
 }
 
 // src/sources/manifests/pyproject.ts
+var PRODUCTION_GROUP = /^(prod|production|deploy|deployment|server|runtime)$/i;
 function readPyproject(file2) {
   const { toml, diagnostics } = parseLocatedToml(file2.path, file2.text, "manifests");
   if (!toml) return { diagnostics };
@@ -41216,14 +41477,18 @@ function readPyproject(file2) {
     );
   const groups = asRecord(toml.data["dependency-groups"]);
   for (const group of Object.keys(groups))
-    reader.requirementArray(`dependency-groups.${group}`, groups[group], true);
+    reader.requirementArray(`dependency-groups.${group}`, groups[group], !PRODUCTION_GROUP.test(group));
   const tool = asRecord(toml.data.tool);
   reader.requirementArray("tool.uv.dev-dependencies", asRecord(tool.uv)["dev-dependencies"], true);
   const poetry = asRecord(tool.poetry);
   reader.versionTable("tool.poetry.dependencies", poetry.dependencies, false);
   reader.versionTable("tool.poetry.dev-dependencies", poetry["dev-dependencies"], true);
   for (const [group, body] of Object.entries(asRecord(poetry.group)))
-    reader.versionTable(`tool.poetry.group.${group}.dependencies`, asRecord(body).dependencies, true);
+    reader.versionTable(
+      `tool.poetry.group.${group}.dependencies`,
+      asRecord(body).dependencies,
+      !PRODUCTION_GROUP.test(group)
+    );
   return { dependencies: reader.dependencies, diagnostics };
 }
 function readPipfile(file2) {
