@@ -351,7 +351,7 @@ function scriptReader(model: ProjectModel, service: Service): ScriptReader {
   const scripts = scriptsByPath(model);
   const stage = imageStage(model, service);
   return (word) => {
-    if (!/^(\.{0,2}\/|[\w.-]+\.sh$)/.test(word)) return undefined;
+    if (!/^(\.{0,2}\/|[\w./-]+\.sh$)/.test(word)) return undefined;
     for (const copied of stage ? contextPaths(stage, word) : []) {
       const text = scripts.get(repositoryPath(base, copied));
       if (text !== undefined) return text;

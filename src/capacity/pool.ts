@@ -4,7 +4,7 @@ import {
   PRISMA_DEFAULT_POOL,
   PRISMA_DRIVER_ADAPTERS_SINCE_MAJOR,
 } from '../catalog/prisma.ts';
-import { SIDEKIQ_DEFAULT_CONCURRENCY } from '../catalog/servers.ts';
+import { GOOD_JOB_DEFAULT_MAX_THREADS, SIDEKIQ_DEFAULT_CONCURRENCY } from '../catalog/servers.ts';
 import type {
   ConnectionUrl,
   Dependency,
@@ -93,8 +93,8 @@ export function poolSizeOf(
 }
 
 /**
- * Threads per process that each hold a connection: the server config's request threads, or
- * Sidekiq's job threads (`-c`, else its default).
+ * Threads per process that each hold a connection: the server config's request threads, or a job
+ * runner's threads (Sidekiq's `-c`, GoodJob's `--max-threads`, else their defaults).
  */
 export function threadsOf(model: ProjectModel, service: Service): Figure | undefined {
   for (const invocation of startInvocations(model, service)) {
@@ -102,17 +102,38 @@ export function threadsOf(model: ProjectModel, service: Service): Figure | undef
     const threads =
       invocation.program === 'sidekiq'
         ? sidekiqThreads(invocation, config, service)
-        : configuredThreads(config, service);
+        : invocation.program === 'good_job' && invocation.args[0] === 'start'
+          ? goodJobThreads(invocation, service)
+          : configuredThreads(config, service);
     if (threads) return threads;
   }
   return undefined;
 }
 
-function sidekiqThreads(invocation: Invocation, config: ServerConfig | undefined, service: Service): Figure {
-  const written = optionValue(invocation.args, ['-c', '--concurrency']);
+/** A thread count given on the command line, `$VAR` expanded. */
+function threadOption(invocation: Invocation, service: Service, names: string[]): number | undefined {
+  const written = optionValue(invocation.args, names);
   const value =
     written !== undefined ? Number(expandWord(written, invocationEnv(literalEnv(service), invocation))) : NaN;
-  if (Number.isInteger(value) && value > 0) return { value, source: 'read', note: `sidekiq -c ${value}` };
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function goodJobThreads(invocation: Invocation, service: Service): Figure {
+  const option = threadOption(invocation, service, ['--max-threads']);
+  if (option) return { value: option, source: 'read', note: `good_job --max-threads ${option}` };
+  const fromEnv = Number(invocationEnv(literalEnv(service), invocation).GOOD_JOB_MAX_THREADS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0)
+    return { value: fromEnv, source: 'read', note: `GOOD_JOB_MAX_THREADS=${fromEnv}` };
+  return {
+    value: GOOD_JOB_DEFAULT_MAX_THREADS.value,
+    source: 'default',
+    note: `good_job's default of ${GOOD_JOB_DEFAULT_MAX_THREADS.value} threads`,
+  };
+}
+
+function sidekiqThreads(invocation: Invocation, config: ServerConfig | undefined, service: Service): Figure {
+  const value = threadOption(invocation, service, ['-c', '--concurrency']);
+  if (value) return { value, source: 'read', note: `sidekiq -c ${value}` };
   return (
     configuredThreads(config, service) ?? {
       value: SIDEKIQ_DEFAULT_CONCURRENCY.value,

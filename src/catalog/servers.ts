@@ -68,3 +68,13 @@ export const SIDEKIQ_DEFAULT_CONCURRENCY = fact(
   'https://github.com/sidekiq/sidekiq/blob/main/Changes.md',
   '2026-12-02',
 );
+
+/**
+ * GoodJob runs 5 job threads per scheduler unless `--max-threads` or GOOD_JOB_MAX_THREADS says;
+ * each holds a database connection, its queue being the database.
+ */
+export const GOOD_JOB_DEFAULT_MAX_THREADS = fact(
+  5,
+  'https://rubydoc.info/gems/good_job/GoodJob/Configuration#DEFAULT_MAX_THREADS-constant',
+  '2026-12-02',
+);

@@ -108,26 +108,11 @@ export function tokenizePython(text: string): PyTokenized {
       const prefix = (string[1] as string).toLowerCase();
       const quote = string[2] as string;
       const start = line;
-      let j = i + string[0].length;
-      let closed = false;
-      while (j < text.length) {
-        if (text[j] === '\\') {
-          if (text[j + 1] === '\n') line++;
-          j += 2;
-          continue;
-        }
-        if (text.startsWith(quote, j)) {
-          closed = true;
-          break;
-        }
-        if (text[j] === '\n') {
-          if (quote.length === 1) break;
-          line++;
-        }
-        j++;
-      }
+      const body = i + string[0].length;
+      const { end: j, closed, newlines } = scanString(text, body, quote, /[ft]/.test(prefix));
+      line += newlines;
       if (!closed) unterminated ??= { line: start, what: 'string' };
-      push({ kind: 'string', value: text.slice(i + string[0].length, j), prefix }, start);
+      push({ kind: 'string', value: text.slice(body, j), prefix }, start);
       i = closed ? j + quote.length : j;
       continue;
     }
@@ -152,4 +137,68 @@ export function tokenizePython(text: string): PyTokenized {
   if (depth > 0 && current) unterminated ??= { line: current.line, what: 'bracket' };
   endLogicalLine();
   return { lines, ...(unterminated ? { unterminated } : {}) };
+}
+
+/**
+ * The end of a string's body from `from` (the offset of its closing quote, or where the file or a
+ * single-quoted line ends). In an f-string, replacement fields may hold quotes of any kind and,
+ * since Python 3.12 (PEP 701), newlines: `f"{reverse("admin:x", args=[a])}"`.
+ */
+function scanString(
+  text: string,
+  from: number,
+  quote: string,
+  formatted: boolean,
+): { end: number; closed: boolean; newlines: number } {
+  let newlines = 0;
+  let j = from;
+  while (j < text.length) {
+    if (text[j] === '\\') {
+      if (text[j + 1] === '\n') newlines++;
+      j += 2;
+      continue;
+    }
+    if (text.startsWith(quote, j)) return { end: j, closed: true, newlines };
+    if (formatted && text[j] === '{') {
+      if (text[j + 1] === '{') {
+        j += 2;
+        continue;
+      }
+      const field = scanField(text, j + 1);
+      newlines += field.newlines;
+      j = field.end;
+      continue;
+    }
+    if (text[j] === '\n') {
+      if (quote.length === 1) break;
+      newlines++;
+    }
+    j++;
+  }
+  return { end: j, closed: false, newlines };
+}
+
+/** Past the `}` that closes an f-string replacement field opened just before `from`. */
+function scanField(text: string, from: number): { end: number; newlines: number } {
+  let depth = 1;
+  let newlines = 0;
+  let j = from;
+  while (j < text.length) {
+    const char = text[j] as string;
+    if (char === '"' || char === "'") {
+      const quote = text.startsWith(char.repeat(3), j) ? char.repeat(3) : char;
+      const prefix = /[A-Za-z]*$/.exec(text.slice(Math.max(from, j - 3), j))?.[0] ?? '';
+      const inner = scanString(text, j + quote.length, quote, /[ft]/i.test(prefix));
+      newlines += inner.newlines;
+      j = inner.closed ? inner.end + quote.length : inner.end;
+      continue;
+    }
+    if (char === '{' || char === '[' || char === '(') depth++;
+    else if (char === '}' || char === ']' || char === ')') {
+      depth--;
+      if (depth === 0) return { end: j + 1, newlines };
+    } else if (char === '\n') newlines++;
+    j++;
+  }
+  return { end: j, newlines };
 }

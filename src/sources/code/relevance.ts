@@ -7,9 +7,12 @@ const CODE_FILE = /\.([cm]?[jt]sx?|py)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const TEST_FILE =
   /\.(test|spec|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
-/** Folders of tests, tooling, assets served as-is, generated code and documentation. */
+/**
+ * Folders of tests, tooling, assets served as-is, generated code and documentation; Django's
+ * `management/commands/` are command-line tools run by hand.
+ */
 const NOT_APP_FOLDER =
-  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwright|migrations|alembic|scripts|examples?|docs?|fixtures|mocks?|stories|public|static|assets|generated|__generated__|seeds?|seeders|bench(marks?)?|cli)\//;
+  /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwright|migrations|alembic|scripts|examples?|docs?|fixtures|mocks?|stories|public|static|assets|generated|__generated__|seeds?|seeders|bench(marks?)?|cli|management\/commands)\//;
 /** Hidden folders: `.github`, `.storybook`, `.husky`… */
 const HIDDEN_FOLDER = /(^|\/)\.[^/]+\//;
 /** Configuration of build and lint tools (`next.config.mjs`, `.eslintrc.js`, `gulpfile.js`, `setup.py`). */

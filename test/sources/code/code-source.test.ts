@@ -10,6 +10,7 @@ describe('codeSource', () => {
       'lib/db.mjs',
       'app/main.py',
       'api/handler.cjs',
+      'envergo/geodata/management/models.py',
     ];
     const unwanted = [
       'src/server.test.ts',
@@ -30,6 +31,7 @@ describe('codeSource', () => {
       'bench/load.ts',
       'benchmarks/queries.py',
       'packages/cli/src/index.ts',
+      'envergo/geodata/management/commands/copy_geometries_to_prod.py',
       'public/vendor.js',
       'static/app.min.js',
       '.github/actions/x.js',

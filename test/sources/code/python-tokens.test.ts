@@ -26,3 +26,19 @@ describe('tokenizePython', () => {
     expect(summary('a == b != c -> d := e **= f')[0]?.[2]).toBe('a == b != c -> d := e **= f');
   });
 });
+
+describe('tokenizePython: Python 3.12 f-strings (PEP 701)', () => {
+  it('reads quotes of the same kind and newlines inside a replacement field as part of the string', () => {
+    const text =
+      'url = f"{base}{reverse("admin:change", args=[r.id])}"\neval_url = f"{base}{reverse(\n    "admin:eval", args=[e.uid]\n)}"\nsite = {"a": 1}\n';
+    const result = tokenizePython(text);
+    expect(result.unterminated).toBeUndefined();
+    expect(result.lines.map((l) => [l.line, l.tokens[0]?.value, l.tokens.length])).toEqual([
+      [1, 'url', 3],
+      [2, 'eval_url', 3],
+      [5, 'site', 7],
+    ]);
+    // `{{` is a literal brace, not a field.
+    expect(tokenizePython('x = f"{{"\ny = 1\n').lines.map((l) => l.line)).toEqual([1, 2]);
+  });
+});

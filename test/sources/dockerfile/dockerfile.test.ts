@@ -136,3 +136,15 @@ describe('Dockerfile stages and copies', () => {
     expect(computeCapacity(model).services[0]?.processes).toMatchObject({ value: 5 });
   });
 });
+
+describe('start scripts named by a relative path', () => {
+  it('follows `bash bin/start_web.sh` to a gunicorn started in the background before nginx (MTES-MCT/envergo)', async () => {
+    expect(
+      await processes({
+        Procfile: 'web: bash bin/start_web.sh\n',
+        'bin/start_web.sh':
+          'set -e\ngunicorn config.wsgi:application \\\n    --bind unix:/tmp/gunicorn.sock \\\n    --workers=9 \\\n    --log-file - &\nnginx -p "$basedir/vendor/nginx"\n',
+      }),
+    ).toMatchObject({ value: 9, source: 'read' });
+  });
+});

@@ -130,6 +130,30 @@ describe('Sidekiq', () => {
   });
 });
 
+describe('GoodJob', () => {
+  it('counts its job threads as connections: --max-threads, else GOOD_JOB_MAX_THREADS, else its default of 5', async () => {
+    const { MemoryFileSet } = await import('../../../src/files/memory-file-set.ts');
+    const worker = (start: string, env = '') => ({
+      Gemfile: "gem 'rails'\ngem 'good_job'\n",
+      'render.yaml': `services:\n  - type: worker\n    name: jobs\n    runtime: ruby\n    plan: standard\n    startCommand: ${start}\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: db, property: connectionString }\n${env}databases:\n  - name: db\n    plan: basic-1gb\n`,
+    });
+    const pool = async (start: string, env?: string) =>
+      (await review(new MemoryFileSet(worker(start, env)))).capacity.databases[0]?.contributors[0]?.poolSize;
+    expect(await pool('bundle exec good_job start')).toMatchObject({ value: 5, source: 'default' });
+    expect(await pool('bundle exec good_job start --max-threads=12')).toMatchObject({
+      value: 12,
+      source: 'read',
+    });
+    expect(
+      await pool('bundle exec good_job start', '      - key: GOOD_JOB_MAX_THREADS\n        value: "3"\n'),
+    ).toMatchObject({ value: 3, note: expect.stringContaining('GOOD_JOB_MAX_THREADS=3') });
+    // A maintenance command runs no job threads.
+    expect(await pool('bundle exec good_job cleanup_preserved_jobs')).not.toMatchObject({
+      note: expect.stringContaining('good_job'),
+    });
+  });
+});
+
 describe('Sidekiq config files', () => {
   it('reads concurrency from config/sidekiq.yml, its production section and ERB included', async () => {
     const { MemoryFileSet } = await import('../../../src/files/memory-file-set.ts');

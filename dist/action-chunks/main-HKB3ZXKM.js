@@ -34968,6 +34968,11 @@ var SIDEKIQ_DEFAULT_CONCURRENCY = fact(
   "https://github.com/sidekiq/sidekiq/blob/main/Changes.md",
   "2026-12-02"
 );
+var GOOD_JOB_DEFAULT_MAX_THREADS = fact(
+  5,
+  "https://rubydoc.info/gems/good_job/GoodJob/Configuration (DEFAULT_MAX_THREADS)",
+  "2026-12-02"
+);
 
 // src/files/repository-path.ts
 function repositoryPath(folder, written) {
@@ -35224,7 +35229,7 @@ function scriptReader(model, service) {
   const scripts = scriptsByPath(model);
   const stage = imageStage(model, service);
   return (word) => {
-    if (!/^(\.{0,2}\/|[\w.-]+\.sh$)/.test(word)) return void 0;
+    if (!/^(\.{0,2}\/|[\w./-]+\.sh$)/.test(word)) return void 0;
     for (const copied of stage ? contextPaths(stage, word) : []) {
       const text2 = scripts.get(repositoryPath(base, copied));
       if (text2 !== void 0) return text2;
@@ -35537,15 +35542,31 @@ function poolSizeOf(model, service, cpus, url2, config2 = {}) {
 function threadsOf(model, service) {
   for (const invocation of startInvocations(model, service)) {
     const config2 = serverConfigOf(model, service, invocation);
-    const threads = invocation.program === "sidekiq" ? sidekiqThreads(invocation, config2, service) : configuredThreads(config2, service);
+    const threads = invocation.program === "sidekiq" ? sidekiqThreads(invocation, config2, service) : invocation.program === "good_job" && invocation.args[0] === "start" ? goodJobThreads(invocation, service) : configuredThreads(config2, service);
     if (threads) return threads;
   }
   return void 0;
 }
-function sidekiqThreads(invocation, config2, service) {
-  const written = optionValue(invocation.args, ["-c", "--concurrency"]);
+function threadOption(invocation, service, names2) {
+  const written = optionValue(invocation.args, names2);
   const value = written !== void 0 ? Number(expandWord(written, invocationEnv(literalEnv(service), invocation))) : NaN;
-  if (Number.isInteger(value) && value > 0) return { value, source: "read", note: `sidekiq -c ${value}` };
+  return Number.isInteger(value) && value > 0 ? value : void 0;
+}
+function goodJobThreads(invocation, service) {
+  const option = threadOption(invocation, service, ["--max-threads"]);
+  if (option) return { value: option, source: "read", note: `good_job --max-threads ${option}` };
+  const fromEnv = Number(invocationEnv(literalEnv(service), invocation).GOOD_JOB_MAX_THREADS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0)
+    return { value: fromEnv, source: "read", note: `GOOD_JOB_MAX_THREADS=${fromEnv}` };
+  return {
+    value: GOOD_JOB_DEFAULT_MAX_THREADS.value,
+    source: "default",
+    note: `good_job's default of ${GOOD_JOB_DEFAULT_MAX_THREADS.value} threads`
+  };
+}
+function sidekiqThreads(invocation, config2, service) {
+  const value = threadOption(invocation, service, ["-c", "--concurrency"]);
+  if (value) return { value, source: "read", note: `sidekiq -c ${value}` };
   return configuredThreads(config2, service) ?? {
     value: SIDEKIQ_DEFAULT_CONCURRENCY.value,
     source: "default",
@@ -38788,26 +38809,11 @@ function tokenizePython(text2) {
       const prefix = string4[1].toLowerCase();
       const quote = string4[2];
       const start = line;
-      let j = i + string4[0].length;
-      let closed = false;
-      while (j < text2.length) {
-        if (text2[j] === "\\") {
-          if (text2[j + 1] === "\n") line++;
-          j += 2;
-          continue;
-        }
-        if (text2.startsWith(quote, j)) {
-          closed = true;
-          break;
-        }
-        if (text2[j] === "\n") {
-          if (quote.length === 1) break;
-          line++;
-        }
-        j++;
-      }
+      const body = i + string4[0].length;
+      const { end: j, closed, newlines } = scanString(text2, body, quote, /[ft]/.test(prefix));
+      line += newlines;
       if (!closed) unterminated ??= { line: start, what: "string" };
-      push({ kind: "string", value: text2.slice(i + string4[0].length, j), prefix }, start);
+      push({ kind: "string", value: text2.slice(body, j), prefix }, start);
       i = closed ? j + quote.length : j;
       continue;
     }
@@ -38832,6 +38838,57 @@ function tokenizePython(text2) {
   if (depth > 0 && current) unterminated ??= { line: current.line, what: "bracket" };
   endLogicalLine();
   return { lines, ...unterminated ? { unterminated } : {} };
+}
+function scanString(text2, from, quote, formatted) {
+  let newlines = 0;
+  let j = from;
+  while (j < text2.length) {
+    if (text2[j] === "\\") {
+      if (text2[j + 1] === "\n") newlines++;
+      j += 2;
+      continue;
+    }
+    if (text2.startsWith(quote, j)) return { end: j, closed: true, newlines };
+    if (formatted && text2[j] === "{") {
+      if (text2[j + 1] === "{") {
+        j += 2;
+        continue;
+      }
+      const field = scanField(text2, j + 1);
+      newlines += field.newlines;
+      j = field.end;
+      continue;
+    }
+    if (text2[j] === "\n") {
+      if (quote.length === 1) break;
+      newlines++;
+    }
+    j++;
+  }
+  return { end: j, closed: false, newlines };
+}
+function scanField(text2, from) {
+  let depth = 1;
+  let newlines = 0;
+  let j = from;
+  while (j < text2.length) {
+    const char = text2[j];
+    if (char === '"' || char === "'") {
+      const quote = text2.startsWith(char.repeat(3), j) ? char.repeat(3) : char;
+      const prefix = /[A-Za-z]*$/.exec(text2.slice(Math.max(from, j - 3), j))?.[0] ?? "";
+      const inner = scanString(text2, j + quote.length, quote, /[ft]/i.test(prefix));
+      newlines += inner.newlines;
+      j = inner.closed ? inner.end + quote.length : inner.end;
+      continue;
+    }
+    if (char === "{" || char === "[" || char === "(") depth++;
+    else if (char === "}" || char === "]" || char === ")") {
+      depth--;
+      if (depth === 0) return { end: j + 1, newlines };
+    } else if (char === "\n") newlines++;
+    j++;
+  }
+  return { end: j, newlines };
 }
 
 // src/sources/code/python.ts
@@ -39129,7 +39186,7 @@ function filledName(tokens) {
 var CODE_FILE = /\.([cm]?[jt]sx?|py)$/;
 var DECLARATION_FILE = /\.d\.[cm]?ts$/;
 var TEST_FILE = /\.(test|spec|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
-var NOT_APP_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwright|migrations|alembic|scripts|examples?|docs?|fixtures|mocks?|stories|public|static|assets|generated|__generated__|seeds?|seeders|bench(marks?)?|cli)\//;
+var NOT_APP_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwright|migrations|alembic|scripts|examples?|docs?|fixtures|mocks?|stories|public|static|assets|generated|__generated__|seeds?|seeders|bench(marks?)?|cli|management\/commands)\//;
 var HIDDEN_FOLDER = /(^|\/)\.[^/]+\//;
 var TOOL_FILE = /(^|\/)([^/]*\.config|\.[^/]*rc|gulpfile|gruntfile|jest\.setup|vitest\.setup|setup|noxfile|fabfile|seeds?)\.[cm]?[jt]s$|(^|\/)(setup|noxfile|fabfile)\.py$/i;
 var MINIFIED = /\.(min|bundle|chunk)\.[cm]?js$/;
