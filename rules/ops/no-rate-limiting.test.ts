@@ -27,6 +27,25 @@ describe('ops/no-rate-limiting', () => {
     ).toEqual([]);
   });
 
+  it('says once that an app deployed by two hosting configs has no limiter, and per app in a monorepo', async () => {
+    const twice = await findingsFor(rule, {
+      Gemfile: "gem 'rails'\ngem 'puma'\n",
+      'render.yaml':
+        'services:\n  - { type: web, name: store-web, runtime: ruby, startCommand: bundle exec puma }\n',
+      Procfile: 'web: bundle exec puma -C config/puma.rb\n',
+    });
+    expect(twice.map((f) => f.message)).toEqual([
+      'store-web (render.yaml) and web (Procfile) serve HTTP with rails and have no rate limiter: one client can take every worker and database connection.',
+    ]);
+    const apart = await findingsFor(rule, {
+      'render.yaml':
+        'services:\n  - { type: web, name: api, runtime: node, rootDir: api, startCommand: node s.js }\n  - { type: web, name: admin, runtime: node, rootDir: admin, startCommand: node s.js }\n',
+      'api/package.json': '{ "dependencies": { "express": "4" } }',
+      'admin/package.json': '{ "dependencies": { "express": "4" } }',
+    });
+    expect(apart.map((f) => f.entity)).toEqual(['service:api', 'service:admin']);
+  });
+
   it('counts a Next.js app as a public API only when it has route handlers, API routes or server actions', async () => {
     const next = {
       'vercel.json': '{}',

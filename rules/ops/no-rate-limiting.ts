@@ -29,19 +29,31 @@ export default defineRule({
     },
   },
   check(model) {
-    return model.services.flatMap((service) => {
-      if (service.kind !== 'web' && service.kind !== 'serverless') return [];
+    // The same code deployed twice (a render.yaml and a Heroku Procfile) lacks one limiter, not two.
+    const unlimited = new Map<string, { framework: string; services: Service[] }>();
+    for (const service of model.services) {
+      if (service.kind !== 'web' && service.kind !== 'serverless') continue;
       const packages = packagesOf(model, service);
-      if (firstOf(packages, RATE_LIMIT_PACKAGES)) return [];
+      if (firstOf(packages, RATE_LIMIT_PACKAGES)) continue;
       const framework = [...packages].find(
         (name) => HTTP_FRAMEWORK_PACKAGES.has(name) && (name !== 'next' || servesNextApi(model, service)),
       );
-      if (!framework) return [];
+      if (!framework) continue;
+      const key = `${service.rootDir}\0${framework}`;
+      const group = unlimited.get(key) ?? { framework, services: [] };
+      group.services.push(service);
+      unlimited.set(key, group);
+    }
+    return [...unlimited.values()].flatMap(({ framework, services: [first, ...others] }) => {
+      if (!first) return [];
+      const names = [first, ...others].map((s) =>
+        others.length ? `${s.name} (${s.location.path})` : s.name,
+      );
       return [
         {
-          entity: service.id,
-          message: `${service.name} serves HTTP with ${framework} and has no rate limiter: one client can take every worker and database connection.`,
-          location: service.location,
+          entity: first.id,
+          message: `${names.join(' and ')} ${others.length ? 'serve' : 'serves'} HTTP with ${framework} and ${others.length ? 'have' : 'has'} no rate limiter: one client can take every worker and database connection.`,
+          location: first.location,
           fix: {
             text: 'Add a rate-limiting middleware, or acknowledge this if a gateway or CDN limits requests.',
           },

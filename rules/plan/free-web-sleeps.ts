@@ -1,3 +1,4 @@
+import { solidQueueOf } from '../../src/capacity/solid-queue.ts';
 import { FLY_AUTOSTOP_DELAY } from '../../src/catalog/fly.ts';
 import { HEROKU_DYNO_SIZES, HEROKU_ECO_SLEEP_MINUTES } from '../../src/catalog/heroku.ts';
 import { BOT_PACKAGES, LONG_LIVED_PACKAGES } from '../../src/catalog/libraries.ts';
@@ -38,7 +39,7 @@ export default defineRule({
       if (service.platform !== 'render' || service.kind !== 'web' || service.plan?.name !== 'free') continue;
       const packages = packagesOf(model, service);
       const bot = firstOf(packages, BOT_PACKAGES);
-      const longLived = firstOf(packages, LONG_LIVED_PACKAGES);
+      const longLived = longLivedWork(model, service, packages);
       const location = service.plan.location;
       if (bot) {
         findings.push({
@@ -112,7 +113,7 @@ function sleepingMachines(model: ProjectModel, tier: Tier): RuleFinding[] {
     const sleep = sleepOf(service);
     if (!sleep) return [];
     const packages = packagesOf(model, service);
-    const needsToStayUp = firstOf(packages, BOT_PACKAGES) ?? firstOf(packages, LONG_LIVED_PACKAGES);
+    const needsToStayUp = firstOf(packages, BOT_PACKAGES) ?? longLivedWork(model, service, packages);
     if (!needsToStayUp && tier === 'launch') return [];
     return [
       {
@@ -126,4 +127,12 @@ function sleepingMachines(model: ProjectModel, tier: Tier): RuleFinding[] {
       },
     ];
   });
+}
+
+/** Work that must keep running between requests: a websocket or scheduler package, or Solid Queue in Puma. */
+function longLivedWork(model: ProjectModel, service: Service, packages: Set<string>): string | undefined {
+  return (
+    firstOf(packages, LONG_LIVED_PACKAGES) ??
+    (solidQueueOf(model, service)?.inPuma ? 'Solid Queue inside Puma (`plugin :solid_queue`)' : undefined)
+  );
 }

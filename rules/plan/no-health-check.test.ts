@@ -69,4 +69,60 @@ describe('plan/no-health-check', () => {
       'service:dash',
     ]);
   });
+
+  it('names the health route the app already serves, in the syntax of its platform', async () => {
+    const rails = await findingsFor(rule, {
+      'render.yaml':
+        'services:\n  - { type: web, name: store, runtime: ruby, startCommand: bundle exec puma }\n',
+      'config/routes.rb':
+        'Rails.application.routes.draw do\n  resources :products\n\n  # Reveal health status on /up.\n  get "up" => "rails/health#show", as: :rails_health_check\nend\n',
+    });
+    expect(rails[0]?.fix).toEqual({
+      text: 'The app already answers /up (config/routes.rb:5): declare it.',
+      replacement: 'healthCheckPath: /up',
+    });
+    const fly = await findingsFor(rule, {
+      'fly.toml': 'app = "api"\n[http_service]\n  internal_port = 8080\n',
+      'package.json': '{ "dependencies": { "express": "4.21.2" } }',
+      'src/server.ts':
+        "import express from 'express';\nconst app = express();\napp.get('/healthz', (_req, res) => res.send('ok'));\n",
+    });
+    expect(fly[0]?.fix?.replacement).toContain('[[http_service.checks]]');
+    expect(fly[0]?.fix?.replacement).toContain('path = "/healthz"');
+    const railway = await findingsFor(rule, {
+      'railway.toml': '[deploy]\nstartCommand = "uvicorn main:app"\n',
+      'main.py':
+        'from fastapi import FastAPI\napp = FastAPI()\n\n@app.get("/api/health")\ndef health():\n    return {"ok": True}\n',
+    });
+    expect(railway[0]?.fix?.replacement).toBe('healthcheckPath = "/api/health"');
+  });
+
+  it('reads Next.js route files, Django paths and Nest controllers, and not an HTTP client calling a health URL', async () => {
+    const render = {
+      'render.yaml': 'services:\n  - { type: web, name: web, runtime: node, startCommand: npm start }\n',
+    };
+    const served = async (files: Record<string, string>) =>
+      (await findingsFor(rule, { ...render, ...files }))[0]?.fix?.replacement;
+    expect(
+      await served({
+        'app/(ops)/api/health/route.ts': 'export function GET() { return new Response("ok"); }',
+      }),
+    ).toBe('healthCheckPath: /api/health');
+    expect(
+      await served({
+        'shop/urls.py': 'from django.urls import path\nurlpatterns = [path("healthz/", views.health)]\n',
+      }),
+    ).toBe('healthCheckPath: /healthz');
+    expect(
+      await served({
+        'src/health.controller.ts':
+          "import { Controller, Get } from '@nestjs/common';\n@Controller('health')\nexport class HealthController { @Get() check() { return 'ok'; } }\n",
+      }),
+    ).toBe('healthCheckPath: /health');
+    expect(
+      await served({
+        'src/monitor.ts': "import axios from 'axios';\nexport const ping = () => axios.get('/health');\n",
+      }),
+    ).toBe('healthCheckPath: /healthz');
+  });
 });

@@ -1,9 +1,6 @@
-import { startInvocations } from '../../src/capacity/command.ts';
-import type { Platform, ProjectModel, Service } from '../../src/model/project-model.ts';
-import { defineRule } from '../../src/rules/rule.ts';
-
-/** Dashboards a team opens now and then: nobody's traffic waits on them. */
-const INTERNAL_DASHBOARDS = new Set(['flower', 'grafana-server', 'grafana', 'rq-dashboard', 'bull-board']);
+import type { HealthEndpoint, Platform, ProjectModel, Service } from '../../src/model/project-model.ts';
+import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
+import { isInternalDashboard } from '../../src/rules/service-facts.ts';
 
 /** Platforms whose config file can declare a health check (Heroku has none; compose files are local). */
 const HEALTH_CHECK_PLATFORMS = new Set<Platform>(['render', 'fly', 'railway']);
@@ -39,15 +36,38 @@ export default defineRule({
           ? `${service.name} has only a TCP check, which passes as soon as the port is open: a deploy that cannot reach its database still receives traffic.`
           : `${service.name} has no health check, so a deploy that starts but cannot serve still receives traffic and hung instances are never replaced.`,
         location: service.location,
-        fix: { text: 'Serve a health endpoint and declare it.', replacement: 'healthCheckPath: /healthz' },
+        fix: healthCheckFix(service, servedHealthRoute(model, service)),
       }));
   },
 });
 
-/** `celery -A app flower`, `flower`, `grafana-server`: an internal dashboard, not the product. */
-function isInternalDashboard(model: ProjectModel, service: Service): boolean {
-  return startInvocations(model, service).some(
-    ({ program, args }) =>
-      INTERNAL_DASHBOARDS.has(program) || (program === 'celery' && args.includes('flower')),
+/** A health route the service's own code already serves: under its folder, and no deeper service's. */
+function servedHealthRoute(model: ProjectModel, service: Service): HealthEndpoint | undefined {
+  const under = (s: Service, path: string) => s.rootDir === '' || path.startsWith(`${s.rootDir}/`);
+  return model.healthEndpoints.find(
+    ({ location: { path } }) =>
+      under(service, path) &&
+      !model.services.some((other) => other.rootDir.length > service.rootDir.length && under(other, path)),
   );
+}
+
+/** The declaration in the service's own config file: Render's key, Railway's JSON or TOML key, a Fly check. */
+function healthCheckFix(service: Service, served: HealthEndpoint | undefined): RuleFinding['fix'] {
+  const path = served?.path ?? '/healthz';
+  const text = served
+    ? `The app already answers ${path} (${served.location.path}:${served.location.line}): declare it.`
+    : 'Serve a health endpoint and declare it.';
+  if (service.platform === 'fly')
+    return {
+      text: `${text} Under a \`[[services]]\` section the table is \`[[services.http_checks]]\`.`,
+      replacement: `[[http_service.checks]]\n  grace_period = "10s"\n  interval = "30s"\n  method = "GET"\n  timeout = "5s"\n  path = "${path}"`,
+    };
+  if (service.platform === 'railway')
+    return {
+      text,
+      replacement: service.location.path.endsWith('.toml')
+        ? `healthcheckPath = "${path}"`
+        : `"healthcheckPath": "${path}"`,
+    };
+  return { text, replacement: `healthCheckPath: ${path}` };
 }

@@ -28,6 +28,11 @@ describe('plan/single-process-web', () => {
     ).toEqual(['service:api']);
   });
 
+  it('asks nothing of an internal dashboard such as Celery Flower', async () => {
+    expect(await findingsFor(rule, render('', 'celery -A core --config=flowerconfig.py flower'))).toEqual([]);
+    expect(await findingsFor(rule, render('', 'celery -A core worker'))).not.toEqual([]);
+  });
+
   it('accepts several workers or several instances', async () => {
     expect(await findingsFor(rule, render('', 'uvicorn main:app --workers 2'))).toEqual([]);
     expect(await findingsFor(rule, render('    numInstances: 2\n'))).toEqual([]);

@@ -1,5 +1,6 @@
 import { serviceCapacity } from '../../src/capacity/compute.ts';
 import { defineRule } from '../../src/rules/rule.ts';
+import { isInternalDashboard } from '../../src/rules/service-facts.ts';
 
 /**
  * Runtimes whose one process serves on every core with threads or lightweight processes (Go's
@@ -32,6 +33,8 @@ export default defineRule({
     return model.services.flatMap((service) => {
       if (service.kind !== 'web' || service.instances.max > 1) return [];
       if (CONCURRENT_RUNTIMES.has(service.runtime?.value ?? '')) return [];
+      // A dashboard the team opens now and then has no traffic to share out.
+      if (isInternalDashboard(model, service)) return [];
       const capacity = serviceCapacity(model, service);
       // Threads serve requests side by side in the one process (Puma's `threads 5, 5`): a slow
       // request does not hold the others back.

@@ -34,7 +34,9 @@ export default defineRule({
       const perProcess = capacity.memoryPerProcessMb?.value;
       if (!ram || !perProcess) return [];
       const usable = ram * (1 - options.headroomPercent / 100);
-      const needed = capacity.processes.value * perProcess;
+      // Solid Queue's forks under Puma are Rails processes too, and share the instance's memory.
+      const processes = capacity.processes.value + (capacity.jobProcesses?.value ?? 0);
+      const needed = processes * perProcess;
       if (needed <= usable) return [];
       const assumed =
         capacity.memoryPerProcessMb?.source === 'assumed'
@@ -43,7 +45,7 @@ export default defineRule({
       return [
         {
           entity: service.id,
-          message: `${service.name} runs ${capacity.processes.value} processes × ~${perProcess} MB${assumed} = ${needed} MB, more than ${Math.round(usable)} MB usable of ${ram} MB (${capacity.memoryMb?.note}): it will run out of memory.`,
+          message: `${service.name} runs ${processes} processes${capacity.jobProcesses ? ` (${capacity.processes.value} Puma, ${capacity.jobProcesses.value} Solid Queue)` : ''} × ~${perProcess} MB${assumed} = ${needed} MB, more than ${Math.round(usable)} MB usable of ${ram} MB (${capacity.memoryMb?.note}): it will run out of memory.`,
           location: service.startCommand?.location ?? service.location,
           fix: {
             text: `Run at most ${Math.max(1, Math.floor(usable / perProcess))} processes here, or choose a plan with at least ${Math.ceil(needed / (1 - options.headroomPercent / 100))} MB.`,

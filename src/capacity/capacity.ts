@@ -24,6 +24,8 @@ export interface ServiceCapacity {
   processes: Figure;
   /** Request threads per process, where the server's config sets them (Puma's `threads`). */
   threadsPerProcess?: Figure;
+  /** Job processes forked beside the server in each instance (Solid Queue run by Puma's plugin). */
+  jobProcesses?: Figure;
   memoryMb?: Figure;
   cpus?: Figure;
   /** Expected resident memory of one process. */

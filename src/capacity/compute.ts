@@ -11,6 +11,7 @@ import type {
 import { poolSizeOf, threadsOf } from './pool.ts';
 import { memoryPerProcess, planResources, processesOf } from './processes.ts';
 import { type DatabaseReach, externalDatabases, renderDatabaseReach } from './reach.ts';
+import { solidQueueOf } from './solid-queue.ts';
 
 /**
  * A database's demand with what rules need to report on it: the entity and the line to point at,
@@ -56,11 +57,15 @@ export function serviceCapacity(
 ): ServiceCapacity {
   const own = config.services?.[service.name] ?? {};
   const { memoryMb, cpus, note } = planResources(service);
+  const queue = solidQueueOf(model, service);
   const capacity: ServiceCapacity = {
     service: service.name,
     platform: service.platform,
     instances: { min: service.instances.min, max: service.instances.max },
-    processes: processesOf(model, service, own, cpus?.value),
+    processes:
+      queue && !queue.inPuma && !own.processes
+        ? queue.processes
+        : processesOf(model, service, own, cpus?.value),
     memoryPerProcessMb: memoryPerProcess(model, service, {
       ...own,
       ...(config.memoryPerProcessMb ? { defaultMb: config.memoryPerProcessMb } : {}),
@@ -68,6 +73,7 @@ export function serviceCapacity(
   };
   const threads = threadsOf(model, service);
   if (threads) capacity.threadsPerProcess = threads;
+  if (queue?.inPuma) capacity.jobProcesses = queue.processes;
   if (service.plan) capacity.plan = service.plan.name;
   if (memoryMb) capacity.memoryMb = memoryMb;
   if (cpus) capacity.cpus = cpus;
@@ -86,23 +92,34 @@ function databaseDemand(
   for (const { service, url } of reach.direct) {
     const capacity = services.find((s) => s.service === service.name);
     if (!capacity) continue;
-    const poolSize: Figure = poolSizeOf(
-      model,
-      service,
-      capacity.cpus?.value,
-      url,
-      config.services?.[service.name],
-    ) ?? {
-      value: 1,
-      source: 'assumed',
-      note: 'no pool setting or known client library: 1 connection per process assumed',
-    };
-    contributors.push({
-      service: service.name,
-      instances: service.instances.max,
-      processes: capacity.processes,
-      poolSize,
-    });
+    // Solid Queue's processes hold connections of their own, beside Puma's or instead of them.
+    const queue = solidQueueOf(model, service);
+    if (!queue || queue.inPuma) {
+      const poolSize: Figure = poolSizeOf(
+        model,
+        service,
+        capacity.cpus?.value,
+        url,
+        config.services?.[service.name],
+      ) ?? {
+        value: 1,
+        source: 'assumed',
+        note: 'no pool setting or known client library: 1 connection per process assumed',
+      };
+      contributors.push({
+        service: service.name,
+        instances: service.instances.max,
+        processes: capacity.processes,
+        poolSize,
+      });
+    }
+    for (const group of queue?.groups ?? [])
+      contributors.push({
+        service: `${service.name}: ${group.label}`,
+        instances: service.instances.max,
+        processes: group.processes,
+        poolSize: group.connectionsEach,
+      });
   }
   const demand = contributors.reduce((sum, c) => sum + c.instances * c.processes.value * c.poolSize.value, 0);
   const result: DatabaseDemand = {

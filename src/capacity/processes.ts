@@ -188,7 +188,11 @@ export function serverConfigOf(
 ): ServerConfig | undefined {
   const { program, args } = invocation;
   const rails = (program === 'rails' || program === 'rails.rb') && (args[0] === 's' || args[0] === 'server');
-  const server = rails ? 'puma' : program in CONFIG_FILES ? (program as ServerConfig['server']) : undefined;
+  const server = rails
+    ? 'puma'
+    : program in CONFIG_FILES
+      ? (program as keyof typeof CONFIG_FILES)
+      : undefined;
   if (!server) return undefined;
   const files = CONFIG_FILES[server];
   const written = rails
@@ -203,9 +207,13 @@ export function serverConfigOf(
 
 /**
  * The option that names each server's config file, and the file it loads from the folder it
- * starts in when none does (`uwsgi app.ini` loads only the file it is given).
+ * starts in when none does (`uwsgi app.ini` loads only the file it is given). Solid Queue's
+ * supervisor is not a program of its own name (`bin/jobs`, a Puma plugin): solid-queue.ts finds its file.
  */
-const CONFIG_FILES: Record<ServerConfig['server'], { options: string[]; default?: string }> = {
+const CONFIG_FILES: Record<
+  Exclude<ServerConfig['server'], 'solid_queue'>,
+  { options: string[]; default?: string }
+> = {
   puma: { options: ['-C', '--config'], default: 'config/puma.rb' },
   gunicorn: { options: ['-c', '--config'], default: 'gunicorn.conf.py' },
   sidekiq: { options: ['-C', '--config'], default: 'config/sidekiq.yml' },

@@ -78,3 +78,14 @@ export const GOOD_JOB_DEFAULT_MAX_THREADS = fact(
   'https://rubydoc.info/gems/good_job/GoodJob/Configuration#DEFAULT_MAX_THREADS-constant',
   '2026-12-02',
 );
+
+/**
+ * Solid Queue without a `config/queue.yml` runs one dispatcher and one worker; a worker runs 3 job
+ * threads unless `threads:` says, each holding one connection, and two more connections for its
+ * polling and its heartbeat.
+ */
+export const SOLID_QUEUE_WORKER_DEFAULTS = fact(
+  { threads: 3, connectionsBeyondThreads: 2, workers: 1, dispatchers: 1 },
+  'https://github.com/rails/solid_queue/blob/main/README.md#configuration',
+  '2026-12-03',
+);

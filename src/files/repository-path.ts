@@ -1,8 +1,11 @@
+import { posix } from 'node:path';
+
 /**
- * A path written relative to a folder of the repository (`./api`, `api/Dockerfile`, `.`), as a
- * repository path without `./` or a trailing `/`.
+ * A path written relative to a folder of the repository (`./api`, `api/Dockerfile`, `.`,
+ * `../..` from a compose file's folder), as a repository path without `./`, `..` segments or a
+ * trailing `/`; the root is `''`.
  */
 export function repositoryPath(folder: string, written: string): string {
-  const relative = written.replace(/^\.(\/|$)/, '').replace(/\/+$/, '');
-  return [folder, relative].filter((part) => part !== '').join('/');
+  const joined = posix.normalize([folder, written].filter((part) => part !== '').join('/'));
+  return joined === '.' ? '' : joined.replace(/^\.\//, '').replace(/\/+$/, '');
 }

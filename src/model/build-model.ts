@@ -15,6 +15,7 @@ export function emptyModel(): ProjectModel {
     inProcessCaches: [],
     sharedCacheBackends: [],
     requestHandlers: [],
+    healthEndpoints: [],
     serverConfigs: [],
     dockerfiles: [],
     shellScripts: [],

@@ -25,6 +25,8 @@ export interface ProjectModel {
   sharedCacheBackends: SharedCacheBackend[];
   /** Application files that serve HTTP requests, found in application code. */
   requestHandlers: RequestHandler[];
+  /** Routes the application serves that a health check can call (`/up`, `/healthz`). */
+  healthEndpoints: HealthEndpoint[];
   /** Web server config files (`config/puma.rb`, `gunicorn.conf.py`) and what they set. */
   serverConfigs: ServerConfig[];
   /** Dockerfiles and the command their image starts. */
@@ -393,6 +395,13 @@ export interface SharedCacheBackend {
   location: Location;
 }
 
+/** A route whose path says it answers health checks: `get "up" => "rails/health#show"`, `app.get('/healthz')`. */
+export interface HealthEndpoint {
+  /** The path as a request reaches it, with a leading slash. */
+  path: string;
+  location: Location;
+}
+
 /** A file that serves HTTP: it imports a server framework, or is a Next.js route handler or server action file. */
 export interface RequestHandler {
   /** The framework module (`express`, `fastapi`) or Next.js convention (`next-route`, `next-server-action`). */
@@ -413,13 +422,40 @@ export type ConfigCount =
 
 export interface ServerConfig {
   path: string;
-  server: 'puma' | 'gunicorn' | 'sidekiq' | 'uwsgi';
+  server: 'puma' | 'gunicorn' | 'sidekiq' | 'uwsgi' | 'solid_queue';
   /** Worker processes per instance, where the file sets them. */
   workers?: { count: ConfigCount; location: Location };
   /** Threads per worker (the maximum, for puma's `threads min, max`). */
   threads?: { count: ConfigCount; location: Location };
   /** Puma plugins: `plugin :solid_queue` runs the job supervisor inside the web server. */
-  plugins: string[];
+  plugins: PumaPlugin[];
+  /** The processes Solid Queue's supervisor forks, as `config/queue.yml` lists them. */
+  processGroups?: ProcessGroup[];
+}
+
+export interface PumaPlugin {
+  name: string;
+  /** The env test the plugin is loaded under: `plugin :solid_queue if ENV["SOLID_QUEUE_IN_PUMA"]`. */
+  when?: EnvTest;
+  location: Location;
+}
+
+/**
+ * A Ruby test on one variable: `ENV["X"]` holds when X is set at all (`"false"` is a string, and
+ * true), `ENV["X"] == "v"` when it is v; `negated` for `unless`.
+ */
+export interface EnvTest {
+  env: string;
+  equals?: string;
+  negated?: boolean;
+}
+
+export interface ProcessGroup {
+  role: 'workers' | 'dispatchers';
+  processes: ConfigCount;
+  /** Job threads per worker process. */
+  threads?: ConfigCount;
+  location: Location;
 }
 
 export interface Dockerfile {

@@ -197,7 +197,7 @@ function capacityTable(capacity: CapacitySummary): string[] {
       const instances =
         s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}–${s.instances.max}`;
       lines.push(
-        `| ${s.service} (${s.platform}) | ${s.plan ?? '—'} | ${instances} | ${figure(s.processes)} | ${figure(s.memoryMb, ' MB')} | ${figure(s.cpus)} | ${figure(s.memoryPerProcessMb, ' MB')} |`,
+        `| ${s.service} (${s.platform}) | ${s.plan ?? '—'} | ${instances} | ${figure(s.processes)}${s.jobProcesses ? ` + ${figure(s.jobProcesses)} Solid Queue` : ''} | ${figure(s.memoryMb, ' MB')} | ${figure(s.cpus)} | ${figure(s.memoryPerProcessMb, ' MB')} |`,
       );
     }
   }
@@ -213,7 +213,13 @@ function capacityTable(capacity: CapacitySummary): string[] {
     }
   }
   const assumed = [
-    ...capacity.services.flatMap((s) => [s.processes, s.memoryPerProcessMb, s.memoryMb, s.cpus]),
+    ...capacity.services.flatMap((s) => [
+      s.processes,
+      s.jobProcesses,
+      s.memoryPerProcessMb,
+      s.memoryMb,
+      s.cpus,
+    ]),
     ...capacity.databases.map((d) => d.limit),
   ]
     .filter((f) => f && f.source !== 'read')

@@ -52,7 +52,7 @@ export function renderText(result: ReviewResult, options: TextOptions = {}): str
       const instances =
         s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}-${s.instances.max}`;
       lines.push(
-        `  ${s.service} (${s.platform}, ${s.plan ?? 'no plan'}): ${instances} instance(s) × ${figure(s.processes)} process(es)${s.threadsPerProcess ? ` × ${figure(s.threadsPerProcess)} thread(s)` : ''}; RAM ${figure(s.memoryMb, ' MB')}, CPU ${figure(s.cpus)}, per process ${figure(s.memoryPerProcessMb, ' MB')}`,
+        `  ${s.service} (${s.platform}, ${s.plan ?? 'no plan'}): ${instances} instance(s) × ${figure(s.processes)} process(es)${s.threadsPerProcess ? ` × ${figure(s.threadsPerProcess)} thread(s)` : ''}${s.jobProcesses ? ` + ${figure(s.jobProcesses)} Solid Queue process(es)` : ''}; RAM ${figure(s.memoryMb, ' MB')}, CPU ${figure(s.cpus)}, per process ${figure(s.memoryPerProcessMb, ' MB')}`,
         ...capacityNotes(s.notes, paint),
       );
     }

@@ -1,3 +1,4 @@
+import { startInvocations } from '../capacity/command.ts';
 import { dependenciesOf } from '../capacity/processes.ts';
 import type { ProjectModel, Service } from '../model/project-model.ts';
 
@@ -19,4 +20,15 @@ export function firstOf(packages: Set<string>, candidates: Set<string>): string 
 /** Every dependency of the project, dev ones aside. */
 export function projectPackages(model: ProjectModel): Set<string> {
   return new Set(model.dependencies.filter((d) => !d.dev).map((d) => d.name));
+}
+
+/** Dashboards a team opens now and then: nobody's traffic waits on them. */
+const INTERNAL_DASHBOARDS = new Set(['flower', 'grafana-server', 'grafana', 'rq-dashboard', 'bull-board']);
+
+/** `celery -A app flower`, `flower`, `grafana-server`: an internal dashboard, not the product. */
+export function isInternalDashboard(model: ProjectModel, service: Service): boolean {
+  return startInvocations(model, service).some(
+    ({ program, args }) =>
+      INTERNAL_DASHBOARDS.has(program) || (program === 'celery' && args.includes('flower')),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/location.ts';
 import type {
   EnvRead,
+  HealthEndpoint,
   InProcessCache,
   RequestHandler,
   SharedCacheBackend,
@@ -12,5 +13,6 @@ export interface CodeFindings {
   inProcessCaches: InProcessCache[];
   sharedCacheBackends: SharedCacheBackend[];
   requestHandlers: RequestHandler[];
+  healthEndpoints: HealthEndpoint[];
   diagnostics: Diagnostic[];
 }

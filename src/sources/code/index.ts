@@ -22,6 +22,7 @@ export const codeSource: Source = {
       inProcessCaches: [],
       sharedCacheBackends: [],
       requestHandlers: [],
+      healthEndpoints: [],
       diagnostics: [],
     };
     const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -37,6 +38,7 @@ export const codeSource: Source = {
       found.inProcessCaches.push(...one.inProcessCaches);
       found.sharedCacheBackends.push(...one.sharedCacheBackends);
       found.requestHandlers.push(...one.requestHandlers);
+      found.healthEndpoints.push(...one.healthEndpoints);
       found.diagnostics.push(...one.diagnostics);
     }
     found.diagnostics.push(

@@ -4,6 +4,7 @@ import { parseWithBabel } from '../babel-parser.ts';
 import type { SourceFile } from '../source.ts';
 import { type SyntaxNode, walkSyntaxTree, withoutTypes } from '../walk-syntax-tree.ts';
 import type { CodeFindings } from './code-findings.ts';
+import { healthPath } from './health-paths.ts';
 
 /** A module-scope Map/WeakMap counts as a cache only under a name that says so. */
 const CACHE_NAME = /cache|memo|store/i;
@@ -14,13 +15,14 @@ const NEXT_API_PAGE = /(^|\/)pages\/api\//;
 /**
  * Every fact this reader takes needs one of these in the text: `process.env`/`import.meta.env`
  * for env reads, `new Map` for a map used as a cache, the `use server` directive, a quoted HTTP
- * module, and for a cache library its quoted name (when its default export builds caches) or
+ * module or Nest's decorators (health routes), and for a cache library its quoted name (when its default export builds caches) or
  * the name of the export that does (`memoize` of lodash). Most modules of a large repository have
  * none, and are not parsed at all.
  */
 const FACT_TOKENS = new RegExp(
   [
     String.raw`process\s*\.\s*env\b|import\s*\.\s*meta\s*\.\s*env\b|\bnew\s+(?:Weak)?Map\b|use server`,
+    String.raw`@nestjs/common`,
     String.raw`(['"\`])(?:${[...HTTP_HANDLER_MODULES, ...Object.keys(JS_CACHE_EXPORTS).filter((m) => JS_CACHE_EXPORTS[m]?.default)].map(escapeRegExp).join('|')})\1`,
     String.raw`\b(?:${[...new Set(Object.values(JS_CACHE_EXPORTS).flatMap((exports) => Object.keys(exports)))].filter((name) => name !== 'default').join('|')})\b`,
   ].join('|'),
@@ -55,6 +57,7 @@ export function readJavaScript(file: SourceFile): CodeFindings {
     inProcessCaches: [],
     sharedCacheBackends: [],
     requestHandlers: [],
+    healthEndpoints: [],
     diagnostics: [],
   };
   const program = parseProgram(file, found);
@@ -68,6 +71,14 @@ export function readJavaScript(file: SourceFile): CodeFindings {
   });
   const bindings = importBindings(program);
   readHandlers(file.path, program, bindings, at, found);
+  const nextRoute = nextRoutePath(file.path);
+  const nextHealth = nextRoute === undefined ? undefined : healthPath(nextRoute);
+  if (nextHealth) found.healthEndpoints.push({ path: nextHealth, location: { path: file.path, line: 1 } });
+  // Route registrations are read where a server framework (or Nest's decorators) is imported:
+  // elsewhere `.get('/health')` is as likely an HTTP client's call.
+  const registersRoutes =
+    found.requestHandlers.some((h) => !h.framework.startsWith('next-')) ||
+    [...bindings.values()].some((b) => b.module === '@nestjs/common');
 
   const moduleMaps = new Map<string, Node>();
   const filledMaps = new Set<string>();
@@ -91,6 +102,9 @@ export function readJavaScript(file: SourceFile): CodeFindings {
     }
     const filled = mapFilledInFunction(node, ancestors);
     if (filled) filledMaps.add(filled);
+
+    const route = registersRoutes ? healthRouteOf(node) : undefined;
+    if (route) found.healthEndpoints.push({ path: route, location: at(node) });
   });
   for (const [name, node] of moduleMaps)
     if (filledMaps.has(name))
@@ -463,4 +477,33 @@ const FUNCTION_TYPES = new Set([
 
 function isFunction(node: Node): boolean {
   return FUNCTION_TYPES.has(node.type);
+}
+
+/** `app.get('/healthz', …)`, `router.all('/up')`, `app.route('/health')`, Nest's `@Controller('health')`/`@Get('health')`. */
+const ROUTE_METHODS = new Set(['get', 'head', 'all', 'route']);
+const NEST_ROUTE_DECORATORS = new Set(['Controller', 'Get', 'Head', 'All']);
+
+function healthRouteOf(node: Node): string | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const { callee } = node;
+  const named =
+    (callee.type === 'MemberExpression' && !callee.computed && ROUTE_METHODS.has(callee.property?.name)) ||
+    (callee.type === 'Identifier' && NEST_ROUTE_DECORATORS.has(callee.name));
+  if (!named) return undefined;
+  const [first] = node.arguments;
+  const literal =
+    first?.type === 'StringLiteral'
+      ? first.value
+      : first?.type === 'TemplateLiteral' && first.expressions.length === 0
+        ? first.quasis[0]?.value.cooked
+        : undefined;
+  return typeof literal === 'string' ? healthPath(literal) : undefined;
+}
+
+/** The URL path a Next.js route file answers: `app/api/health/route.ts` → `/api/health`, route groups dropped. */
+function nextRoutePath(path: string): string | undefined {
+  const app = /(?:^|\/)app\/((?:.+\/)?)route\.[cm]?[jt]sx?$/.exec(path);
+  const page = /(?:^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
+  const segments = (app?.[1] ?? page?.[1])?.split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+  return segments ? `/${segments.join('/')}` : undefined;
 }

@@ -1,7 +1,9 @@
 import { HTTP_HANDLER_MODULES, PY_CACHE_CLASSES, PY_CACHE_DECORATORS } from '../../catalog/libraries.ts';
 import type { Location } from '../../model/location.ts';
+import type { HealthEndpoint } from '../../model/project-model.ts';
 import type { SourceFile } from '../source.ts';
 import type { CodeFindings } from './code-findings.ts';
+import { healthPath } from './health-paths.ts';
 import { type LogicalLine, type PyToken, tokenizePython } from './python-tokens.ts';
 
 /** A module-level dict counts as a cache only under a name that says so. */
@@ -36,6 +38,7 @@ export function readPython(file: SourceFile): CodeFindings {
     inProcessCaches: [],
     sharedCacheBackends: [],
     requestHandlers: [],
+    healthEndpoints: [],
     diagnostics: [],
   };
   const { lines, unterminated } = tokenizePython(file.text);
@@ -57,6 +60,7 @@ export function readPython(file: SourceFile): CodeFindings {
       break;
     }
   }
+  if (found.requestHandlers.length > 0) found.healthEndpoints.push(...healthRoutes(lines, at));
 
   for (const line of lines)
     for (const token of line.tokens)
@@ -374,4 +378,30 @@ function filledName(tokens: PyToken[]): string | undefined {
     if (depth === 0) return tokens[i + 1]?.value === '=' ? name.value : undefined;
   }
   return undefined;
+}
+
+/** Route declarations by name: decorators (`@app.get`, `@bp.route`) and calls (`path`, `add_url_rule`). */
+const ROUTE_CALLS = new Set([
+  'get',
+  'head',
+  'route',
+  'api_route',
+  'path',
+  're_path',
+  'add_url_rule',
+  'add_api_route',
+]);
+
+/** `@app.get("/healthz")`, `@bp.route("/health")`, Django's `path("health/", …)`. */
+function healthRoutes(lines: LogicalLine[], at: (token: PyToken) => Location): HealthEndpoint[] {
+  const found: HealthEndpoint[] = [];
+  for (const { tokens } of lines)
+    tokens.forEach((token, i) => {
+      const literal = tokens[i + 2];
+      if (token.kind !== 'name' || !ROUTE_CALLS.has(token.value) || tokens[i + 1]?.value !== '(') return;
+      if (literal?.kind !== 'string' || literal.prefix.includes('f')) return;
+      const path = healthPath(literal.value);
+      if (path) found.push({ path, location: at(literal) });
+    });
+  return found;
 }

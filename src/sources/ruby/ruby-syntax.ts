@@ -1,4 +1,4 @@
-import type { ConfigCount } from '../../model/project-model.ts';
+import type { ConfigCount, EnvTest } from '../../model/project-model.ts';
 import { byteLineLocator } from '../byte-lines.ts';
 
 // Prism's node classes, read by their fields: only what the readers use.
@@ -10,21 +10,56 @@ export function lineLocator(source: string): (offset: number) => number {
   return byteLineLocator(Buffer.from(source, 'utf8'));
 }
 
-/** The calls of a file's top level, and of `if`/`unless` bodies there (`if ENV["X"] … end`). */
-export function topLevelCalls(program: RubyNode): RubyNode[] {
-  const calls: RubyNode[] = [];
-  const visit = (statements: RubyNode) => {
+/**
+ * The calls of a file's top level and of `if`/`unless` bodies there, each with the env test that
+ * guards it when the condition tests one variable (`plugin :solid_queue if ENV["SOLID_QUEUE_IN_PUMA"]`);
+ * `unknown` when it tests something else, since the call may then not run at all.
+ */
+export function guardedTopLevelCalls(
+  program: RubyNode,
+): Array<{ call: RubyNode; guard?: EnvTest | 'unknown' }> {
+  const calls: Array<{ call: RubyNode; guard?: EnvTest | 'unknown' }> = [];
+  const visit = (statements: RubyNode, guard?: EnvTest | 'unknown') => {
     for (const node of statements?.body ?? []) {
       const kind = node?.constructor?.name;
-      if (kind === 'CallNode') calls.push(node);
+      if (kind === 'CallNode') calls.push(guard ? { call: node, guard } : { call: node });
       else if (kind === 'IfNode' || kind === 'UnlessNode') {
-        visit(node.statements);
-        visit(node.subsequent?.statements ?? node.elseClause?.statements);
+        const test = guard ? 'unknown' : (envTestOf(node.predicate) ?? 'unknown');
+        const negate = (t: EnvTest | 'unknown'): EnvTest | 'unknown' =>
+          t === 'unknown' ? t : { ...t, negated: !t.negated };
+        visit(node.statements, kind === 'IfNode' ? test : negate(test));
+        const otherwise = node.subsequent ?? node.elseClause;
+        // An `elsif` tests its own predicate.
+        const otherwiseGuard =
+          otherwise?.constructor?.name === 'IfNode' ? 'unknown' : kind === 'IfNode' ? negate(test) : test;
+        visit(otherwise?.statements, otherwiseGuard);
       }
     }
   };
   visit(program?.statements);
   return calls;
+}
+
+/** `ENV["X"]`, `ENV.fetch("X", …)`, `ENV["X"].present?`, `ENV["X"] == "v"`, `!…`. */
+function envTestOf(node: RubyNode): EnvTest | undefined {
+  if (node?.constructor?.name !== 'CallNode') return undefined;
+  const variable = envRead(node);
+  if (variable) return { env: variable };
+  if (node.name === 'present?') {
+    const inner = envRead(node.receiver);
+    return inner ? { env: inner } : undefined;
+  }
+  if (node.name === '!') {
+    const inner = envTestOf(node.receiver);
+    return inner ? { ...inner, negated: !inner.negated } : undefined;
+  }
+  if (node.name === '==' || node.name === '!=') {
+    const inner = envRead(node.receiver);
+    const value = literalText(argumentsOf(node)[0]);
+    if (!inner || value === undefined) return undefined;
+    return { env: inner, equals: value, ...(node.name === '!=' ? { negated: true } : {}) };
+  }
+  return undefined;
 }
 
 export function argumentsOf(call: RubyNode): RubyNode[] {

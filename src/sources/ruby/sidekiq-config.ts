@@ -1,11 +1,8 @@
 import type { Diagnostic } from '../../model/location.ts';
-import type { ConfigCount, ServerConfig } from '../../model/project-model.ts';
+import type { ServerConfig } from '../../model/project-model.ts';
 import { type LocatedNode, parseLocatedYaml } from '../located-yaml.ts';
 import type { SourceFile } from '../source.ts';
-import { parseRuby } from './prism-parser.ts';
-import { countOf, type RubyNode } from './ruby-syntax.ts';
-
-const ERB_OUTPUT = /^<%=\s*([\s\S]*?)\s*-?%>$/;
+import { countFromYaml } from './yaml-count.ts';
 
 /**
  * `config/sidekiq.yml`: its `concurrency` (Sidekiq's job threads), with the `production:` section
@@ -23,15 +20,4 @@ export function readSidekiqConfig(file: SourceFile): { config?: ServerConfig; di
   const count = node ? countFromYaml(node) : undefined;
   if (node && count) config.threads = { count, location: node.location };
   return { config, diagnostics };
-}
-
-function countFromYaml(node: LocatedNode): ConfigCount | undefined {
-  const number = node.number();
-  if (number !== undefined) return Number.isInteger(number) && number > 0 ? { value: number } : undefined;
-  const erb = ERB_OUTPUT.exec(node.string() ?? '')?.[1];
-  if (!erb) return undefined;
-  const result = parseRuby(erb);
-  const program: RubyNode = result.value;
-  const [expression] = program.statements?.body ?? [];
-  return result.errors.length === 0 ? countOf(expression, new Map()) : undefined;
 }

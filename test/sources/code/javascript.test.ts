@@ -50,6 +50,7 @@ describe('readJavaScript: env reads', () => {
       inProcessCaches: [],
       sharedCacheBackends: [],
       requestHandlers: [],
+      healthEndpoints: [],
       diagnostics: [],
     });
   });

@@ -135,6 +135,19 @@ describe('Dockerfile stages and copies', () => {
     });
     expect(computeCapacity(model).services[0]?.processes).toMatchObject({ value: 5 });
   });
+
+  it('finds the Dockerfile and script of a compose file that builds from `context: ../..` (SpokaneTech/SpokaneTechWeb)', async () => {
+    expect(
+      await processes({
+        'src/docker/docker-compose.yaml':
+          'services:\n  django:\n    build:\n      context: ../..\n      dockerfile: src/docker/Dockerfile\n    command: ./entrypoint.sh\n    ports: ["8000:8000"]\n',
+        'src/docker/Dockerfile':
+          'FROM python:3.12-slim\nWORKDIR /app\nCOPY src/django_project /app/\nCMD ["./entrypoint.sh"]\n',
+        'src/django_project/entrypoint.sh':
+          '#!/bin/sh\nset -e\nwait_for_db() {\n  until nc -z "$DB_HOST" "$DB_PORT"; do\n    sleep 1\n  done\n}\nwait_for_db\npython manage.py migrate\ngunicorn core.wsgi:application --bind 0.0.0.0:8000 --workers 3\n',
+      }),
+    ).toMatchObject({ value: 3, note: 'gunicorn --workers 3' });
+  });
 });
 
 describe('start scripts named by a relative path', () => {

@@ -1137,9 +1137,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1656,7 +1656,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1666,8 +1666,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1692,7 +1692,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch3.test = (input2, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1700,7 +1700,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input2 === glob;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -1709,16 +1709,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix3);
+          match = picomatch3.matchBase(input2, regex, options, posix4);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob, options, posix3 = options && options.windows) => {
+    picomatch3.matchBase = (input2, glob, options, posix4 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input2, { windows: posix3 }));
+      return regex.test(utils.basename(input2, { windows: posix4 }));
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
@@ -14245,7 +14245,7 @@ function capacityTable(capacity) {
     for (const s of capacity.services) {
       const instances = s.instances.min === s.instances.max ? `${s.instances.max}` : `${s.instances.min}\u2013${s.instances.max}`;
       lines.push(
-        `| ${s.service} (${s.platform}) | ${s.plan ?? "\u2014"} | ${instances} | ${figure(s.processes)} | ${figure(s.memoryMb, " MB")} | ${figure(s.cpus)} | ${figure(s.memoryPerProcessMb, " MB")} |`
+        `| ${s.service} (${s.platform}) | ${s.plan ?? "\u2014"} | ${instances} | ${figure(s.processes)}${s.jobProcesses ? ` + ${figure(s.jobProcesses)} Solid Queue` : ""} | ${figure(s.memoryMb, " MB")} | ${figure(s.cpus)} | ${figure(s.memoryPerProcessMb, " MB")} |`
       );
     }
   }
@@ -14261,7 +14261,13 @@ function capacityTable(capacity) {
     }
   }
   const assumed = [
-    ...capacity.services.flatMap((s) => [s.processes, s.memoryPerProcessMb, s.memoryMb, s.cpus]),
+    ...capacity.services.flatMap((s) => [
+      s.processes,
+      s.jobProcesses,
+      s.memoryPerProcessMb,
+      s.memoryMb,
+      s.cpus
+    ]),
     ...capacity.databases.map((d) => d.limit)
   ].filter((f) => f && f.source !== "read").map((f) => f?.note).filter((note) => Boolean(note));
   if (assumed.length > 0)
@@ -34970,33 +34976,39 @@ var SIDEKIQ_DEFAULT_CONCURRENCY = fact(
 );
 var GOOD_JOB_DEFAULT_MAX_THREADS = fact(
   5,
-  "https://rubydoc.info/gems/good_job/GoodJob/Configuration (DEFAULT_MAX_THREADS)",
+  "https://rubydoc.info/gems/good_job/GoodJob/Configuration#DEFAULT_MAX_THREADS-constant",
   "2026-12-02"
+);
+var SOLID_QUEUE_WORKER_DEFAULTS = fact(
+  { threads: 3, connectionsBeyondThreads: 2, workers: 1, dispatchers: 1 },
+  "https://github.com/rails/solid_queue/blob/main/README.md#configuration",
+  "2026-12-03"
 );
 
 // src/files/repository-path.ts
+import { posix } from "node:path";
 function repositoryPath(folder, written) {
-  const relative = written.replace(/^\.(\/|$)/, "").replace(/\/+$/, "");
-  return [folder, relative].filter((part) => part !== "").join("/");
+  const joined = posix.normalize([folder, written].filter((part) => part !== "").join("/"));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/+$/, "");
 }
 
 // src/model/docker-stages.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 function builtStage(dockerfile, target) {
   if (target === void 0) return dockerfile.stages.at(-1);
   return dockerfile.stages.find((stage) => stage.name?.toLowerCase() === target.toLowerCase());
 }
 function contextPaths(stage, imagePath) {
-  const wanted = posix.resolve(stage.workdir, imagePath);
+  const wanted = posix2.resolve(stage.workdir, imagePath);
   const found = [];
   for (const { source, destination } of [...stage.copies].reverse()) {
     const intoFolder = destination.endsWith("/");
     const target = intoFolder ? destination.slice(0, -1) : destination;
     if (wanted === target && !intoFolder) found.push(source);
-    if (intoFolder && wanted === posix.join(target, posix.basename(source))) found.push(source);
-    if (wanted.startsWith(`${target}/`)) found.push(posix.join(source, wanted.slice(target.length + 1)));
+    if (intoFolder && wanted === posix2.join(target, posix2.basename(source))) found.push(source);
+    if (wanted.startsWith(`${target}/`)) found.push(posix2.join(source, wanted.slice(target.length + 1)));
   }
-  return [...new Set(found.map((path) => posix.normalize(path).replace(/^\.\//, "")))];
+  return [...new Set(found.map((path) => posix2.normalize(path).replace(/^\.\//, "")))];
 }
 
 // src/capacity/command.ts
@@ -36045,6 +36057,95 @@ function databaseIdentity(url2) {
   };
 }
 
+// src/capacity/solid-queue.ts
+function isSolidQueueSupervisor({ program, args }) {
+  if (program === "jobs") return args[0] === void 0 || args[0] === "start" || args[0].startsWith("-");
+  return (program === "rails" || program === "rake") && args.includes("solid_queue:start");
+}
+function solidQueueOf(model, service) {
+  const serviceEnv = literalEnv(service);
+  for (const invocation of startInvocations(model, service)) {
+    const env = invocationEnv(serviceEnv, invocation);
+    if (isSolidQueueSupervisor(invocation)) {
+      const written = invocation.program === "jobs" ? optionValue(invocation.args, ["-c", "--config_file"]) : void 0;
+      return supervisorRun(queueConfig(model, service, written ?? env.SOLID_QUEUE_CONFIG), env, false);
+    }
+    const server = serverConfigOf(model, service, invocation);
+    if (server?.server !== "puma") continue;
+    const plugin = server.plugins.find((p) => p.name === "solid_queue");
+    if (plugin && holds(plugin.when, env))
+      return supervisorRun(queueConfig(model, service, env.SOLID_QUEUE_CONFIG), env, true);
+  }
+  return void 0;
+}
+function queueConfig(model, service, written) {
+  const path = repositoryPath(service.rootDir, written ?? "config/queue.yml");
+  return model.serverConfigs.find((config2) => config2.server === "solid_queue" && config2.path === path);
+}
+function holds(test, env) {
+  if (!test) return true;
+  const value = env[test.env];
+  const result = test.equals === void 0 ? value !== void 0 : value === test.equals;
+  return test.negated ? !result : result;
+}
+function supervisorRun(config2, env, inPuma) {
+  const defaults = SOLID_QUEUE_WORKER_DEFAULTS.value;
+  const declared = config2?.processGroups?.map((g) => ({ ...g, line: g.location.line })) ?? [
+    { role: "workers", processes: { value: defaults.workers } },
+    { role: "dispatchers", processes: { value: defaults.dispatchers } }
+  ];
+  const groups = [
+    {
+      label: "Solid Queue supervisor",
+      processes: { value: 1, source: "default", note: "one supervisor" },
+      connectionsEach: { value: 1, source: "default", note: "its heartbeat" }
+    }
+  ];
+  for (const group of declared) {
+    const processes = processesFigure(group, env, config2);
+    if (group.role === "dispatchers") {
+      groups.push({
+        label: "Solid Queue dispatcher",
+        processes,
+        connectionsEach: { value: 2, source: "default", note: "polling and heartbeat" }
+      });
+      continue;
+    }
+    const threads = group.threads ? resolveCount(group.threads, env, void 0) : void 0;
+    const threadCount = threads?.value ?? defaults.threads;
+    groups.push({
+      label: "Solid Queue workers",
+      processes,
+      connectionsEach: {
+        value: threadCount + defaults.connectionsBeyondThreads,
+        source: threads ? threads.source : "default",
+        note: `${threadCount} job threads${threads ? threads.how : " (Solid Queue's default)"} + ${defaults.connectionsBeyondThreads} for polling and heartbeat`
+      }
+    });
+  }
+  const total = groups.reduce((sum, g) => sum + g.processes.value, 0);
+  const summary2 = groups.map((g) => `${g.processes.value} ${g.label.replace("Solid Queue ", "")}`).join(", ");
+  return {
+    inPuma,
+    groups,
+    processes: {
+      value: total,
+      source: config2 ? "read" : "default",
+      note: `Solid Queue: ${summary2} (${config2 ? config2.path : "no config/queue.yml: its defaults"})`
+    }
+  };
+}
+function processesFigure(group, env, config2) {
+  const resolved = resolveCount(group.processes, env, void 0);
+  const at3 = config2 ? ` (${config2.path}:${group.line})` : "";
+  if (!resolved) return { value: 1, source: "assumed", note: `count not readable${at3}: 1 assumed` };
+  return {
+    value: resolved.value,
+    source: config2 ? resolved.source : "default",
+    note: `${resolved.value}${resolved.how}${at3}`
+  };
+}
+
 // src/capacity/compute.ts
 function computeCapacity(model, config2 = {}) {
   const { services, databases } = capacityDetails(model, config2);
@@ -36064,11 +36165,12 @@ function capacityDetails(model, config2 = {}) {
 function serviceCapacity2(model, service, config2 = {}) {
   const own2 = config2.services?.[service.name] ?? {};
   const { memoryMb, cpus, note } = planResources(service);
+  const queue = solidQueueOf(model, service);
   const capacity = {
     service: service.name,
     platform: service.platform,
     instances: { min: service.instances.min, max: service.instances.max },
-    processes: processesOf(model, service, own2, cpus?.value),
+    processes: queue && !queue.inPuma && !own2.processes ? queue.processes : processesOf(model, service, own2, cpus?.value),
     memoryPerProcessMb: memoryPerProcess(model, service, {
       ...own2,
       ...config2.memoryPerProcessMb ? { defaultMb: config2.memoryPerProcessMb } : {}
@@ -36076,6 +36178,7 @@ function serviceCapacity2(model, service, config2 = {}) {
   };
   const threads = threadsOf(model, service);
   if (threads) capacity.threadsPerProcess = threads;
+  if (queue?.inPuma) capacity.jobProcesses = queue.processes;
   if (service.plan) capacity.plan = service.plan.name;
   if (memoryMb) capacity.memoryMb = memoryMb;
   if (cpus) capacity.cpus = cpus;
@@ -36087,23 +36190,33 @@ function databaseDemand(model, reach, services, config2) {
   for (const { service, url: url2 } of reach.direct) {
     const capacity = services.find((s) => s.service === service.name);
     if (!capacity) continue;
-    const poolSize = poolSizeOf(
-      model,
-      service,
-      capacity.cpus?.value,
-      url2,
-      config2.services?.[service.name]
-    ) ?? {
-      value: 1,
-      source: "assumed",
-      note: "no pool setting or known client library: 1 connection per process assumed"
-    };
-    contributors2.push({
-      service: service.name,
-      instances: service.instances.max,
-      processes: capacity.processes,
-      poolSize
-    });
+    const queue = solidQueueOf(model, service);
+    if (!queue || queue.inPuma) {
+      const poolSize = poolSizeOf(
+        model,
+        service,
+        capacity.cpus?.value,
+        url2,
+        config2.services?.[service.name]
+      ) ?? {
+        value: 1,
+        source: "assumed",
+        note: "no pool setting or known client library: 1 connection per process assumed"
+      };
+      contributors2.push({
+        service: service.name,
+        instances: service.instances.max,
+        processes: capacity.processes,
+        poolSize
+      });
+    }
+    for (const group of queue?.groups ?? [])
+      contributors2.push({
+        service: `${service.name}: ${group.label}`,
+        instances: service.instances.max,
+        processes: group.processes,
+        poolSize: group.connectionsEach
+      });
   }
   const demand = contributors2.reduce((sum, c) => sum + c.instances * c.processes.value * c.poolSize.value, 0);
   const result = {
@@ -36425,6 +36538,12 @@ function firstOf(packages, candidates) {
 }
 function projectPackages(model) {
   return new Set(model.dependencies.filter((d) => !d.dev).map((d) => d.name));
+}
+var INTERNAL_DASHBOARDS = /* @__PURE__ */ new Set(["flower", "grafana-server", "grafana", "rq-dashboard", "bull-board"]);
+function isInternalDashboard(model, service) {
+  return startInvocations(model, service).some(
+    ({ program, args }) => INTERNAL_DASHBOARDS.has(program) || program === "celery" && args.includes("flower")
+  );
 }
 
 // rules/cache/no-shared-cache.ts
@@ -37331,19 +37450,30 @@ var no_rate_limiting_default = defineRule({
     }
   },
   check(model) {
-    return model.services.flatMap((service) => {
-      if (service.kind !== "web" && service.kind !== "serverless") return [];
+    const unlimited = /* @__PURE__ */ new Map();
+    for (const service of model.services) {
+      if (service.kind !== "web" && service.kind !== "serverless") continue;
       const packages = packagesOf(model, service);
-      if (firstOf(packages, RATE_LIMIT_PACKAGES)) return [];
+      if (firstOf(packages, RATE_LIMIT_PACKAGES)) continue;
       const framework = [...packages].find(
         (name) => HTTP_FRAMEWORK_PACKAGES.has(name) && (name !== "next" || servesNextApi(model, service))
       );
-      if (!framework) return [];
+      if (!framework) continue;
+      const key = `${service.rootDir}\0${framework}`;
+      const group = unlimited.get(key) ?? { framework, services: [] };
+      group.services.push(service);
+      unlimited.set(key, group);
+    }
+    return [...unlimited.values()].flatMap(({ framework, services: [first, ...others] }) => {
+      if (!first) return [];
+      const names2 = [first, ...others].map(
+        (s) => others.length ? `${s.name} (${s.location.path})` : s.name
+      );
       return [
         {
-          entity: service.id,
-          message: `${service.name} serves HTTP with ${framework} and has no rate limiter: one client can take every worker and database connection.`,
-          location: service.location,
+          entity: first.id,
+          message: `${names2.join(" and ")} ${others.length ? "serve" : "serves"} HTTP with ${framework} and ${others.length ? "have" : "has"} no rate limiter: one client can take every worker and database connection.`,
+          location: first.location,
           fix: {
             text: "Add a rate-limiting middleware, or acknowledge this if a gateway or CDN limits requests."
           }
@@ -37623,7 +37753,7 @@ var free_web_sleeps_default = defineRule({
       if (service.platform !== "render" || service.kind !== "web" || service.plan?.name !== "free") continue;
       const packages = packagesOf(model, service);
       const bot = firstOf(packages, BOT_PACKAGES);
-      const longLived = firstOf(packages, LONG_LIVED_PACKAGES);
+      const longLived = longLivedWork(model, service, packages);
       const location = service.plan.location;
       if (bot) {
         findings.push({
@@ -37687,7 +37817,7 @@ function sleepingMachines(model, tier) {
     const sleep = sleepOf(service);
     if (!sleep) return [];
     const packages = packagesOf(model, service);
-    const needsToStayUp = firstOf(packages, BOT_PACKAGES) ?? firstOf(packages, LONG_LIVED_PACKAGES);
+    const needsToStayUp = firstOf(packages, BOT_PACKAGES) ?? longLivedWork(model, service, packages);
     if (!needsToStayUp && tier === "launch") return [];
     return [
       {
@@ -37700,9 +37830,11 @@ function sleepingMachines(model, tier) {
     ];
   });
 }
+function longLivedWork(model, service, packages) {
+  return firstOf(packages, LONG_LIVED_PACKAGES) ?? (solidQueueOf(model, service)?.inPuma ? "Solid Queue inside Puma (`plugin :solid_queue`)" : void 0);
+}
 
 // rules/plan/no-health-check.ts
-var INTERNAL_DASHBOARDS = /* @__PURE__ */ new Set(["flower", "grafana-server", "grafana", "rq-dashboard", "bull-board"]);
 var HEALTH_CHECK_PLATFORMS = /* @__PURE__ */ new Set(["render", "fly", "railway"]);
 var no_health_check_default = defineRule({
   meta: {
@@ -37729,14 +37861,35 @@ var no_health_check_default = defineRule({
       entity: service.id,
       message: service.settings.tcp_check ? `${service.name} has only a TCP check, which passes as soon as the port is open: a deploy that cannot reach its database still receives traffic.` : `${service.name} has no health check, so a deploy that starts but cannot serve still receives traffic and hung instances are never replaced.`,
       location: service.location,
-      fix: { text: "Serve a health endpoint and declare it.", replacement: "healthCheckPath: /healthz" }
+      fix: healthCheckFix(service, servedHealthRoute(model, service))
     }));
   }
 });
-function isInternalDashboard(model, service) {
-  return startInvocations(model, service).some(
-    ({ program, args }) => INTERNAL_DASHBOARDS.has(program) || program === "celery" && args.includes("flower")
+function servedHealthRoute(model, service) {
+  const under = (s, path) => s.rootDir === "" || path.startsWith(`${s.rootDir}/`);
+  return model.healthEndpoints.find(
+    ({ location: { path } }) => under(service, path) && !model.services.some((other) => other.rootDir.length > service.rootDir.length && under(other, path))
   );
+}
+function healthCheckFix(service, served) {
+  const path = served?.path ?? "/healthz";
+  const text2 = served ? `The app already answers ${path} (${served.location.path}:${served.location.line}): declare it.` : "Serve a health endpoint and declare it.";
+  if (service.platform === "fly")
+    return {
+      text: `${text2} Under a \`[[services]]\` section the table is \`[[services.http_checks]]\`.`,
+      replacement: `[[http_service.checks]]
+  grace_period = "10s"
+  interval = "30s"
+  method = "GET"
+  timeout = "5s"
+  path = "${path}"`
+    };
+  if (service.platform === "railway")
+    return {
+      text: text2,
+      replacement: service.location.path.endsWith(".toml") ? `healthcheckPath = "${path}"` : `"healthcheckPath": "${path}"`
+    };
+  return { text: text2, replacement: `healthCheckPath: ${path}` };
 }
 
 // src/catalog/plan-availability.ts
@@ -37933,6 +38086,7 @@ var single_process_web_default = defineRule({
     return model.services.flatMap((service) => {
       if (service.kind !== "web" || service.instances.max > 1) return [];
       if (CONCURRENT_RUNTIMES.has(service.runtime?.value ?? "")) return [];
+      if (isInternalDashboard(model, service)) return [];
       const capacity = serviceCapacity2(model, service);
       if (capacity.processes.value > 1 || (capacity.threadsPerProcess?.value ?? 1) > 1) return [];
       if (capacity.processes.source === "assumed") return [];
@@ -38024,13 +38178,14 @@ var workers_exceed_memory_default = defineRule({
       const perProcess = capacity.memoryPerProcessMb?.value;
       if (!ram || !perProcess) return [];
       const usable = ram * (1 - options.headroomPercent / 100);
-      const needed = capacity.processes.value * perProcess;
+      const processes = capacity.processes.value + (capacity.jobProcesses?.value ?? 0);
+      const needed = processes * perProcess;
       if (needed <= usable) return [];
       const assumed = capacity.memoryPerProcessMb?.source === "assumed" ? " (assumed: set capacity.memoryPerProcessMb)" : ` (${capacity.memoryPerProcessMb?.source})`;
       return [
         {
           entity: service.id,
-          message: `${service.name} runs ${capacity.processes.value} processes \xD7 ~${perProcess} MB${assumed} = ${needed} MB, more than ${Math.round(usable)} MB usable of ${ram} MB (${capacity.memoryMb?.note}): it will run out of memory.`,
+          message: `${service.name} runs ${processes} processes${capacity.jobProcesses ? ` (${capacity.processes.value} Puma, ${capacity.jobProcesses.value} Solid Queue)` : ""} \xD7 ~${perProcess} MB${assumed} = ${needed} MB, more than ${Math.round(usable)} MB usable of ${ram} MB (${capacity.memoryMb?.note}): it will run out of memory.`,
           location: service.startCommand?.location ?? service.location,
           fix: {
             text: `Run at most ${Math.max(1, Math.floor(usable / perProcess))} processes here, or choose a plan with at least ${Math.ceil(needed / (1 - options.headroomPercent / 100))} MB.`
@@ -38430,6 +38585,14 @@ function withoutTypes(node2) {
   return TYPE_WRAPPERS.has(node2?.type) ? withoutTypes(node2.expression) : node2;
 }
 
+// src/sources/code/health-paths.ts
+var HEALTH_PATH = /^\/(?:api\/)?(?:v\d+\/)?(?:up|_?health(?:z|[-_]?check)?(?:\/(?:live|liveness|ready|readiness|alive))?|livez|readyz|ping)\/?$/i;
+function healthPath(literal2) {
+  const bare = literal2.replace(/^\^/, "").replace(/\$$/, "");
+  const path = bare.startsWith("/") ? bare : `/${bare}`;
+  return HEALTH_PATH.test(path) ? path.replace(/(.)\/$/, "$1") : void 0;
+}
+
 // src/sources/code/javascript.ts
 var CACHE_NAME = /cache|memo|store/i;
 var NEXT_ROUTE = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/;
@@ -38437,6 +38600,7 @@ var NEXT_API_PAGE = /(^|\/)pages\/api\//;
 var FACT_TOKENS = new RegExp(
   [
     String.raw`process\s*\.\s*env\b|import\s*\.\s*meta\s*\.\s*env\b|\bnew\s+(?:Weak)?Map\b|use server`,
+    String.raw`@nestjs/common`,
     String.raw`(['"\`])(?:${[...HTTP_HANDLER_MODULES, ...Object.keys(JS_CACHE_EXPORTS).filter((m) => JS_CACHE_EXPORTS[m]?.default)].map(escapeRegExp).join("|")})\1`,
     String.raw`\b(?:${[...new Set(Object.values(JS_CACHE_EXPORTS).flatMap((exports) => Object.keys(exports)))].filter((name) => name !== "default").join("|")})\b`
   ].join("|")
@@ -38453,6 +38617,7 @@ function readJavaScript(file2) {
     inProcessCaches: [],
     sharedCacheBackends: [],
     requestHandlers: [],
+    healthEndpoints: [],
     diagnostics: []
   };
   const program = parseProgram(file2, found);
@@ -38464,6 +38629,10 @@ function readJavaScript(file2) {
   });
   const bindings = importBindings(program);
   readHandlers(file2.path, program, bindings, at3, found);
+  const nextRoute = nextRoutePath(file2.path);
+  const nextHealth = nextRoute === void 0 ? void 0 : healthPath(nextRoute);
+  if (nextHealth) found.healthEndpoints.push({ path: nextHealth, location: { path: file2.path, line: 1 } });
+  const registersRoutes = found.requestHandlers.some((h) => !h.framework.startsWith("next-")) || [...bindings.values()].some((b) => b.module === "@nestjs/common");
   const moduleMaps = /* @__PURE__ */ new Map();
   const filledMaps = /* @__PURE__ */ new Set();
   walkSyntaxTree(program, (node2, ancestors) => {
@@ -38484,6 +38653,8 @@ function readJavaScript(file2) {
     }
     const filled = mapFilledInFunction(node2, ancestors);
     if (filled) filledMaps.add(filled);
+    const route = registersRoutes ? healthRouteOf(node2) : void 0;
+    if (route) found.healthEndpoints.push({ path: route, location: at3(node2) });
   });
   for (const [name, node2] of moduleMaps)
     if (filledMaps.has(name))
@@ -38731,6 +38902,23 @@ var FUNCTION_TYPES = /* @__PURE__ */ new Set([
 function isFunction(node2) {
   return FUNCTION_TYPES.has(node2.type);
 }
+var ROUTE_METHODS = /* @__PURE__ */ new Set(["get", "head", "all", "route"]);
+var NEST_ROUTE_DECORATORS = /* @__PURE__ */ new Set(["Controller", "Get", "Head", "All"]);
+function healthRouteOf(node2) {
+  if (node2.type !== "CallExpression") return void 0;
+  const { callee } = node2;
+  const named = callee.type === "MemberExpression" && !callee.computed && ROUTE_METHODS.has(callee.property?.name) || callee.type === "Identifier" && NEST_ROUTE_DECORATORS.has(callee.name);
+  if (!named) return void 0;
+  const [first] = node2.arguments;
+  const literal2 = first?.type === "StringLiteral" ? first.value : first?.type === "TemplateLiteral" && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : void 0;
+  return typeof literal2 === "string" ? healthPath(literal2) : void 0;
+}
+function nextRoutePath(path) {
+  const app = /(?:^|\/)app\/((?:.+\/)?)route\.[cm]?[jt]sx?$/.exec(path);
+  const page = /(?:^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
+  const segments = (app?.[1] ?? page?.[1])?.split("/").filter((s) => s && !/^\(.*\)$/.test(s));
+  return segments ? `/${segments.join("/")}` : void 0;
+}
 
 // src/sources/code/python-tokens.ts
 var OPERATORS = [
@@ -38908,6 +39096,7 @@ function readPython(file2) {
     inProcessCaches: [],
     sharedCacheBackends: [],
     requestHandlers: [],
+    healthEndpoints: [],
     diagnostics: []
   };
   const { lines, unterminated } = tokenizePython(file2.text);
@@ -38928,6 +39117,7 @@ function readPython(file2) {
       break;
     }
   }
+  if (found.requestHandlers.length > 0) found.healthEndpoints.push(...healthRoutes(lines, at3));
   for (const line of lines)
     for (const token of line.tokens)
       if (token.kind === "string" && SHARED_CACHE_BACKEND.test(token.value))
@@ -39181,6 +39371,28 @@ function filledName(tokens) {
   }
   return void 0;
 }
+var ROUTE_CALLS = /* @__PURE__ */ new Set([
+  "get",
+  "head",
+  "route",
+  "api_route",
+  "path",
+  "re_path",
+  "add_url_rule",
+  "add_api_route"
+]);
+function healthRoutes(lines, at3) {
+  const found = [];
+  for (const { tokens } of lines)
+    tokens.forEach((token, i) => {
+      const literal2 = tokens[i + 2];
+      if (token.kind !== "name" || !ROUTE_CALLS.has(token.value) || tokens[i + 1]?.value !== "(") return;
+      if (literal2?.kind !== "string" || literal2.prefix.includes("f")) return;
+      const path = healthPath(literal2.value);
+      if (path) found.push({ path, location: at3(literal2) });
+    });
+  return found;
+}
 
 // src/sources/code/relevance.ts
 var CODE_FILE = /\.([cm]?[jt]sx?|py)$/;
@@ -39205,6 +39417,7 @@ var codeSource = {
       inProcessCaches: [],
       sharedCacheBackends: [],
       requestHandlers: [],
+      healthEndpoints: [],
       diagnostics: []
     };
     const sorted = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -39219,6 +39432,7 @@ var codeSource = {
       found.inProcessCaches.push(...one.inProcessCaches);
       found.sharedCacheBackends.push(...one.sharedCacheBackends);
       found.requestHandlers.push(...one.requestHandlers);
+      found.healthEndpoints.push(...one.healthEndpoints);
       found.diagnostics.push(...one.diagnostics);
     }
     found.diagnostics.push(
@@ -39552,7 +39766,7 @@ function isDevelopmentService(node2, image) {
 }
 
 // src/sources/dockerfile/instructions.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 function instructionsOf(text2) {
   const continuation = /^#\s*escape\s*=\s*(\S)/im.exec(text2.split("\n", 1)[0] ?? "")?.[1] ?? "\\";
   const instructions = [];
@@ -39605,7 +39819,7 @@ function readDockerfile(file2) {
         state.cmd = instruction;
         break;
       case "WORKDIR":
-        state.workdir = posix2.resolve(state.workdir, expand2(instruction.text));
+        state.workdir = posix3.resolve(state.workdir, expand2(instruction.text));
         break;
       case "ENV":
       case "ARG":
@@ -39653,10 +39867,10 @@ function copiesOf(text2, workdir) {
   const destination = paths.pop();
   if (!destination || paths.length === 0) return [];
   const into = paths.length > 1 || destination.endsWith("/");
-  const target = posix2.resolve(workdir, destination);
+  const target = posix3.resolve(workdir, destination);
   return paths.map((source) => ({
-    source: posix2.normalize(source),
-    destination: into ? posix2.join(target, "/") : target
+    source: posix3.normalize(source),
+    destination: into ? posix3.join(target, "/") : target
   }));
 }
 function expandVariables(text2, vars) {
@@ -41230,6 +41444,7 @@ function emptyModel() {
     inProcessCaches: [],
     sharedCacheBackends: [],
     requestHandlers: [],
+    healthEndpoints: [],
     serverConfigs: [],
     dockerfiles: [],
     shellScripts: [],
@@ -43055,20 +43270,44 @@ function byteLineLocator(bytes) {
 function lineLocator(source) {
   return byteLineLocator(Buffer.from(source, "utf8"));
 }
-function topLevelCalls(program) {
+function guardedTopLevelCalls(program) {
   const calls = [];
-  const visit3 = (statements) => {
+  const visit3 = (statements, guard) => {
     for (const node2 of statements?.body ?? []) {
       const kind = node2?.constructor?.name;
-      if (kind === "CallNode") calls.push(node2);
+      if (kind === "CallNode") calls.push(guard ? { call: node2, guard } : { call: node2 });
       else if (kind === "IfNode" || kind === "UnlessNode") {
-        visit3(node2.statements);
-        visit3(node2.subsequent?.statements ?? node2.elseClause?.statements);
+        const test = guard ? "unknown" : envTestOf(node2.predicate) ?? "unknown";
+        const negate = (t) => t === "unknown" ? t : { ...t, negated: !t.negated };
+        visit3(node2.statements, kind === "IfNode" ? test : negate(test));
+        const otherwise = node2.subsequent ?? node2.elseClause;
+        const otherwiseGuard = otherwise?.constructor?.name === "IfNode" ? "unknown" : kind === "IfNode" ? negate(test) : test;
+        visit3(otherwise?.statements, otherwiseGuard);
       }
     }
   };
   visit3(program?.statements);
   return calls;
+}
+function envTestOf(node2) {
+  if (node2?.constructor?.name !== "CallNode") return void 0;
+  const variable = envRead(node2);
+  if (variable) return { env: variable };
+  if (node2.name === "present?") {
+    const inner = envRead(node2.receiver);
+    return inner ? { env: inner } : void 0;
+  }
+  if (node2.name === "!") {
+    const inner = envTestOf(node2.receiver);
+    return inner ? { ...inner, negated: !inner.negated } : void 0;
+  }
+  if (node2.name === "==" || node2.name === "!=") {
+    const inner = envRead(node2.receiver);
+    const value = literalText(argumentsOf(node2)[0]);
+    if (!inner || value === void 0) return void 0;
+    return { env: inner, equals: value, ...node2.name === "!=" ? { negated: true } : {} };
+  }
+  return void 0;
 }
 function argumentsOf(call) {
   return call?.arguments_?.arguments_ ?? [];
@@ -43207,7 +43446,7 @@ function readPumaConfig(file2) {
     if (node2?.constructor?.name === "LocalVariableWriteNode") locals.set(node2.name, node2.value);
   }
   const config2 = { path: file2.path, server: "puma", plugins: [] };
-  for (const call of topLevelCalls(program)) {
+  for (const { call, guard } of guardedTopLevelCalls(program)) {
     const args = argumentsOf(call);
     const at3 = { path: file2.path, line: line(call.location.startOffset) };
     if (call.name === "workers") {
@@ -43218,24 +43457,49 @@ function readPumaConfig(file2) {
       if (count3) config2.threads = { count: count3, location: at3 };
     } else if (call.name === "plugin") {
       const name = literalText(args[0]);
-      if (name) config2.plugins.push(name);
+      if (name && guard !== "unknown")
+        config2.plugins.push({ name, location: at3, ...guard ? { when: guard } : {} });
     }
   }
   return { config: config2, diagnostics: [] };
 }
 
-// src/sources/ruby/sidekiq-config.ts
-var ERB_OUTPUT = /^<%=\s*([\s\S]*?)\s*-?%>$/;
-function readSidekiqConfig(file2) {
-  const { root, diagnostics } = parseLocatedYaml(file2.path, file2.text, "ruby");
-  if (!root) return { diagnostics };
-  const concurrency = (section) => section?.get(":concurrency") ?? section?.get("concurrency");
-  const node2 = concurrency(root.get("production")) ?? concurrency(root.get(":production")) ?? concurrency(root);
-  const config2 = { path: file2.path, server: "sidekiq", plugins: [] };
-  const count3 = node2 ? countFromYaml(node2) : void 0;
-  if (node2 && count3) config2.threads = { count: count3, location: node2.location };
-  return { config: config2, diagnostics };
+// src/sources/ruby/rails-routes.ts
+var VERBS = /* @__PURE__ */ new Set(["get", "match", "head"]);
+function readRailsRoutes(file2) {
+  const result = parseRuby(file2.text);
+  const line = lineLocator(file2.text);
+  const error63 = result.errors[0];
+  if (error63)
+    return {
+      healthEndpoints: [],
+      diagnostics: [
+        {
+          severity: "warning",
+          origin: "ruby",
+          message: `${file2.path} is not valid Ruby (${error63.message}); its health routes were not read.`,
+          location: { path: file2.path, line: line(error63.location.startOffset) }
+        }
+      ]
+    };
+  const found = [];
+  const visit3 = (node2) => {
+    if (node2?.constructor?.name === "CallNode" && node2.receiver === null && VERBS.has(node2.name)) {
+      const path = healthPath(routeLiteral(argumentsOf(node2)[0]) ?? "");
+      if (path) found.push({ path, location: { path: file2.path, line: line(node2.location.startOffset) } });
+    }
+    for (const child of node2?.compactChildNodes?.() ?? []) visit3(child);
+  };
+  visit3(result.value);
+  return { healthEndpoints: found, diagnostics: [] };
 }
+function routeLiteral(argument) {
+  if (argument?.constructor?.name === "KeywordHashNode") return literalText(argument.elements?.[0]?.key);
+  return literalText(argument);
+}
+
+// src/sources/ruby/yaml-count.ts
+var ERB_OUTPUT = /^<%=\s*([\s\S]*?)\s*-?%>$/;
 function countFromYaml(node2) {
   const number4 = node2.number();
   if (number4 !== void 0) return Number.isInteger(number4) && number4 > 0 ? { value: number4 } : void 0;
@@ -43247,18 +43511,64 @@ function countFromYaml(node2) {
   return result.errors.length === 0 ? countOf(expression, /* @__PURE__ */ new Map()) : void 0;
 }
 
+// src/sources/ruby/sidekiq-config.ts
+function readSidekiqConfig(file2) {
+  const { root, diagnostics } = parseLocatedYaml(file2.path, file2.text, "ruby");
+  if (!root) return { diagnostics };
+  const concurrency = (section) => section?.get(":concurrency") ?? section?.get("concurrency");
+  const node2 = concurrency(root.get("production")) ?? concurrency(root.get(":production")) ?? concurrency(root);
+  const config2 = { path: file2.path, server: "sidekiq", plugins: [] };
+  const count3 = node2 ? countFromYaml(node2) : void 0;
+  if (node2 && count3) config2.threads = { count: count3, location: node2.location };
+  return { config: config2, diagnostics };
+}
+
+// src/sources/ruby/solid-queue-config.ts
+function readSolidQueueConfig(file2) {
+  const { root, diagnostics } = parseLocatedYaml(file2.path, file2.text, "ruby");
+  if (!root) return { diagnostics };
+  const section = [root.get("production"), root].find(
+    (node2) => node2?.get("workers") || node2?.get("dispatchers")
+  );
+  if (!section) return { diagnostics };
+  const groups = [
+    ...groupsOf(section.get("workers"), "workers"),
+    ...groupsOf(section.get("dispatchers"), "dispatchers")
+  ];
+  return {
+    config: { path: file2.path, server: "solid_queue", plugins: [], processGroups: groups },
+    diagnostics
+  };
+}
+function groupsOf(list, role) {
+  return (list?.items() ?? []).map((entry) => {
+    const processes = role === "workers" ? entry.get("processes") : void 0;
+    const threads = role === "workers" ? entry.get("threads") : void 0;
+    const threadCount = threads ? countFromYaml(threads) : void 0;
+    return {
+      role,
+      processes: (processes ? countFromYaml(processes) : void 0) ?? { value: 1 },
+      ...threadCount ? { threads: threadCount } : {},
+      location: entry.location
+    };
+  });
+}
+
 // src/sources/ruby/index.ts
 var GEMFILE = /(^|\/)Gemfile$/;
 var PUMA_CONFIG = /(^|\/)(config\/puma(\/[^/]+)?|[^/]*puma[^/]*)\.rb$/;
 var SIDEKIQ_CONFIG = /(^|\/)[^/]*sidekiq[^/]*\.ya?ml$/;
+var RAILS_ROUTES = /(^|\/)config\/routes(\/[^/]+)?\.rb$/;
+var SOLID_QUEUE_CONFIG = /(^|\/)config\/[^/]*queue[^/]*\.ya?ml$/;
 var rubySource = {
   id: "ruby",
-  matches: (path) => GEMFILE.test(path) || PUMA_CONFIG.test(path) || SIDEKIQ_CONFIG.test(path),
+  matches: (path) => GEMFILE.test(path) || PUMA_CONFIG.test(path) || SIDEKIQ_CONFIG.test(path) || SOLID_QUEUE_CONFIG.test(path) || RAILS_ROUTES.test(path),
   async read(files) {
     await loadRubyParser();
     const fragment = {
       dependencies: [],
       serverConfigs: [],
+      healthEndpoints: [],
       diagnostics: []
     };
     for (const file2 of files) {
@@ -43266,8 +43576,12 @@ var rubySource = {
         const read = readGemfile(file2);
         fragment.dependencies.push(...read.dependencies);
         fragment.diagnostics.push(...read.diagnostics);
+      } else if (RAILS_ROUTES.test(file2.path)) {
+        const read = readRailsRoutes(file2);
+        fragment.healthEndpoints.push(...read.healthEndpoints);
+        fragment.diagnostics.push(...read.diagnostics);
       } else {
-        const read = SIDEKIQ_CONFIG.test(file2.path) ? readSidekiqConfig(file2) : readPumaConfig(file2);
+        const read = SIDEKIQ_CONFIG.test(file2.path) ? readSidekiqConfig(file2) : SOLID_QUEUE_CONFIG.test(file2.path) ? readSolidQueueConfig(file2) : readPumaConfig(file2);
         if (read.config) fragment.serverConfigs.push(read.config);
         fragment.diagnostics.push(...read.diagnostics);
       }
