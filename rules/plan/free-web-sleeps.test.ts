@@ -47,6 +47,17 @@ describe('plan/free-web-sleeps', () => {
     expect(railway[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('telegraf') });
   });
 
+  it('lets a Fly machine that suspends be, since it resumes in milliseconds, unless what it runs must stay connected', async () => {
+    const suspend =
+      'app = "proxy"\n[http_service]\n  internal_port = 8080\n  auto_stop_machines = "suspend"\n  min_machines_running = 0\n';
+    expect(await findingsFor(rule, { 'fly.toml': suspend })).toEqual([]);
+    const socket = await findingsFor(rule, {
+      'fly.toml': suspend,
+      'package.json': '{ "dependencies": { "socket.io": "4.8.1" } }',
+    });
+    expect(socket[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('socket.io') });
+  });
+
   it('reports a bot on Railway app sleeping and on a Heroku Eco dyno with the platform’s own numbers', async () => {
     const bot = { 'package.json': '{ "dependencies": { "discord.js": "14.16.3" } }' };
     const [railway] = await findingsFor(

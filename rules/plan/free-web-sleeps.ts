@@ -115,6 +115,9 @@ function sleepingMachines(model: ProjectModel, tier: Tier): RuleFinding[] {
     const packages = packagesOf(model, service);
     const needsToStayUp = firstOf(packages, BOT_PACKAGES) ?? longLivedWork(model, service, packages);
     if (!needsToStayUp && tier === 'launch') return [];
+    // A suspended Fly machine resumes from a snapshot in a few hundred milliseconds, not a cold
+    // boot (https://fly.io/docs/reference/suspend-resume): only work that must stay up suffers.
+    if (!needsToStayUp && service.settings.auto_stop_machines?.value === 'suspend') return [];
     return [
       {
         entity: service.id,

@@ -23,9 +23,18 @@ describe('plan/single-process-web', () => {
     expect(await findingsFor(rule, go)).toEqual([]);
     expect(
       (
-        await findingsFor(rule, { 'render.yaml': go['render.yaml'].replace('runtime: go', 'runtime: node') })
+        await findingsFor(rule, {
+          'render.yaml': go['render.yaml']
+            .replace('runtime: go', 'runtime: node')
+            .replace('./app', 'node server.js'),
+        })
       ).map((f) => f.entity),
     ).toEqual(['service:api']);
+  });
+
+  it('claims no count for a program it does not know (a Go binary, a process manager)', async () => {
+    expect(await findingsFor(rule, render('', 'navigator config/navigator.yml'))).toEqual([]);
+    expect(await findingsFor(rule, render('', 'python app.py'))).not.toEqual([]);
   });
 
   it('asks nothing of an internal dashboard such as Celery Flower', async () => {

@@ -38,10 +38,26 @@ export function processesOf(
   }
   const last = invocations.at(-1);
   // With no command to read (an image whose CMD is not in the repository), the count is a guess.
-  return last
-    ? { value: 1, source: 'default', note: `one process: \`${[last.program, ...last.args].join(' ')}\`` }
-    : { value: 1, source: 'assumed', note: 'no start command in the repository: 1 process assumed' };
+  if (!last)
+    return { value: 1, source: 'assumed', note: 'no start command in the repository: 1 process assumed' };
+  // An interpreter runs one process; a binary Headroom does not know (a Go server, a process
+  // manager such as navigator) may run any number, and saying "one" would be a guess.
+  if (SINGLE_PROCESS_PROGRAMS.test(last.program))
+    return {
+      value: 1,
+      source: 'default',
+      note: `one process: \`${[last.program, ...last.args].join(' ')}\``,
+    };
+  return {
+    value: 1,
+    source: 'assumed',
+    note: `\`${last.program}\` is not a server Headroom knows: 1 process assumed`,
+  };
 }
+
+/** Interpreters and runtimes that run the script they are given in one process. */
+const SINGLE_PROCESS_PROGRAMS =
+  /^(node|nodejs|bun|deno|tsx|ts-node|ruby|php|python[\d.]*|rackup|thin|manage\.py|flask|celery|sidekiq|rq|dramatiq|huey|arq)$/;
 
 /** The processes one server invocation starts, or `undefined` when it is not a known server. */
 function serverProcesses(

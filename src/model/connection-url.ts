@@ -225,7 +225,7 @@ const MAY_NAME_PASSWORD = /pass|pwd/i;
 const BARE_USERINFO =
   /(^|[\s'"`=(,/])([\w.%+-]+):([^\s@/'"`]+)@(?=(?:[\w-]+\.)+[\w-]+(?::\d+)?\b|localhost\b)/g;
 const PASSWORD_ASSIGNMENT =
-  /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
+  /\b([\w.-]*(?:password|passwd|pwd))([ \t]*=[ \t]*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 
 /**
  * Last line of defence for every output: masks the password of every URL with credentials

@@ -177,6 +177,8 @@ describe('maskSecretsInText', () => {
     ["host=db password='s3cret Pass' sslmode=require", 'host=db password=**** sslmode=require'],
     ['Server=db;Password=s3cretPass;Database=app', 'Server=db;Password=****;Database=app'],
     ['PGPASSWORD=s3cretPass psql', 'PGPASSWORD=**** psql'],
+    // An empty `HTPASSWD=` in a list of keys to declare has no value to hide, and not the next line's.
+    ['HTPASSWD=\nHTPASSWD2=\nACCESS_TOKEN=', 'HTPASSWD=\nHTPASSWD2=\nACCESS_TOKEN='],
     [
       'see https://example.com/docs and postgresql://app@localhost/dev',
       'see https://example.com/docs and postgresql://app@localhost/dev',

@@ -123,8 +123,8 @@ describe('Dockerfile stages and copies', () => {
       'bin/worker.sh': 'exec celery -A app worker -c 2\n',
     });
     expect(await processes(files('web'))).toMatchObject({ value: 3, note: 'gunicorn --workers 3' });
-    // The worker stage runs /start-worker, which no COPY explains: one process, as written.
-    expect(await processes(files('worker'))).toMatchObject({ value: 1, source: 'default' });
+    // The worker stage runs /start-worker, which no COPY explains: its count is a guess.
+    expect(await processes(files('worker'))).toMatchObject({ value: 1, source: 'assumed' });
   });
 
   it('traces a script under WORKDIR back to the context through `COPY . /app`', async () => {

@@ -35280,8 +35280,21 @@ function processesOf(model, service, config2 = {}, cpus = planResources(service)
     if (figure2) return figure2;
   }
   const last = invocations.at(-1);
-  return last ? { value: 1, source: "default", note: `one process: \`${[last.program, ...last.args].join(" ")}\`` } : { value: 1, source: "assumed", note: "no start command in the repository: 1 process assumed" };
+  if (!last)
+    return { value: 1, source: "assumed", note: "no start command in the repository: 1 process assumed" };
+  if (SINGLE_PROCESS_PROGRAMS.test(last.program))
+    return {
+      value: 1,
+      source: "default",
+      note: `one process: \`${[last.program, ...last.args].join(" ")}\``
+    };
+  return {
+    value: 1,
+    source: "assumed",
+    note: `\`${last.program}\` is not a server Headroom knows: 1 process assumed`
+  };
 }
+var SINGLE_PROCESS_PROGRAMS = /^(node|nodejs|bun|deno|tsx|ts-node|ruby|php|python[\d.]*|rackup|thin|manage\.py|flask|celery|sidekiq|rq|dramatiq|huey|arq)$/;
 function serverProcesses(invocation, env, cpus, config2) {
   const { program } = invocation;
   const args = program === "gunicorn" && env.GUNICORN_CMD_ARGS ? [...invocationsOf(`x ${env.GUNICORN_CMD_ARGS}`)[0]?.args ?? [], ...invocation.args] : invocation.args;
@@ -35903,7 +35916,7 @@ function detectPooler(scheme, url2) {
 var URL_TOKEN_END = /[\s'"`<>()]/g;
 var MAY_NAME_PASSWORD = /pass|pwd/i;
 var BARE_USERINFO = /(^|[\s'"`=(,/])([\w.%+-]+):([^\s@/'"`]+)@(?=(?:[\w-]+\.)+[\w-]+(?::\d+)?\b|localhost\b)/g;
-var PASSWORD_ASSIGNMENT = /\b([\w.-]*(?:password|passwd|pwd))(\s*=\s*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
+var PASSWORD_ASSIGNMENT = /\b([\w.-]*(?:password|passwd|pwd))([ \t]*=[ \t]*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 function maskSecretsInText(text2) {
   if (!text2.includes("://") && !text2.includes("@") && !MAY_NAME_PASSWORD.test(text2)) return text2;
   let masked = "";
@@ -37819,6 +37832,7 @@ function sleepingMachines(model, tier) {
     const packages = packagesOf(model, service);
     const needsToStayUp = firstOf(packages, BOT_PACKAGES) ?? longLivedWork(model, service, packages);
     if (!needsToStayUp && tier === "launch") return [];
+    if (!needsToStayUp && service.settings.auto_stop_machines?.value === "suspend") return [];
     return [
       {
         entity: service.id,
