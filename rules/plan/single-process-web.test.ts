@@ -37,6 +37,14 @@ describe('plan/single-process-web', () => {
     expect(await findingsFor(rule, render('', 'python app.py'))).not.toEqual([]);
   });
 
+  it('asks nothing of a Fly service the team limits to one request per machine (rubys/showcase)', async () => {
+    const fly = (limit: number) => ({
+      'fly.toml': `app = "pdf"\n[processes]\n  app = "bun server.ts"\n[http_service]\n  internal_port = 3000\n  processes = ["app"]\n[http_service.concurrency]\n  type = "requests"\n  soft_limit = 1\n  hard_limit = ${limit}\n`,
+    });
+    expect(await findingsFor(rule, fly(1))).toEqual([]);
+    expect((await findingsFor(rule, fly(25))).map((f) => f.entity)).toEqual(['service:pdf']);
+  });
+
   it('asks nothing of an internal dashboard such as Celery Flower', async () => {
     expect(await findingsFor(rule, render('', 'celery -A core --config=flowerconfig.py flower'))).toEqual([]);
     expect(await findingsFor(rule, render('', 'celery -A core worker'))).not.toEqual([]);

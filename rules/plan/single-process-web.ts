@@ -35,6 +35,8 @@ export default defineRule({
       if (CONCURRENT_RUNTIMES.has(service.runtime?.value ?? '')) return [];
       // A dashboard the team opens now and then has no traffic to share out.
       if (isInternalDashboard(model, service)) return [];
+      // `hard_limit = 1`: the team has Fly hand each machine one request at a time, by design.
+      if (service.settings['concurrency.hard_limit']?.value === 1) return [];
       const capacity = serviceCapacity(model, service);
       // Threads serve requests side by side in the one process (Puma's `threads 5, 5`): a slow
       // request does not hold the others back.

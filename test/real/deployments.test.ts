@@ -87,3 +87,50 @@ describe('djangopackages: a compose file whose services all build Dockerfile-dev
     expect(result.diagnostics.map((d) => [d.severity, d.location.path])).toEqual([['info', 'compose.yml']]);
   });
 });
+
+describe('rubys/showcase: a Rails app behind the navigator process manager, and a Go proxy, on Fly', () => {
+  it('asks for the /up check the routes already serve, claims no process count for navigator or the Go proxy, and lets a suspending machine be', async () => {
+    const result = await review(new LocalFileSet(fixture('fly-showcase')));
+    expect(found(result)).toEqual([
+      'ops/no-rate-limiting service:smooth',
+      'plan/no-health-check service:smooth',
+      'plan/no-health-check service:smooth-proxy',
+    ]);
+    const health = result.findings.find(
+      (f) => f.entity === 'service:smooth' && f.ruleId === 'plan/no-health-check',
+    );
+    expect(health?.fix).toMatchObject({
+      text: expect.stringContaining('/up (config/routes.rb:6)'),
+      replacement: expect.stringContaining('path = "/up"'),
+    });
+    expect(result.capacity.services.map((s) => s.processes.source)).toEqual(['assumed', 'assumed']);
+  });
+
+  it('reports the proxy once its machines stop instead of suspending', async () => {
+    const proxy = 'fly/applications/proxy/fly.toml';
+    const text = (await (await files('fly-showcase')).read([proxy])).get(proxy);
+    const stopping =
+      text?.kind === 'text'
+        ? text.text.replace("auto_stop_machines = 'suspend'", "auto_stop_machines = 'stop'")
+        : '';
+    const result = await review(await files('fly-showcase', { [proxy]: stopping }));
+    expect(found(result)).toContain('plan/free-web-sleeps service:smooth-proxy');
+  });
+});
+
+describe('spree/spree_starter: a Rails store offered as a Render blueprint and a Heroku app', () => {
+  it('says once that the store has no rate limiter, and names the /up route for the health check', async () => {
+    const result = await review(new LocalFileSet(fixture('render-spree-starter')));
+    expect(found(result)).toEqual([
+      'ops/no-rate-limiting service:spree-web',
+      'plan/no-health-check service:spree-web',
+    ]);
+    expect(result.findings.map((f) => f.fix?.replacement)).toContain('healthCheckPath: /up');
+    expect(result.findings[0]?.message ?? '').toMatch(/spree-web \(render\.yaml\) and web \(Procfile\)/);
+  });
+
+  it('reports the Heroku web process on its own once the blueprint is gone', async () => {
+    const result = await review(await files('render-spree-starter', { 'render.yaml': null }));
+    expect(found(result)).toEqual(['ops/no-rate-limiting service:web']);
+  });
+});

@@ -38101,6 +38101,7 @@ var single_process_web_default = defineRule({
       if (service.kind !== "web" || service.instances.max > 1) return [];
       if (CONCURRENT_RUNTIMES.has(service.runtime?.value ?? "")) return [];
       if (isInternalDashboard(model, service)) return [];
+      if (service.settings["concurrency.hard_limit"]?.value === 1) return [];
       const capacity = serviceCapacity2(model, service);
       if (capacity.processes.value > 1 || (capacity.threadsPerProcess?.value ?? 1) > 1) return [];
       if (capacity.processes.source === "assumed") return [];
