@@ -3,17 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { MemoryFileSet } from '../../../src/files/memory-file-set.ts';
 import { review } from '../../../src/review/run-review.ts';
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`../../fixtures/rails8/${name}`, import.meta.url), 'utf8');
+const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 
-/** A Rails 8 app on Render: `rails new`'s puma.rb and queue.yml, a web service and a database. */
+/** A Rails 8 app on Render: spree_starter's puma.rb (as `rails new` writes it), `rails new`'s queue.yml, a database. */
 function rails8(
   env: string,
-  { plan = 'standard', queueYml = fixture('queue.yml'), start = 'bundle exec puma -C config/puma.rb' } = {},
+  {
+    plan = 'standard',
+    queueYml = fixture('rails8/queue.yml'),
+    start = 'bundle exec puma -C config/puma.rb',
+  } = {},
 ) {
   return new MemoryFileSet({
     Gemfile: "gem 'rails', '~> 8.0'\ngem 'puma'\ngem 'solid_queue'\ngem 'pg'\n",
-    'config/puma.rb': fixture('puma.rb'),
+    'config/puma.rb': fixture('real/render-spree-starter/config/puma.rb'),
     ...(queueYml ? { 'config/queue.yml': queueYml } : {}),
     'render.yaml': `services:\n  - type: web\n    name: app\n    runtime: ruby\n    plan: ${plan}\n    startCommand: ${start}\n    healthCheckPath: /up\n    envVars:\n      - key: DATABASE_URL\n        fromDatabase: { name: db, property: connectionString }\n${env}databases:\n  - name: db\n    plan: basic-1gb\n`,
   });
