@@ -11,7 +11,6 @@ const expected: Record<string, string[]> = {
   'fastapi-render': [
     'cache/in-process-cache-across-instances cache:app/main.py:album_title',
     'cache/in-process-cache-across-instances cache:app/main.py:feed_cache',
-    'cache/no-shared-cache service:photos-api',
     'index/non-concurrent-index migration:migrations/003_feed_index.sql:create-index:idx_photos_user_created',
     'index/unindexed-foreign-key likes.photo_id',
     'index/unindexed-foreign-key photos.album_id',

@@ -127,6 +127,16 @@ function serverProcesses(
           note: 'uvicorn runs 1 process unless --workers',
         }
       );
+    case 'fastapi':
+      // fastapi-cli's `run` starts uvicorn with the workers it is given (`fastapi dev` is the laptop's).
+      if (args[0] !== 'run') return undefined;
+      return (
+        fromOption(['--workers'], 'fastapi run --workers') ?? {
+          value: UVICORN_DEFAULT_WORKERS.value,
+          source: 'default',
+          note: 'fastapi run starts uvicorn with 1 process unless --workers',
+        }
+      );
     case 'hypercorn':
       return (
         fromOption(['-w', '--workers'], 'hypercorn --workers') ?? {

@@ -88,7 +88,7 @@ function settleAssumedDeployments(model: ProjectModel): void {
     model.diagnostics.push({
       severity: 'info',
       origin: 'docker-compose',
-      message: `${path} is read as the deployment, since no other hosting config is in the repository; name the file that deploys \`docker-compose.prod.yml\` to say so.`,
+      message: `${path} is read as the deployment, since no other hosting config is in the repository; name it \`docker-compose.prod.yml\` (or \`compose.prod.yml\`) if it is, or \`docker-compose.dev.yml\` if it is not.`,
       location: { path, line: 1 },
     });
   }

@@ -30,6 +30,10 @@ describe('processes per instance', () => {
     ['python -m uvicorn main:app --workers 2', 2, 'read'],
     ['hypercorn main:app -w 2', 2, 'read'],
     ['uvicorn main:app --host 0.0.0.0', 1, 'default'],
+    // fastapi/full-stack-fastapi-template's backend Dockerfile CMD.
+    ['fastapi run --workers 4', 4, 'read'],
+    ['fastapi run app/main.py', 1, 'default'],
+    ['navigator config/navigator.yml', 1, 'assumed'],
     ['gunicorn app:app', 1, 'default'],
     // Real Procfile and render.yaml commands (test/fixtures/capacity/README.md).
     ['newrelic-admin run-program gunicorn ruqqus.__main__:app -w 5 -k gevent --preload', 5, 'read'],

@@ -22,7 +22,7 @@ const NEXT_API_PAGE = /(^|\/)pages\/api\//;
 const FACT_TOKENS = new RegExp(
   [
     String.raw`process\s*\.\s*env\b|import\s*\.\s*meta\s*\.\s*env\b|\bnew\s+(?:Weak)?Map\b|use server`,
-    String.raw`@nestjs/common`,
+    '@nestjs/common',
     String.raw`(['"\`])(?:${[...HTTP_HANDLER_MODULES, ...Object.keys(JS_CACHE_EXPORTS).filter((m) => JS_CACHE_EXPORTS[m]?.default)].map(escapeRegExp).join('|')})\1`,
     String.raw`\b(?:${[...new Set(Object.values(JS_CACHE_EXPORTS).flatMap((exports) => Object.keys(exports)))].filter((name) => name !== 'default').join('|')})\b`,
   ].join('|'),

@@ -55,6 +55,9 @@ export const dockerComposeSource: Source = {
       const services: Service[] = [];
       let developmentServices = 0;
       for (const [name, node] of entries) {
+        // Neither `image` nor `build`: a fragment that another file of a `-f a.yml -f b.yml` set
+        // completes (full-stack-fastapi-template's compose.deploy.yml); the base file holds the service.
+        if (!node.get('image') && !node.get('build') && !node.get('extends')) continue;
         const image = imageName(node.get('image')?.string() ?? '');
         const store = DATASTORE_IMAGES.find(([pattern]) => pattern.test(image));
         if (store) {

@@ -152,6 +152,18 @@ describe('docker-compose', () => {
     ]);
   });
 
+  it('reads an overlay file of a multi-file set (services with neither image nor build) as no services of its own', async () => {
+    const model = await modelOf({
+      'compose.yml':
+        'services:\n  proxy:\n    image: traefik:3.6\n  db:\n    image: postgres:18\n  adminer:\n    image: adminer\n    ports: ["8080:8080"]\n  backend:\n    image: backend:latest\n    build:\n      context: ./backend\n    ports: ["8000:8000"]\n',
+      'compose.deploy.yml':
+        'services:\n  proxy:\n    restart: always\n    ports: ["80:80", "443:443"]\n  db:\n    restart: always\n  adminer:\n    restart: always\n  backend:\n    restart: always\n',
+    });
+    expect(model.services.map((s) => `${s.location.path} ${s.name}`)).toEqual(['compose.yml backend']);
+    expect(model.datastores.map((d) => d.name)).toEqual(['db']);
+    expect(model.diagnostics.map((d) => d.location.path)).toEqual(['compose.yml']);
+  });
+
   it('drops a compose file that a package script brings up: the developers’ local stack, whatever its name', async () => {
     const model = await modelOf({
       'docker/docker-compose.yml': app,

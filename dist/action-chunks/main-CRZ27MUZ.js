@@ -35338,6 +35338,13 @@ function serverProcesses(invocation, env, cpus, config2) {
         source: "default",
         note: "uvicorn runs 1 process unless --workers"
       };
+    case "fastapi":
+      if (args[0] !== "run") return void 0;
+      return fromOption(["--workers"], "fastapi run --workers") ?? {
+        value: UVICORN_DEFAULT_WORKERS.value,
+        source: "default",
+        note: "fastapi run starts uvicorn with 1 process unless --workers"
+      };
     case "hypercorn":
       return fromOption(["-w", "--workers"], "hypercorn --workers") ?? {
         value: HYPERCORN_DEFAULT_WORKERS.value,
@@ -36561,23 +36568,34 @@ function isInternalDashboard(model, service) {
 
 // rules/cache/no-shared-cache.ts
 var SHARED_CACHE_KEY = /(^|_)(REDIS|VALKEY|MEMCACHED?|KV)(_|$)/;
+var PER_PROCESS_DEFAULTS = [
+  { framework: "django", unless: [], what: "Django's default cache is local memory in each process" },
+  {
+    framework: "rails",
+    unless: ["solid_cache"],
+    what: "Rails' default cache store is per machine or per process"
+  },
+  { framework: "express-session", unless: [], what: "express-session's default MemoryStore is per process" }
+];
 var no_shared_cache_default = defineRule({
   meta: {
     id: "cache/no-shared-cache",
     title: "Several processes and no shared cache",
     category: "cache",
     severity: { launch: "note", growth: "warning", scale: "error", enterprise: "error" },
-    summary: "Services run several instances or worker processes and the project has no Redis/Key Value store or client.",
+    summary: "Services run several instances or worker processes on a framework whose default cache or session store lives in each process (Django, Rails, express-session), and the project has no Redis/Key Value store or client.",
     ramification: "Every process caches (sessions, rate-limit counters, computed pages) in its own memory: hit rates fall as you add workers, users see stale or inconsistent data depending on which process answers, and rate limits multiply by the number of processes.",
     fix: "Add a shared cache (Render Key Value, Upstash, Redis) and move cross-request state there.",
     examples: {
       bad: {
         path: "render.yaml",
-        text: "services:\n  - type: web\n    name: api\n    runtime: node\n    plan: standard\n    numInstances: 2\n    startCommand: node server.js\n"
+        text: "services:\n  - type: web\n    name: api\n    runtime: python\n    plan: standard\n    numInstances: 2\n    startCommand: gunicorn mysite.wsgi\n",
+        alongside: { "requirements.txt": "Django==5.1.4\ngunicorn==23.0.0\n" }
       },
       good: {
         path: "render.yaml",
-        text: "services:\n  - type: web\n    name: api\n    runtime: node\n    plan: standard\n    numInstances: 2\n    startCommand: node server.js\n    envVars:\n      - key: REDIS_URL\n        fromService: { type: keyvalue, name: cache, property: connectionString }\n  - type: keyvalue\n    name: cache\n    ipAllowList: []\n"
+        text: "services:\n  - type: web\n    name: api\n    runtime: python\n    plan: standard\n    numInstances: 2\n    startCommand: gunicorn mysite.wsgi\n    envVars:\n      - key: REDIS_URL\n        fromService: { type: keyvalue, name: cache, property: connectionString }\n  - type: keyvalue\n    name: cache\n    ipAllowList: []\n",
+        alongside: { "requirements.txt": "Django==5.1.4\ngunicorn==23.0.0\n" }
       }
     }
   },
@@ -36586,13 +36604,18 @@ var no_shared_cache_default = defineRule({
     if (hasRedis || model.sharedCacheBackends.length > 0) return [];
     return model.services.flatMap((service) => {
       if (service.kind !== "web" && service.kind !== "worker") return [];
+      const packages = packagesOf(model, service);
+      const store = PER_PROCESS_DEFAULTS.find(
+        ({ framework, unless }) => packages.has(framework) && !unless.some((name) => packages.has(name))
+      );
+      if (!store) return [];
       const capacity = serviceCapacity2(model, service);
       const copies = service.instances.max * capacity.processes.value;
       if (copies <= 1) return [];
       return [
         {
           entity: service.id,
-          message: `${service.name} runs ${copies} copies (${service.instances.max} instance(s) \xD7 ${capacity.processes.value} process(es)) and the project has no shared cache: each keeps its own view of cached data.`,
+          message: `${service.name} runs ${copies} copies (${service.instances.max} instance(s) \xD7 ${capacity.processes.value} process(es)) and the project has no shared cache: ${store.what}, so each keeps its own view of cached data.`,
           location: service.location,
           fix: { text: "Add a Redis/Key Value store and read and write cross-request state there." }
         }
@@ -38615,7 +38638,7 @@ var NEXT_API_PAGE = /(^|\/)pages\/api\//;
 var FACT_TOKENS = new RegExp(
   [
     String.raw`process\s*\.\s*env\b|import\s*\.\s*meta\s*\.\s*env\b|\bnew\s+(?:Weak)?Map\b|use server`,
-    String.raw`@nestjs/common`,
+    "@nestjs/common",
     String.raw`(['"\`])(?:${[...HTTP_HANDLER_MODULES, ...Object.keys(JS_CACHE_EXPORTS).filter((m) => JS_CACHE_EXPORTS[m]?.default)].map(escapeRegExp).join("|")})\1`,
     String.raw`\b(?:${[...new Set(Object.values(JS_CACHE_EXPORTS).flatMap((exports) => Object.keys(exports)))].filter((name) => name !== "default").join("|")})\b`
   ].join("|")
@@ -39668,6 +39691,7 @@ var dockerComposeSource = {
       const services = [];
       let developmentServices = 0;
       for (const [name, node2] of entries) {
+        if (!node2.get("image") && !node2.get("build") && !node2.get("extends")) continue;
         const image = imageName(node2.get("image")?.string() ?? "");
         const store = DATASTORE_IMAGES.find(([pattern]) => pattern.test(image));
         if (store) {
@@ -41515,7 +41539,7 @@ function settleAssumedDeployments(model) {
     model.diagnostics.push({
       severity: "info",
       origin: "docker-compose",
-      message: `${path} is read as the deployment, since no other hosting config is in the repository; name the file that deploys \`docker-compose.prod.yml\` to say so.`,
+      message: `${path} is read as the deployment, since no other hosting config is in the repository; name it \`docker-compose.prod.yml\` (or \`compose.prod.yml\`) if it is, or \`docker-compose.dev.yml\` if it is not.`,
       location: { path, line: 1 }
     });
   }
