@@ -59,8 +59,8 @@ function healthCheckFix(service: Service, served: HealthEndpoint | undefined): R
     : 'Serve a health endpoint and declare it.';
   if (service.platform === 'fly')
     return {
-      text: `${text} Under a \`[[services]]\` section the table is \`[[services.http_checks]]\`.`,
-      replacement: `[[http_service.checks]]\n  grace_period = "10s"\n  interval = "30s"\n  method = "GET"\n  timeout = "5s"\n  path = "${path}"`,
+      text: `${text} Set \`interval\`, \`timeout\` and \`grace_period\` to suit how fast the app starts; under a \`[[services]]\` section the table is \`[[services.http_checks]]\`.`,
+      replacement: `[[http_service.checks]]\n  method = "GET"\n  path = "${path}"`,
     };
   if (service.platform === 'railway')
     return {

@@ -6,7 +6,7 @@ import { type Invocation, invocationEnv, startInvocations } from './command.ts';
 import { literalEnv, optionValue, resolveCount, serverConfigOf } from './processes.ts';
 
 /** Processes of one kind the supervisor forks, and the connections each holds. */
-export interface SupervisedGroup {
+interface SupervisedGroup {
   label: string;
   processes: Figure;
   connectionsEach: Figure;
@@ -25,7 +25,7 @@ export interface SolidQueueRun {
 }
 
 /** `bin/jobs`, `bin/jobs start`, `rails solid_queue:start`, `rake solid_queue:start`. */
-export function isSolidQueueSupervisor({ program, args }: Invocation): boolean {
+function isSolidQueueSupervisor({ program, args }: Invocation): boolean {
   if (program === 'jobs') return args[0] === undefined || args[0] === 'start' || args[0].startsWith('-');
   return (program === 'rails' || program === 'rake') && args.includes('solid_queue:start');
 }

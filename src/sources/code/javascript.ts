@@ -15,9 +15,9 @@ const NEXT_API_PAGE = /(^|\/)pages\/api\//;
 /**
  * Every fact this reader takes needs one of these in the text: `process.env`/`import.meta.env`
  * for env reads, `new Map` for a map used as a cache, the `use server` directive, a quoted HTTP
- * module or Nest's decorators (health routes), and for a cache library its quoted name (when its default export builds caches) or
- * the name of the export that does (`memoize` of lodash). Most modules of a large repository have
- * none, and are not parsed at all.
+ * module or `@nestjs/common` (health routes), and for a cache library its quoted name (when its
+ * default export builds caches) or the name of the export that does (`memoize` of lodash). Most
+ * modules of a large repository have none, and are not parsed at all.
  */
 const FACT_TOKENS = new RegExp(
   [

@@ -37913,12 +37913,9 @@ function healthCheckFix(service, served) {
   const text2 = served ? `The app already answers ${path} (${served.location.path}:${served.location.line}): declare it.` : "Serve a health endpoint and declare it.";
   if (service.platform === "fly")
     return {
-      text: `${text2} Under a \`[[services]]\` section the table is \`[[services.http_checks]]\`.`,
+      text: `${text2} Set \`interval\`, \`timeout\` and \`grace_period\` to suit how fast the app starts; under a \`[[services]]\` section the table is \`[[services.http_checks]]\`.`,
       replacement: `[[http_service.checks]]
-  grace_period = "10s"
-  interval = "30s"
   method = "GET"
-  timeout = "5s"
   path = "${path}"`
     };
   if (service.platform === "railway")
