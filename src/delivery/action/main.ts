@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import type { FileSet } from '../../files/file-set.ts';
 import { GitHubFileSet } from '../../files/github-file-set.ts';
 import { LocalFileSet } from '../../files/local-file-set.ts';
@@ -34,19 +34,16 @@ export async function run(): Promise<void> {
   const event: Payload = JSON.parse(await readFile(requiredEnv('GITHUB_EVENT_PATH'), 'utf8'));
   const eventName = requiredEnv('GITHUB_EVENT_NAME');
   const [owner = '', repo = ''] = requiredEnv('GITHUB_REPOSITORY').split('/');
-  const client = new Octokit({
-    auth: inputs.token,
-    baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
-    userAgent: 'headroom-action',
-  });
   const workspace = requiredEnv('GITHUB_WORKSPACE');
 
   if (eventName === 'issue_comment') {
-    await handleCommentEdit(client, { owner, repo }, event);
+    await handleCommentEdit(await apiClient(inputs), { owner, repo }, event);
     return;
   }
 
   const pullRequest = event.pull_request;
+  // Only a pull request calls the API (its base, its comment): a push reviews the checkout alone.
+  const client = pullRequest ? await apiClient(inputs) : undefined;
   const pr: PullRequestRef | undefined = pullRequest
     ? { owner, repo, number: pullRequest.number }
     : undefined;
@@ -56,23 +53,24 @@ export async function run(): Promise<void> {
   };
   const notes: string[] = [];
   const local = new LocalFileSet(join(workspace, inputs.workingDirectory));
-  const base = pullRequest?.base?.sha
-    ? new SubdirectoryFileSet(
-        new GitHubFileSet(client, { owner, repo, sha: pullRequest.base.sha }),
-        inputs.workingDirectory,
-      )
-    : undefined;
+  const base =
+    client && pullRequest?.base?.sha
+      ? new SubdirectoryFileSet(
+          new GitHubFileSet(client, { owner, repo, sha: pullRequest.base.sha }),
+          inputs.workingDirectory,
+        )
+      : undefined;
   let result = await review(local, { ...options, ...(base ? { migrationBase: base } : {}) });
   if (base && pullRequest?.base?.sha)
     result = await compareToBase(base, pullRequest.base.sha, inputs, local, options, result, notes);
 
   // Undefined when the comment is off or could not be read: then it is not written either.
-  const lookup = pr && inputs.comment ? await findComment(client, pr, notes) : undefined;
+  const lookup = client && pr && inputs.comment ? await findComment(client, pr, notes) : undefined;
   const existing = lookup?.existing;
   if (existing) result = applyAcknowledgements(result, acknowledgementsIn(existing.body));
   result = prefixPaths(result, inputs.workingDirectory);
 
-  if (pr && lookup) {
+  if (client && pr && lookup) {
     const interactive = await workflowListensToCommentEdits(workspace);
     const body = renderMarkdown(result, { context: 'comment', interactive, maxLength: COMMENT_MAX_LENGTH });
     await writeComment(client, pr, existing, body, notes);
@@ -108,6 +106,16 @@ export async function run(): Promise<void> {
       `Headroom: ${result.gate.blocking} finding(s) at or above ${result.gate.failOn} block this change.`,
     );
   }
+}
+
+/** Octokit, loaded by the events that call the API: a push never pays for it. */
+async function apiClient(inputs: ActionInputs): Promise<Octokit> {
+  const { Octokit } = await import('@octokit/rest');
+  return new Octokit({
+    auth: inputs.token,
+    baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+    userAgent: 'headroom-action',
+  });
 }
 
 /**
