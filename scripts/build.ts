@@ -3,7 +3,7 @@
 // (committed, as `runs.using: node24` requires). The CLI's entry keeps its `#!` line, which esbuild
 // puts first. Users' Node never strips types or resolves
 // hundreds of modules, and the package installs with no dependencies at all.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -12,20 +12,33 @@ const require = createRequire(import.meta.url);
 const root = new URL('../', import.meta.url);
 
 /**
+ * The WebAssembly binaries the bundle loads, copied beside its chunks: read and compiled as bytes,
+ * a binary costs less than the same bytes inlined as base64, which every run would decode (and
+ * scan as a 2 MB string literal) before compiling.
+ */
+const WASM_FILES = {
+  'libpg-query.wasm': 'libpg-query/wasm/libpg-query.wasm',
+  'prism.wasm': '@ruby/prism/src/prism.wasm',
+};
+
+/** The bytes of a binary beside the chunk that reads it, as bundled code. */
+const wasmBeside = (name: keyof typeof WASM_FILES) =>
+  `require('node:fs').readFileSync(new URL(${JSON.stringify(`./${name}`)}, import.meta.url))`;
+
+/**
  * libpg-query's Emscripten glue loads `libpg-query.wasm` from beside itself at run time, and its
  * minimal build ignores `wasmBinary`. It does honour `instantiateWasm`: the bundle hands it the
- * inlined binary. The module is imported lazily, so the binary is decoded only when SQL is read.
+ * binary copied beside the chunks. The module is imported lazily, so it is read only when SQL is.
  */
-const inlinePostgresParser: Plugin = {
-  name: 'inline-libpg-query-wasm',
+const bundledPostgresParser: Plugin = {
+  name: 'bundled-libpg-query-wasm',
   setup(context) {
     context.onLoad({ filter: /libpg-query[\\/]wasm[\\/]index\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      const wasm = await readFile(require.resolve('libpg-query/wasm/libpg-query.wasm'));
       const call = 'PgQueryModule()';
       if (!source.includes(call)) throw new Error(`libpg-query changed: ${call} not found in ${args.path}`);
       const instantiate = `instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(Buffer.from(${JSON.stringify(wasm.toString('base64'))}, 'base64'), imports).then((result) => receive(result.instance));
+        WebAssembly.instantiate(${wasmBeside('libpg-query.wasm')}, imports).then((result) => receive(result.instance));
         return {};
       }`;
       return { contents: source.replace(call, `PgQueryModule({ ${instantiate} })`), loader: 'js' };
@@ -33,17 +46,14 @@ const inlinePostgresParser: Plugin = {
   },
 };
 
-/** Prism's binary, read from node_modules in a checkout, is inlined so the bundle needs no file beside it. */
-const inlineRubyParser: Plugin = {
-  name: 'inline-prism-wasm',
+/** Prism's binary, read from node_modules in a checkout and from beside the chunks in the bundle. */
+const bundledRubyParser: Plugin = {
+  name: 'bundled-prism-wasm',
   setup(context) {
-    context.onLoad({ filter: /sources[\\/]ruby[\\/]prism-wasm\.ts$/ }, async () => {
-      const wasm = await readFile(require.resolve('@ruby/prism/src/prism.wasm'));
-      return {
-        contents: `export async function prismWasm() { return Buffer.from(${JSON.stringify(wasm.toString('base64'))}, 'base64'); }`,
-        loader: 'js',
-      };
-    });
+    context.onLoad({ filter: /sources[\\/]ruby[\\/]prism-wasm\.ts$/ }, async () => ({
+      contents: `export async function prismWasm() { return ${wasmBeside('prism.wasm')}; }`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -137,8 +147,12 @@ export async function buildDelivery(delivery: Delivery, outfile = delivery.outfi
         'const __dirname = __headroomDirname(__filename);',
       ].join('\n'),
     },
-    plugins: [inlinePostgresParser, inlineRubyParser, unusedActionsHelpers],
+    plugins: [bundledPostgresParser, bundledRubyParser, unusedActionsHelpers],
   });
+  // Every delivery is split, so the code that reads a binary sits in the chunks folder.
+  const chunks = join(dirname(out), delivery.split ? chunksDirectory(out) : '');
+  for (const [name, module] of Object.entries(WASM_FILES))
+    await writeFile(join(chunks, name), await readFile(require.resolve(module)));
 }
 
 if (import.meta.main) {

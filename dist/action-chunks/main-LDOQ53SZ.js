@@ -39218,7 +39218,7 @@ var prism = lazyModule("the Ruby parser", async () => {
   const [{ parsePrism }, { prismWasm }] = await Promise.all([
     import("./parsePrism-JGOIOE5D.js"),
     // Its own chunk in the bundle: the inlined binary is parsed only by reviews with Ruby files.
-    import("./prism-wasm-UOVEMPVG.js")
+    import("./prism-wasm-EPFAHIGW.js")
   ]);
   const bytes = await prismWasm();
   const system = new Proxy(
@@ -39735,7 +39735,7 @@ function parentOf(path) {
 // src/sources/sql/postgres-parser.ts
 var libpgQuery = lazyModule(
   "the PostgreSQL parser",
-  () => import("./wasm-7EXWV2AL.js"),
+  () => import("./wasm-QYXZ4JWW.js"),
   (module) => module.loadModule()
 );
 var loadPostgresParser = libpgQuery.load;

@@ -1,0 +1,17 @@
+import { createRequire as __headroomRequire } from 'node:module';
+import { dirname as __headroomDirname } from 'node:path';
+import { fileURLToPath as __headroomFilePath } from 'node:url';
+const require = __headroomRequire(import.meta.url);
+const __filename = __headroomFilePath(import.meta.url);
+const __dirname = __headroomDirname(__filename);
+import {
+  __require
+} from "./chunk-VP2JAIPC.js";
+
+// src/sources/ruby/prism-wasm.ts
+async function prismWasm() {
+  return __require("node:fs").readFileSync(new URL("./prism.wasm", import.meta.url));
+}
+export {
+  prismWasm
+};
