@@ -34,6 +34,41 @@ describe('env/undeclared-variable', () => {
     ]);
   });
 
+  it('counts variables a local compose file sets and those a Heroku app.json and its add-ons declare (umami-software/umami)', async () => {
+    const reads = {
+      'netlify.toml': '[[plugins]]\npackage = "@netlify/plugin-nextjs"\n',
+      'package.json': '{ "dependencies": { "next": "15.3.1" } }',
+      'src/lib/db.ts':
+        'export const url = [process.env.DATABASE_URL, process.env.APP_SECRET, process.env.CLOUD_MODE];\n',
+    };
+    const missing = async (files: Record<string, string>) =>
+      (await findingsFor(rule, { ...reads, ...files }))[0]?.fix?.replacement;
+    expect(await missing({})).toBe('DATABASE_URL=\nAPP_SECRET=\nCLOUD_MODE=');
+    expect(
+      await missing({
+        'docker-compose.dev.yml':
+          'services:\n  umami:\n    image: ghcr.io/umami-software/umami\n    environment:\n      DATABASE_URL: postgresql://umami:umami@db:5432/umami\n      APP_SECRET: replace-me\n',
+      }),
+    ).toBe('CLOUD_MODE=');
+    expect(
+      await missing({
+        'app.json':
+          '{ "name": "Umami", "addons": ["heroku-postgresql"], "env": { "APP_SECRET": { "generator": "secret" } } }',
+      }),
+    ).toBe('CLOUD_MODE=');
+    // Next.js inlines its config's `env` keys at build time.
+    expect(
+      await missing({
+        'next.config.ts':
+          "const cloudMode = process.env.CLOUD_MODE || '';\nexport default withNextIntl({ env: { CLOUD_MODE: cloudMode, 'APP_SECRET': 'x' } });\n",
+      }),
+    ).toBe('DATABASE_URL=');
+    // An app.json with no sign of Heroku (Expo's, say) declares nothing.
+    expect(await missing({ 'app.json': '{ "name": "app", "env": { "APP_SECRET": "x" } }' })).toBe(
+      'DATABASE_URL=\nAPP_SECRET=\nCLOUD_MODE=',
+    );
+  });
+
   it('counts variables declared by the hosting config, commented out in a template, and those the platform provides', async () => {
     expect(
       await findingsFor(rule, {
@@ -69,12 +104,19 @@ describe('env/undeclared-variable', () => {
         "  if (!secret) throw new Error('no secret');",
         '  return verify(secret, process.env.HOOK_TOLERANCE);',
         '}',
+        'export function rewrite(path: string) {',
+        '  const scriptName = process.env.TRACKER_SCRIPT_NAME;',
+        "  if (scriptName) return path.replace(scriptName, '');",
+        '  const signing = process.env.SIGNING_KEY;',
+        "  if (signing.length > 40) warn('long key');",
+        '  return sign(path, signing);',
+        '}',
       ].join('\n'),
       'app/config.py':
         'import os\nfrom pydantic_settings import BaseSettings\nTIMEOUT = os.getenv("TIMEOUT", "30")\nclass Settings(BaseSettings):\n    openai_api_key: str\n    debug: bool = False\n',
     });
     expect(findings.map((f) => f.message.split(': ')[1])).toEqual([
-      'API_TOKEN (src/log.ts:9), HOOK_TOLERANCE (src/log.ts:19).',
+      'API_TOKEN (src/log.ts:9), HOOK_TOLERANCE (src/log.ts:19), SIGNING_KEY (src/log.ts:24).',
     ]);
   });
 

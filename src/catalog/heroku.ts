@@ -30,3 +30,13 @@ export const HEROKU_ECO_SLEEP_MINUTES = fact(
   'https://devcenter.heroku.com/articles/eco-dyno-hours',
   CHECKED,
 );
+
+/**
+ * The config vars an add-on sets on the app it is attached to: Heroku Postgres adds DATABASE_URL,
+ * Heroku Key-Value Store (the `heroku-redis` add-on) REDIS_URL.
+ */
+export const HEROKU_ADDON_CONFIG_VARS = fact<Record<string, string[]>>(
+  { 'heroku-postgresql': ['DATABASE_URL'], 'heroku-redis': ['REDIS_URL'] },
+  'https://devcenter.heroku.com/articles/heroku-postgresql#provisioning-heroku-postgres',
+  '2026-12-03',
+);

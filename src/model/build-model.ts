@@ -16,6 +16,7 @@ export function emptyModel(): ProjectModel {
     sharedCacheBackends: [],
     requestHandlers: [],
     healthEndpoints: [],
+    envDeclarations: [],
     serverConfigs: [],
     dockerfiles: [],
     shellScripts: [],

@@ -25,6 +25,11 @@ export interface ProjectModel {
   sharedCacheBackends: SharedCacheBackend[];
   /** Application files that serve HTTP requests, found in application code. */
   requestHandlers: RequestHandler[];
+  /**
+   * Env keys a file declares without being a deployed service's env: a local compose file's
+   * `environment`, a Heroku app.json's `env` and the config vars its add-ons set.
+   */
+  envDeclarations: Array<{ key: string; location: Location }>;
   /** Routes the application serves that a health check can call (`/up`, `/healthz`). */
   healthEndpoints: HealthEndpoint[];
   /** Web server config files (`config/puma.rb`, `gunicorn.conf.py`) and what they set. */

@@ -16,3 +16,14 @@ export interface CodeFindings {
   healthEndpoints: HealthEndpoint[];
   diagnostics: Diagnostic[];
 }
+
+export function emptyCodeFindings(): CodeFindings {
+  return {
+    envReads: [],
+    inProcessCaches: [],
+    sharedCacheBackends: [],
+    requestHandlers: [],
+    healthEndpoints: [],
+    diagnostics: [],
+  };
+}

@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../../model/location.ts';
+import type { ModelFragment } from '../../model/project-model.ts';
 import { loadBabel } from '../babel-parser.ts';
 import type { Source, SourceFile } from '../source.ts';
-import type { CodeFindings } from './code-findings.ts';
-import { mayHoldFacts, readJavaScript } from './javascript.ts';
+import { type CodeFindings, emptyCodeFindings } from './code-findings.ts';
+import { mayHoldFacts, NEXT_CONFIG, nextConfigEnvKeys, readJavaScript } from './javascript.ts';
 import { readPython } from './python.ts';
 import { isApplicationCode } from './relevance.ts';
 
@@ -15,17 +16,18 @@ export const CODE_LIMITS = { maxFiles: 500, maxFileBytes: 256 * 1024 };
 /** Application code: what configs cannot say (env reads, in-process caches, HTTP handlers). */
 export const codeSource: Source = {
   id: 'code',
-  matches: isApplicationCode,
+  matches: (path) => isApplicationCode(path) || NEXT_CONFIG.test(path),
   async read(files) {
-    const found: CodeFindings = {
-      envReads: [],
-      inProcessCaches: [],
-      sharedCacheBackends: [],
-      requestHandlers: [],
-      healthEndpoints: [],
-      diagnostics: [],
+    const found: CodeFindings & Required<Pick<ModelFragment, 'envDeclarations'>> = {
+      ...emptyCodeFindings(),
+      envDeclarations: [],
     };
-    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const nextConfigs = files.filter((f) => NEXT_CONFIG.test(f.path));
+    if (nextConfigs.length > 0) await loadBabel();
+    for (const file of nextConfigs) found.envDeclarations.push(...nextConfigEnvKeys(file));
+    const sorted = [...files]
+      .filter((f) => !NEXT_CONFIG.test(f.path))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
     const readable = sorted.filter((f) => !tooLarge.includes(f));
     const overCount = readable.splice(CODE_LIMITS.maxFiles);

@@ -3,7 +3,7 @@ import type { Location } from '../../model/location.ts';
 import { parseWithBabel } from '../babel-parser.ts';
 import type { SourceFile } from '../source.ts';
 import { type SyntaxNode, walkSyntaxTree, withoutTypes } from '../walk-syntax-tree.ts';
-import type { CodeFindings } from './code-findings.ts';
+import { type CodeFindings, emptyCodeFindings } from './code-findings.ts';
 import { healthPath } from './health-paths.ts';
 
 /** A module-scope Map/WeakMap counts as a cache only under a name that says so. */
@@ -52,14 +52,7 @@ interface Binding {
  * module-scope `Map`s named as caches and filled from a function) and whether the file serves HTTP.
  */
 export function readJavaScript(file: SourceFile): CodeFindings {
-  const found: CodeFindings = {
-    envReads: [],
-    inProcessCaches: [],
-    sharedCacheBackends: [],
-    requestHandlers: [],
-    healthEndpoints: [],
-    diagnostics: [],
-  };
+  const found = emptyCodeFindings();
   const program = parseProgram(file, found);
   // A "use client" module runs in the browser: its caches live in one tab, and the bundler
   // inlines the variables it reads at build time. Neither is about the server.
@@ -344,10 +337,40 @@ function guardedVariable(parent: Node, ancestors: Node[]): boolean {
   if (!name || !scope) return false;
   let guarded = false;
   walkSyntaxTree(scope.body, (node) => {
-    if (!guarded && node.type === 'IfStatement' && exits(node.consequent) && mentions(node.test, name))
+    if (guarded) return;
+    if (node.type === 'IfStatement' && exits(node.consequent) && mentions(node.test, name)) guarded = true;
+    // `if (name) { … }`, `name ? … : …`: the code runs only when it is set (umami's TRACKER_SCRIPT_NAME).
+    if (
+      (node.type === 'IfStatement' || node.type === 'ConditionalExpression') &&
+      testsPresence(node.test, name)
+    )
       guarded = true;
   });
   return guarded;
+}
+
+/** `name`, `!name`, `name && …`, `name == null`: a test of whether the variable holds anything. */
+function testsPresence(test: Node, name: string): boolean {
+  const isName = (node: Node) => node?.type === 'Identifier' && node.name === name;
+  if (isName(test)) return true;
+  if (test.type === 'UnaryExpression' && test.operator === '!') return testsPresence(test.argument, name);
+  if (test.type === 'LogicalExpression')
+    return testsPresence(test.left, name) || testsPresence(test.right, name);
+  if (test.type === 'BinaryExpression' && ['==', '!=', '===', '!=='].includes(test.operator))
+    return (
+      (isName(test.left) && NULLISH.has(nullishOf(test.right))) ||
+      (isName(test.right) && NULLISH.has(nullishOf(test.left)))
+    );
+  return false;
+}
+
+const NULLISH = new Set(['null', 'undefined', 'empty']);
+
+function nullishOf(node: Node): string {
+  if (node?.type === 'NullLiteral') return 'null';
+  if (node?.type === 'Identifier' && node.name === 'undefined') return 'undefined';
+  if (node?.type === 'StringLiteral' && node.value === '') return 'empty';
+  return '';
 }
 
 function exits(statement: Node): boolean {
@@ -506,4 +529,39 @@ function nextRoutePath(path: string): string | undefined {
   const page = /(?:^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
   const segments = (app?.[1] ?? page?.[1])?.split('/').filter((s) => s && !/^\(.*\)$/.test(s));
   return segments ? `/${segments.join('/')}` : undefined;
+}
+
+/** `next.config.js`/`.mjs`/`.ts`, which the code source reads for its `env` alone. */
+export const NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
+
+/**
+ * The keys of a Next.js config's `env` object (`env: { cloudUrl }`): Next.js inlines them into the
+ * bundle at build time, so a `process.env.cloudUrl` in the app is declared there.
+ */
+export function nextConfigEnvKeys(file: SourceFile): Array<{ key: string; location: Location }> {
+  const program = parseProgram(file, emptyCodeFindings());
+  const keys: Array<{ key: string; location: Location }> = [];
+  if (!program) return keys;
+  walkSyntaxTree(program, (node) => {
+    if (
+      node.type !== 'ObjectProperty' ||
+      propertyName(node) !== 'env' ||
+      node.value.type !== 'ObjectExpression'
+    )
+      return;
+    for (const property of node.value.properties) {
+      const key = property.type === 'ObjectProperty' ? propertyName(property) : undefined;
+      if (key) keys.push({ key, location: { path: file.path, line: property.loc?.start.line ?? 1 } });
+    }
+  });
+  return keys;
+}
+
+function propertyName(property: Node): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === 'Identifier'
+    ? property.key.name
+    : property.key.type === 'StringLiteral'
+      ? property.key.value
+      : undefined;
 }

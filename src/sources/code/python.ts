@@ -2,7 +2,7 @@ import { HTTP_HANDLER_MODULES, PY_CACHE_CLASSES, PY_CACHE_DECORATORS } from '../
 import type { Location } from '../../model/location.ts';
 import type { HealthEndpoint } from '../../model/project-model.ts';
 import type { SourceFile } from '../source.ts';
-import type { CodeFindings } from './code-findings.ts';
+import { type CodeFindings, emptyCodeFindings } from './code-findings.ts';
 import { healthPath } from './health-paths.ts';
 import { type LogicalLine, type PyToken, tokenizePython } from './python-tokens.ts';
 
@@ -33,14 +33,7 @@ const ENV_GETTERS = new Set(['os.environ.get', 'os.getenv']);
  * file's imports, so `from os import environ as env` counts and an unrelated `cache` does not.
  */
 export function readPython(file: SourceFile): CodeFindings {
-  const found: CodeFindings = {
-    envReads: [],
-    inProcessCaches: [],
-    sharedCacheBackends: [],
-    requestHandlers: [],
-    healthEndpoints: [],
-    diagnostics: [],
-  };
+  const found = emptyCodeFindings();
   const { lines, unterminated } = tokenizePython(file.text);
   if (unterminated)
     found.diagnostics.push({

@@ -36,20 +36,26 @@ export const dockerComposeSource: Source = {
   id: 'docker-compose',
   matches: (path) => COMPOSE.test(path),
   read(files) {
-    const fragment: Required<Pick<ModelFragment, 'services' | 'datastores' | 'connections' | 'diagnostics'>> =
-      {
-        services: [],
-        datastores: [],
-        connections: [],
-        diagnostics: [],
-      };
+    const fragment: Required<
+      Pick<ModelFragment, 'services' | 'datastores' | 'connections' | 'envDeclarations' | 'diagnostics'>
+    > = {
+      services: [],
+      datastores: [],
+      connections: [],
+      envDeclarations: [],
+      diagnostics: [],
+    };
     for (const file of files) {
       const role = fileRole(file.path);
+      const { root, diagnostics } = parseLocatedYaml(file.path, file.text, 'docker-compose');
+      const entries = root?.get('services')?.entries() ?? [];
+      // Every compose file, the laptop's included, names variables the app reads.
+      for (const [, node] of entries)
+        for (const { key, location } of environment(node.get('environment')))
+          fragment.envDeclarations.push({ key, location });
       if (role === 'development') continue;
       const assumed = role === 'unnamed' ? { assumedDeployment: true } : {};
-      const { root, diagnostics } = parseLocatedYaml(file.path, file.text, 'docker-compose');
       fragment.diagnostics.push(...diagnostics);
-      const entries = root?.get('services')?.entries() ?? [];
       const builtImages = imagesBuilt(entries, directoryOf(file.path));
       const datastores: Datastore[] = [];
       const services: Service[] = [];

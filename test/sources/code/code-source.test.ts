@@ -11,6 +11,8 @@ describe('codeSource', () => {
       'app/main.py',
       'api/handler.cjs',
       'envergo/geodata/management/models.py',
+      // Read for its `env` keys only.
+      'next.config.mjs',
     ];
     const unwanted = [
       'src/server.test.ts',
@@ -19,7 +21,6 @@ describe('codeSource', () => {
       'app/test_models.py',
       'app/conftest.py',
       'src/types.d.ts',
-      'next.config.mjs',
       'vite.config.ts',
       '.eslintrc.js',
       'setup.py',

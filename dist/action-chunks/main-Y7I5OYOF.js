@@ -32492,7 +32492,8 @@ function declaredEnvKeys(model) {
   return /* @__PURE__ */ new Set([
     ...model.envFiles.flatMap((file2) => [...file2.entries.map((e) => e.key), ...file2.commentedKeys ?? []]),
     ...model.services.flatMap((s) => s.env.map((e) => e.key)),
-    ...model.envReads.filter((read) => read.schema).map((read) => read.key)
+    ...model.envReads.filter((read) => read.schema).map((read) => read.key),
+    ...model.envDeclarations.map((declaration) => declaration.key)
   ]);
 }
 
@@ -33699,6 +33700,11 @@ var HEROKU_ECO_SLEEP_MINUTES = fact(
   "https://devcenter.heroku.com/articles/eco-dyno-hours",
   CHECKED10
 );
+var HEROKU_ADDON_CONFIG_VARS = fact(
+  { "heroku-postgresql": ["DATABASE_URL"], "heroku-redis": ["REDIS_URL"] },
+  "https://devcenter.heroku.com/articles/heroku-postgresql#provisioning-heroku-postgres",
+  "2026-12-03"
+);
 
 // src/catalog/railway.ts
 var CHECKED11 = "2026-11-24";
@@ -34538,6 +34544,18 @@ var babel = lazyModule("Babel", () => import("./lib-SHQUJP46.js"));
 var loadBabel = babel.load;
 var parseWithBabel = (text2, options) => babel.get().parse(text2, options);
 
+// src/sources/code/code-findings.ts
+function emptyCodeFindings() {
+  return {
+    envReads: [],
+    inProcessCaches: [],
+    sharedCacheBackends: [],
+    requestHandlers: [],
+    healthEndpoints: [],
+    diagnostics: []
+  };
+}
+
 // src/sources/walk-syntax-tree.ts
 var NOT_CHILDREN = /* @__PURE__ */ new Set([
   "loc",
@@ -34597,14 +34615,7 @@ function mayHoldFacts(file2) {
   return NEXT_ROUTE.test(file2.path) || NEXT_API_PAGE.test(file2.path) || FACT_TOKENS.test(file2.text);
 }
 function readJavaScript(file2) {
-  const found = {
-    envReads: [],
-    inProcessCaches: [],
-    sharedCacheBackends: [],
-    requestHandlers: [],
-    healthEndpoints: [],
-    diagnostics: []
-  };
+  const found = emptyCodeFindings();
   const program = parseProgram(file2, found);
   if (!program || isClientModule(program)) return found;
   const at3 = (node2) => ({
@@ -34804,10 +34815,29 @@ function guardedVariable(parent2, ancestors) {
   if (!name || !scope) return false;
   let guarded = false;
   walkSyntaxTree(scope.body, (node2) => {
-    if (!guarded && node2.type === "IfStatement" && exits(node2.consequent) && mentions(node2.test, name))
+    if (guarded) return;
+    if (node2.type === "IfStatement" && exits(node2.consequent) && mentions(node2.test, name)) guarded = true;
+    if ((node2.type === "IfStatement" || node2.type === "ConditionalExpression") && testsPresence(node2.test, name))
       guarded = true;
   });
   return guarded;
+}
+function testsPresence(test, name) {
+  const isName = (node2) => node2?.type === "Identifier" && node2.name === name;
+  if (isName(test)) return true;
+  if (test.type === "UnaryExpression" && test.operator === "!") return testsPresence(test.argument, name);
+  if (test.type === "LogicalExpression")
+    return testsPresence(test.left, name) || testsPresence(test.right, name);
+  if (test.type === "BinaryExpression" && ["==", "!=", "===", "!=="].includes(test.operator))
+    return isName(test.left) && NULLISH.has(nullishOf(test.right)) || isName(test.right) && NULLISH.has(nullishOf(test.left));
+  return false;
+}
+var NULLISH = /* @__PURE__ */ new Set(["null", "undefined", "empty"]);
+function nullishOf(node2) {
+  if (node2?.type === "NullLiteral") return "null";
+  if (node2?.type === "Identifier" && node2.name === "undefined") return "undefined";
+  if (node2?.type === "StringLiteral" && node2.value === "") return "empty";
+  return "";
 }
 function exits(statement) {
   const last = statement?.type === "BlockStatement" ? statement.body.at(-1) : statement;
@@ -34903,6 +34933,25 @@ function nextRoutePath(path) {
   const page = /(?:^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
   const segments = (app?.[1] ?? page?.[1])?.split("/").filter((s) => s && !/^\(.*\)$/.test(s));
   return segments ? `/${segments.join("/")}` : void 0;
+}
+var NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
+function nextConfigEnvKeys(file2) {
+  const program = parseProgram(file2, emptyCodeFindings());
+  const keys = [];
+  if (!program) return keys;
+  walkSyntaxTree(program, (node2) => {
+    if (node2.type !== "ObjectProperty" || propertyName(node2) !== "env" || node2.value.type !== "ObjectExpression")
+      return;
+    for (const property2 of node2.value.properties) {
+      const key = property2.type === "ObjectProperty" ? propertyName(property2) : void 0;
+      if (key) keys.push({ key, location: { path: file2.path, line: property2.loc?.start.line ?? 1 } });
+    }
+  });
+  return keys;
+}
+function propertyName(property2) {
+  if (property2.computed) return void 0;
+  return property2.key.type === "Identifier" ? property2.key.name : property2.key.type === "StringLiteral" ? property2.key.value : void 0;
 }
 
 // src/sources/code/python-tokens.ts
@@ -35076,14 +35125,7 @@ var SHARED_CACHE_BACKEND = /^(django\.core\.cache\.backends\.(db\.DatabaseCache|
 var ENV_MAPPING = "os.environ";
 var ENV_GETTERS = /* @__PURE__ */ new Set(["os.environ.get", "os.getenv"]);
 function readPython(file2) {
-  const found = {
-    envReads: [],
-    inProcessCaches: [],
-    sharedCacheBackends: [],
-    requestHandlers: [],
-    healthEndpoints: [],
-    diagnostics: []
-  };
+  const found = emptyCodeFindings();
   const { lines, unterminated } = tokenizePython(file2.text);
   if (unterminated)
     found.diagnostics.push({
@@ -35395,17 +35437,16 @@ function isApplicationCode(path) {
 var CODE_LIMITS = { maxFiles: 500, maxFileBytes: 256 * 1024 };
 var codeSource = {
   id: "code",
-  matches: isApplicationCode,
+  matches: (path) => isApplicationCode(path) || NEXT_CONFIG.test(path),
   async read(files) {
     const found = {
-      envReads: [],
-      inProcessCaches: [],
-      sharedCacheBackends: [],
-      requestHandlers: [],
-      healthEndpoints: [],
-      diagnostics: []
+      ...emptyCodeFindings(),
+      envDeclarations: []
     };
-    const sorted = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    const nextConfigs = files.filter((f) => NEXT_CONFIG.test(f.path));
+    if (nextConfigs.length > 0) await loadBabel();
+    for (const file2 of nextConfigs) found.envDeclarations.push(...nextConfigEnvKeys(file2));
+    const sorted = [...files].filter((f) => !NEXT_CONFIG.test(f.path)).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
     const readable = sorted.filter((f) => !tooLarge.includes(f));
     const overCount = readable.splice(CODE_LIMITS.maxFiles);
@@ -35624,15 +35665,19 @@ var dockerComposeSource = {
       services: [],
       datastores: [],
       connections: [],
+      envDeclarations: [],
       diagnostics: []
     };
     for (const file2 of files) {
       const role = fileRole(file2.path);
+      const { root, diagnostics } = parseLocatedYaml(file2.path, file2.text, "docker-compose");
+      const entries = root?.get("services")?.entries() ?? [];
+      for (const [, node2] of entries)
+        for (const { key, location } of environment(node2.get("environment")))
+          fragment.envDeclarations.push({ key, location });
       if (role === "development") continue;
       const assumed = role === "unnamed" ? { assumedDeployment: true } : {};
-      const { root, diagnostics } = parseLocatedYaml(file2.path, file2.text, "docker-compose");
       fragment.diagnostics.push(...diagnostics);
-      const entries = root?.get("services")?.entries() ?? [];
       const builtImages = imagesBuilt(entries, directoryOf2(file2.path));
       const datastores = [];
       const services = [];
@@ -37379,11 +37424,13 @@ var herokuSource = {
   read(files) {
     const fragment = {
       services: [],
+      envDeclarations: [],
       diagnostics: []
     };
     const appJsons = new Map(
       files.filter((f) => f.path.endsWith("app.json")).map((f) => [directoryOf2(f.path), f])
     );
+    for (const file2 of appJsons.values()) fragment.envDeclarations.push(...herokuDeclarations(file2));
     for (const file2 of files.filter((f) => !f.path.endsWith("app.json"))) {
       const services = readProcfile(file2, fragment.diagnostics);
       const appJson = appJsons.get(directoryOf2(file2.path));
@@ -37414,6 +37461,21 @@ function applyAppJson(services, file2, diagnostics) {
     }
   }
 }
+function herokuDeclarations(file2) {
+  const { root } = parseLocatedYaml(file2.path, file2.text, "heroku");
+  const addons = (root?.get("addons")?.items() ?? []).map((item) => ({
+    name: (item.isMap ? item.get("plan")?.string() : item.string())?.split(":")[0],
+    location: item.location
+  }));
+  const heroku = addons.length > 0 || ["formation", "buildpacks", "stack"].some((key) => root?.get(key));
+  if (!root || !heroku) return [];
+  return [
+    ...(root.get("env")?.entries() ?? []).map(([key, node2]) => ({ key, location: node2.location })),
+    ...addons.flatMap(
+      ({ name, location }) => (HEROKU_ADDON_CONFIG_VARS.value[name ?? ""] ?? []).map((key) => ({ key, location }))
+    )
+  ];
+}
 
 // src/model/build-model.ts
 function emptyModel() {
@@ -37431,6 +37493,7 @@ function emptyModel() {
     sharedCacheBackends: [],
     requestHandlers: [],
     healthEndpoints: [],
+    envDeclarations: [],
     serverConfigs: [],
     dockerfiles: [],
     shellScripts: [],
@@ -38356,7 +38419,7 @@ function readPrismaConfig(path, text2) {
   }
   let config2;
   walkSyntaxTree(program, (node2) => {
-    if (node2.type === "ObjectExpression" && node2.properties.some((p) => CONFIG_KEYS.has(propertyName(p) ?? "")))
+    if (node2.type === "ObjectExpression" && node2.properties.some((p) => CONFIG_KEYS.has(propertyName2(p) ?? "")))
       config2 ??= node2;
   });
   const facts = { path };
@@ -38372,9 +38435,9 @@ function readPrismaConfig(path, text2) {
 }
 function property(object2, key) {
   if (object2?.type !== "ObjectExpression") return void 0;
-  return withoutTypes(object2.properties.find((p) => propertyName(p) === key)?.value);
+  return withoutTypes(object2.properties.find((p) => propertyName2(p) === key)?.value);
 }
-function propertyName(node2) {
+function propertyName2(node2) {
   if (node2?.type !== "Property" || node2.computed) return void 0;
   return node2.key.type === "Identifier" ? node2.key.name : stringValue(node2.key);
 }
