@@ -134,3 +134,25 @@ describe('spree/spree_starter: a Rails store offered as a Render blueprint and a
     expect(found(result)).toEqual(['ops/no-rate-limiting service:web']);
   });
 });
+
+describe('umami-software/umami: Next.js on Netlify, with a Heroku button and a compose file for self-hosting', () => {
+  it('takes DATABASE_URL from the compose file and the Heroku add-on, cloudUrl from next.config, and a presence-tested read as optional', async () => {
+    const result = await review(new LocalFileSet(fixture('netlify-umami')));
+    expect(found(result)).toEqual([
+      'env/undeclared-variable service:netlify:undeclared-env',
+      'ops/no-error-tracking project:error-tracking',
+      'ops/no-rate-limiting service:netlify',
+    ]);
+    // Known noise, left in the note: optional settings the config route passes through to the client.
+    const env = result.findings.find((f) => f.ruleId === 'env/undeclared-variable');
+    expect(env?.fix?.replacement).toBe('FAVICON_URL=\nLINKS_URL=\nPIXELS_URL=\nTRACKER_SCRIPT_NAME=');
+  });
+
+  it('asks for DATABASE_URL once neither the compose file nor the Heroku add-on declares it', async () => {
+    const result = await review(
+      await files('netlify-umami', { 'docker-compose.yml': null, 'app.json': null }),
+    );
+    const env = result.findings.find((f) => f.ruleId === 'env/undeclared-variable');
+    expect(env?.fix?.replacement?.split('\n')).toEqual(expect.arrayContaining(['DATABASE_URL=']));
+  });
+});
