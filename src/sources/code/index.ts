@@ -24,7 +24,11 @@ export const codeSource: Source = {
     };
     const nextConfigs = files.filter((f) => NEXT_CONFIG.test(f.path));
     if (nextConfigs.length > 0) await loadBabel();
-    for (const file of nextConfigs) found.envDeclarations.push(...nextConfigEnvKeys(file));
+    for (const file of nextConfigs) {
+      const { keys, diagnostics } = nextConfigEnvKeys(file);
+      found.envDeclarations.push(...keys);
+      found.diagnostics.push(...diagnostics);
+    }
     const sorted = [...files]
       .filter((f) => !NEXT_CONFIG.test(f.path))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -538,10 +538,14 @@ export const NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
  * The keys of a Next.js config's `env` object (`env: { cloudUrl }`): Next.js inlines them into the
  * bundle at build time, so a `process.env.cloudUrl` in the app is declared there.
  */
-export function nextConfigEnvKeys(file: SourceFile): Array<{ key: string; location: Location }> {
-  const program = parseProgram(file, emptyCodeFindings());
+export function nextConfigEnvKeys(file: SourceFile): {
+  keys: Array<{ key: string; location: Location }>;
+  diagnostics: CodeFindings['diagnostics'];
+} {
+  const found = emptyCodeFindings();
+  const program = parseProgram(file, found);
   const keys: Array<{ key: string; location: Location }> = [];
-  if (!program) return keys;
+  if (!program) return { keys, diagnostics: found.diagnostics };
   walkSyntaxTree(program, (node) => {
     if (
       node.type !== 'ObjectProperty' ||
@@ -554,7 +558,7 @@ export function nextConfigEnvKeys(file: SourceFile): Array<{ key: string; locati
       if (key) keys.push({ key, location: { path: file.path, line: property.loc?.start.line ?? 1 } });
     }
   });
-  return keys;
+  return { keys, diagnostics: found.diagnostics };
 }
 
 function propertyName(property: Node): string | undefined {

@@ -34936,9 +34936,10 @@ function nextRoutePath(path) {
 }
 var NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
 function nextConfigEnvKeys(file2) {
-  const program = parseProgram(file2, emptyCodeFindings());
+  const found = emptyCodeFindings();
+  const program = parseProgram(file2, found);
   const keys = [];
-  if (!program) return keys;
+  if (!program) return { keys, diagnostics: found.diagnostics };
   walkSyntaxTree(program, (node2) => {
     if (node2.type !== "ObjectProperty" || propertyName(node2) !== "env" || node2.value.type !== "ObjectExpression")
       return;
@@ -34947,7 +34948,7 @@ function nextConfigEnvKeys(file2) {
       if (key) keys.push({ key, location: { path: file2.path, line: property2.loc?.start.line ?? 1 } });
     }
   });
-  return keys;
+  return { keys, diagnostics: found.diagnostics };
 }
 function propertyName(property2) {
   if (property2.computed) return void 0;
@@ -35445,7 +35446,11 @@ var codeSource = {
     };
     const nextConfigs = files.filter((f) => NEXT_CONFIG.test(f.path));
     if (nextConfigs.length > 0) await loadBabel();
-    for (const file2 of nextConfigs) found.envDeclarations.push(...nextConfigEnvKeys(file2));
+    for (const file2 of nextConfigs) {
+      const { keys, diagnostics } = nextConfigEnvKeys(file2);
+      found.envDeclarations.push(...keys);
+      found.diagnostics.push(...diagnostics);
+    }
     const sorted = [...files].filter((f) => !NEXT_CONFIG.test(f.path)).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     const tooLarge = sorted.filter((f) => Buffer.byteLength(f.text) > CODE_LIMITS.maxFileBytes);
     const readable = sorted.filter((f) => !tooLarge.includes(f));
