@@ -3,6 +3,19 @@ import { CODE_LIMITS, codeSource } from '../../../src/sources/code/index.ts';
 import { modelOf } from '../../helpers/rule-findings.ts';
 
 describe('codeSource', () => {
+  it('reads a next.config for its env keys, and says which line of a broken one it could not read', async () => {
+    const good = await codeSource.read([
+      { path: 'next.config.mjs', text: 'export default { env: { cloudUrl: "x" } };\n' },
+    ]);
+    expect(good.envDeclarations?.map((d) => d.key)).toEqual(['cloudUrl']);
+    const broken = await codeSource.read([
+      { path: 'next.config.mjs', text: 'export default {\n  env: { A: 1 ' },
+    ]);
+    expect(broken.diagnostics?.map((d) => [d.location.path, d.location.line])).toEqual([
+      ['next.config.mjs', 2],
+    ]);
+  });
+
   it('wants application code only, by path', () => {
     const wanted = [
       'src/server.ts',
