@@ -47,7 +47,7 @@ describe('env/undeclared-variable', () => {
     expect(
       await missing({
         'docker-compose.dev.yml':
-          'services:\n  umami:\n    image: ghcr.io/umami-software/umami\n    environment:\n      DATABASE_URL: postgresql://umami:umami@db:5432/umami\n      APP_SECRET: replace-me\n',
+          'services:\n  umami:\n    image: ghcr.io/umami-software/umami\n    environment:\n      DATABASE_URL: postgresql://umami@db:5432/umami\n      APP_SECRET: replace-me\n',
       }),
     ).toBe('CLOUD_MODE=');
     expect(

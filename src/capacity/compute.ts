@@ -11,7 +11,7 @@ import type {
 import { poolSizeOf, threadsOf } from './pool.ts';
 import { memoryPerProcess, planResources, processesOf } from './processes.ts';
 import { type DatabaseReach, externalDatabases, renderDatabaseReach } from './reach.ts';
-import { solidQueueOf } from './solid-queue.ts';
+import { type SolidQueueRun, solidQueueOf } from './solid-queue.ts';
 
 /**
  * A database's demand with what rules need to report on it: the entity and the line to point at,
@@ -40,24 +40,28 @@ export function capacityDetails(
   model: ProjectModel,
   config: CapacityConfig = {},
 ): { services: ServiceCapacity[]; databases: DatabaseDemand[] } {
-  const services = model.services
-    .filter((s) => s.kind !== 'static' && s.kind !== 'serverless')
-    .map((s) => serviceCapacity(model, s, config));
+  const deployed = model.services.filter((s) => s.kind !== 'static' && s.kind !== 'serverless');
+  // Solid Queue is read once per service: its processes shape both the service and its database.
+  const queues = new Map(deployed.map((s) => [s.name, solidQueueOf(model, s)] as const));
+  const services = deployed.map((s) => serviceCapacity(model, s, config, queues.get(s.name)));
   const reaches = [
     ...model.datastores.filter((d) => d.kind === 'postgres').map((d) => renderDatabaseReach(model, d)),
     ...externalDatabases(model),
   ];
-  return { services, databases: reaches.map((reach) => databaseDemand(model, reach, services, config)) };
+  return {
+    services,
+    databases: reaches.map((reach) => databaseDemand(model, reach, services, queues, config)),
+  };
 }
 
 export function serviceCapacity(
   model: ProjectModel,
   service: Service,
   config: CapacityConfig = {},
+  queue: SolidQueueRun | undefined = solidQueueOf(model, service),
 ): ServiceCapacity {
   const own = config.services?.[service.name] ?? {};
   const { memoryMb, cpus, note } = planResources(service);
-  const queue = solidQueueOf(model, service);
   const capacity: ServiceCapacity = {
     service: service.name,
     platform: service.platform,
@@ -86,6 +90,7 @@ function databaseDemand(
   model: ProjectModel,
   reach: DatabaseReach,
   services: readonly ServiceCapacity[],
+  queues: ReadonlyMap<string, SolidQueueRun | undefined>,
   config: CapacityConfig,
 ): DatabaseDemand {
   const contributors: DatabaseCapacity['contributors'] = [];
@@ -93,7 +98,7 @@ function databaseDemand(
     const capacity = services.find((s) => s.service === service.name);
     if (!capacity) continue;
     // Solid Queue's processes hold connections of their own, beside Puma's or instead of them.
-    const queue = solidQueueOf(model, service);
+    const queue = queues.get(service.name);
     if (!queue || queue.inPuma) {
       const poolSize: Figure = poolSizeOf(
         model,

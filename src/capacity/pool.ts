@@ -113,17 +113,21 @@ export function threadsOf(model: ProjectModel, service: Service): Figure | undef
 /** A thread count given on the command line, `$VAR` expanded. */
 function threadOption(invocation: Invocation, service: Service, names: string[]): number | undefined {
   const written = optionValue(invocation.args, names);
-  const value =
-    written !== undefined ? Number(expandWord(written, invocationEnv(literalEnv(service), invocation))) : NaN;
-  return Number.isInteger(value) && value > 0 ? value : undefined;
+  return written === undefined
+    ? undefined
+    : positiveInteger(expandWord(written, invocationEnv(literalEnv(service), invocation)));
+}
+
+function positiveInteger(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return text !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 function goodJobThreads(invocation: Invocation, service: Service): Figure {
   const option = threadOption(invocation, service, ['--max-threads']);
   if (option) return { value: option, source: 'read', note: `good_job --max-threads ${option}` };
-  const fromEnv = Number(invocationEnv(literalEnv(service), invocation).GOOD_JOB_MAX_THREADS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0)
-    return { value: fromEnv, source: 'read', note: `GOOD_JOB_MAX_THREADS=${fromEnv}` };
+  const fromEnv = positiveInteger(invocationEnv(literalEnv(service), invocation).GOOD_JOB_MAX_THREADS);
+  if (fromEnv) return { value: fromEnv, source: 'read', note: `GOOD_JOB_MAX_THREADS=${fromEnv}` };
   return {
     value: GOOD_JOB_DEFAULT_MAX_THREADS.value,
     source: 'default',

@@ -10,7 +10,7 @@ import { healthPath } from './health-paths.ts';
 const CACHE_NAME = /cache|memo|store/i;
 /** Next.js App Router route handlers (`app/**\/route.ts`) and Pages Router API routes. */
 const NEXT_ROUTE = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/;
-const NEXT_API_PAGE = /(^|\/)pages\/api\//;
+const NEXT_API_PAGE = /(^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/;
 
 /**
  * Every fact this reader takes needs one of these in the text: `process.env`/`import.meta.env`
@@ -525,9 +525,9 @@ function healthRouteOf(node: Node): string | undefined {
 
 /** The URL path a Next.js route file answers: `app/api/health/route.ts` → `/api/health`, route groups dropped. */
 function nextRoutePath(path: string): string | undefined {
-  const app = /(?:^|\/)app\/((?:.+\/)?)route\.[cm]?[jt]sx?$/.exec(path);
-  const page = /(?:^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
-  const segments = (app?.[1] ?? page?.[1])?.split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+  const app = NEXT_ROUTE.exec(path);
+  const folder = app ? (app[2] ?? '') : NEXT_API_PAGE.exec(path)?.[2];
+  const segments = folder?.split('/').filter((s) => s && !/^\(.*\)$/.test(s));
   return segments ? `/${segments.join('/')}` : undefined;
 }
 

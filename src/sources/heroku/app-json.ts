@@ -15,9 +15,13 @@ export interface Formation {
 export interface AppJson {
   formation: Map<string, Formation>;
   env: EnvBinding[];
+  /** Add-on names (`heroku-postgresql`), plan suffixes dropped, where the file lists them. */
+  addons: Located<string>[];
+  /** It says it is Heroku's (add-ons, formation, buildpacks, stack): Expo writes an app.json too. */
+  heroku: boolean;
 }
 
-/** The parts of a Heroku `app.json` that shape capacity: `formation` and `env`. */
+/** The parts of a Heroku `app.json` that shape capacity and declare variables: `formation`, `env`, `addons`. */
 export function readAppJson(file: SourceFile, diagnostics: Diagnostic[]): AppJson | undefined {
   const { root, diagnostics: found } = parseLocatedYaml(file.path, file.text, 'heroku');
   diagnostics.push(...found);
@@ -59,5 +63,10 @@ export function readAppJson(file: SourceFile, diagnostics: Diagnostic[]): AppJso
       location: node.location,
     };
   });
-  return { formation, env };
+  const addons = (root.get('addons')?.items() ?? []).flatMap((item) => {
+    const name = (item.isMap ? item.get('plan')?.string() : item.string())?.split(':')[0];
+    return name ? [{ value: name, location: item.location }] : [];
+  });
+  const heroku = addons.length > 0 || ['formation', 'buildpacks', 'stack'].some((key) => root.get(key));
+  return { formation, env, addons, heroku };
 }

@@ -1,16 +1,16 @@
 import { HEROKU_ADDON_CONFIG_VARS } from '../../catalog/heroku.ts';
 import type { Diagnostic, Location } from '../../model/location.ts';
 import type { ModelFragment, Service } from '../../model/project-model.ts';
-import { parseLocatedYaml } from '../located-yaml.ts';
 import { directoryOf } from '../service-shape.ts';
-import type { Source, SourceFile } from '../source.ts';
+import type { Source } from '../source.ts';
 import { type AppJson, readAppJson } from './app-json.ts';
 import { readProcfile } from './procfile.ts';
 
 /**
  * A Procfile: one service per process type (`web` serves HTTP; `release` runs at deploy and is
  * no service), sized and counted by the `formation` of an `app.json` beside it. An app.json
- * without a Procfile is left alone: Expo and other tools use the same file name.
+ * without a Procfile gives no service (Expo and other tools use the same file name), only the
+ * variables it declares when it is Heroku's.
  */
 export const herokuSource: Source = {
   id: 'heroku',
@@ -21,24 +21,28 @@ export const herokuSource: Source = {
       envDeclarations: [],
       diagnostics: [],
     };
-    const appJsons = new Map(
-      files.filter((f) => f.path.endsWith('app.json')).map((f) => [directoryOf(f.path), f] as const),
-    );
-    // A Heroku app.json declares its variables even without a Procfile (a Heroku button, a Docker deploy).
-    for (const file of appJsons.values()) fragment.envDeclarations.push(...herokuDeclarations(file));
+    // Each app.json is read once: for the Procfile beside it, and for the variables it declares
+    // even without one (a Heroku button, a container deploy).
+    const appJsons = new Map<string, { app?: AppJson; diagnostics: Diagnostic[] }>();
+    for (const file of files.filter((f) => f.path.endsWith('app.json'))) {
+      const diagnostics: Diagnostic[] = [];
+      const app = readAppJson(file, diagnostics);
+      appJsons.set(directoryOf(file.path), { ...(app ? { app } : {}), diagnostics });
+      if (app) fragment.envDeclarations.push(...herokuDeclarations(app));
+    }
     for (const file of files.filter((f) => !f.path.endsWith('app.json'))) {
       const services = readProcfile(file, fragment.diagnostics);
-      const appJson = appJsons.get(directoryOf(file.path));
-      if (appJson) applyAppJson(services, appJson, fragment.diagnostics);
+      // Only an app.json a Procfile uses is Heroku's for sure: its problems are reported then.
+      const beside = appJsons.get(directoryOf(file.path));
+      if (beside) fragment.diagnostics.push(...beside.diagnostics);
+      if (beside?.app) applyAppJson(services, beside.app);
       fragment.services.push(...services);
     }
     return fragment;
   },
 };
 
-function applyAppJson(services: Service[], file: SourceFile, diagnostics: Diagnostic[]): void {
-  const app: AppJson | undefined = readAppJson(file, diagnostics);
-  if (!app) return;
+function applyAppJson(services: Service[], app: AppJson): void {
   for (const service of services) {
     service.env = app.env;
     const formation = app.formation.get(service.name);
@@ -59,18 +63,12 @@ function applyAppJson(services: Service[], file: SourceFile, diagnostics: Diagno
 }
 
 /** The env keys of an app.json that is Heroku's, and the config vars its add-ons set; none of Expo's. */
-function herokuDeclarations(file: SourceFile): Array<{ key: string; location: Location }> {
-  const { root } = parseLocatedYaml(file.path, file.text, 'heroku');
-  const addons = (root?.get('addons')?.items() ?? []).map((item) => ({
-    name: (item.isMap ? item.get('plan')?.string() : item.string())?.split(':')[0],
-    location: item.location,
-  }));
-  const heroku = addons.length > 0 || ['formation', 'buildpacks', 'stack'].some((key) => root?.get(key));
-  if (!root || !heroku) return [];
+function herokuDeclarations(app: AppJson): Array<{ key: string; location: Location }> {
+  if (!app.heroku) return [];
   return [
-    ...(root.get('env')?.entries() ?? []).map(([key, node]) => ({ key, location: node.location })),
-    ...addons.flatMap(({ name, location }) =>
-      (HEROKU_ADDON_CONFIG_VARS.value[name ?? ''] ?? []).map((key) => ({ key, location })),
+    ...app.env.map(({ key, location }) => ({ key, location })),
+    ...app.addons.flatMap(({ value, location }) =>
+      (HEROKU_ADDON_CONFIG_VARS.value[value] ?? []).map((key) => ({ key, location })),
     ),
   ];
 }

@@ -31531,15 +31531,17 @@ function threadsOf(model, service) {
 }
 function threadOption(invocation, service, names2) {
   const written = optionValue(invocation.args, names2);
-  const value = written !== void 0 ? Number(expandWord(written, invocationEnv(literalEnv(service), invocation))) : NaN;
-  return Number.isInteger(value) && value > 0 ? value : void 0;
+  return written === void 0 ? void 0 : positiveInteger(expandWord(written, invocationEnv(literalEnv(service), invocation)));
+}
+function positiveInteger(text2) {
+  const value = Number(text2);
+  return text2 !== void 0 && Number.isInteger(value) && value > 0 ? value : void 0;
 }
 function goodJobThreads(invocation, service) {
   const option = threadOption(invocation, service, ["--max-threads"]);
   if (option) return { value: option, source: "read", note: `good_job --max-threads ${option}` };
-  const fromEnv = Number(invocationEnv(literalEnv(service), invocation).GOOD_JOB_MAX_THREADS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0)
-    return { value: fromEnv, source: "read", note: `GOOD_JOB_MAX_THREADS=${fromEnv}` };
+  const fromEnv = positiveInteger(invocationEnv(literalEnv(service), invocation).GOOD_JOB_MAX_THREADS);
+  if (fromEnv) return { value: fromEnv, source: "read", note: `GOOD_JOB_MAX_THREADS=${fromEnv}` };
   return {
     value: GOOD_JOB_DEFAULT_MAX_THREADS.value,
     source: "default",
@@ -32125,17 +32127,21 @@ function computeCapacity(model, config2 = {}) {
   };
 }
 function capacityDetails(model, config2 = {}) {
-  const services = model.services.filter((s) => s.kind !== "static" && s.kind !== "serverless").map((s) => serviceCapacity2(model, s, config2));
+  const deployed2 = model.services.filter((s) => s.kind !== "static" && s.kind !== "serverless");
+  const queues = new Map(deployed2.map((s) => [s.name, solidQueueOf(model, s)]));
+  const services = deployed2.map((s) => serviceCapacity2(model, s, config2, queues.get(s.name)));
   const reaches = [
     ...model.datastores.filter((d) => d.kind === "postgres").map((d) => renderDatabaseReach(model, d)),
     ...externalDatabases(model)
   ];
-  return { services, databases: reaches.map((reach) => databaseDemand(model, reach, services, config2)) };
+  return {
+    services,
+    databases: reaches.map((reach) => databaseDemand(model, reach, services, queues, config2))
+  };
 }
-function serviceCapacity2(model, service, config2 = {}) {
+function serviceCapacity2(model, service, config2 = {}, queue = solidQueueOf(model, service)) {
   const own2 = config2.services?.[service.name] ?? {};
   const { memoryMb, cpus, note } = planResources(service);
-  const queue = solidQueueOf(model, service);
   const capacity = {
     service: service.name,
     platform: service.platform,
@@ -32155,12 +32161,12 @@ function serviceCapacity2(model, service, config2 = {}) {
   if (note) capacity.notes = [note];
   return capacity;
 }
-function databaseDemand(model, reach, services, config2) {
+function databaseDemand(model, reach, services, queues, config2) {
   const contributors2 = [];
   for (const { service, url: url2 } of reach.direct) {
     const capacity = services.find((s) => s.service === service.name);
     if (!capacity) continue;
-    const queue = solidQueueOf(model, service);
+    const queue = queues.get(service.name);
     if (!queue || queue.inPuma) {
       const poolSize = poolSizeOf(
         model,
@@ -34599,7 +34605,7 @@ function healthPath(literal2) {
 // src/sources/code/javascript.ts
 var CACHE_NAME = /cache|memo|store/i;
 var NEXT_ROUTE = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/;
-var NEXT_API_PAGE = /(^|\/)pages\/api\//;
+var NEXT_API_PAGE = /(^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/;
 var FACT_TOKENS = new RegExp(
   [
     String.raw`process\s*\.\s*env\b|import\s*\.\s*meta\s*\.\s*env\b|\bnew\s+(?:Weak)?Map\b|use server`,
@@ -34929,9 +34935,9 @@ function healthRouteOf(node2) {
   return typeof literal2 === "string" ? healthPath(literal2) : void 0;
 }
 function nextRoutePath(path) {
-  const app = /(?:^|\/)app\/((?:.+\/)?)route\.[cm]?[jt]sx?$/.exec(path);
-  const page = /(?:^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(path);
-  const segments = (app?.[1] ?? page?.[1])?.split("/").filter((s) => s && !/^\(.*\)$/.test(s));
+  const app = NEXT_ROUTE.exec(path);
+  const folder = app ? app[2] ?? "" : NEXT_API_PAGE.exec(path)?.[2];
+  const segments = folder?.split("/").filter((s) => s && !/^\(.*\)$/.test(s));
   return segments ? `/${segments.join("/")}` : void 0;
 }
 var NEXT_CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
@@ -37374,7 +37380,12 @@ function readAppJson(file2, diagnostics) {
       location: node2.location
     };
   });
-  return { formation, env };
+  const addons = (root.get("addons")?.items() ?? []).flatMap((item) => {
+    const name = (item.isMap ? item.get("plan")?.string() : item.string())?.split(":")[0];
+    return name ? [{ value: name, location: item.location }] : [];
+  });
+  const heroku = addons.length > 0 || ["formation", "buildpacks", "stack"].some((key) => root.get(key));
+  return { formation, env, addons, heroku };
 }
 
 // src/sources/heroku/procfile.ts
@@ -37432,22 +37443,24 @@ var herokuSource = {
       envDeclarations: [],
       diagnostics: []
     };
-    const appJsons = new Map(
-      files.filter((f) => f.path.endsWith("app.json")).map((f) => [directoryOf2(f.path), f])
-    );
-    for (const file2 of appJsons.values()) fragment.envDeclarations.push(...herokuDeclarations(file2));
+    const appJsons = /* @__PURE__ */ new Map();
+    for (const file2 of files.filter((f) => f.path.endsWith("app.json"))) {
+      const diagnostics = [];
+      const app = readAppJson(file2, diagnostics);
+      appJsons.set(directoryOf2(file2.path), { ...app ? { app } : {}, diagnostics });
+      if (app) fragment.envDeclarations.push(...herokuDeclarations(app));
+    }
     for (const file2 of files.filter((f) => !f.path.endsWith("app.json"))) {
       const services = readProcfile(file2, fragment.diagnostics);
-      const appJson = appJsons.get(directoryOf2(file2.path));
-      if (appJson) applyAppJson(services, appJson, fragment.diagnostics);
+      const beside = appJsons.get(directoryOf2(file2.path));
+      if (beside) fragment.diagnostics.push(...beside.diagnostics);
+      if (beside?.app) applyAppJson(services, beside.app);
       fragment.services.push(...services);
     }
     return fragment;
   }
 };
-function applyAppJson(services, file2, diagnostics) {
-  const app = readAppJson(file2, diagnostics);
-  if (!app) return;
+function applyAppJson(services, app) {
   for (const service of services) {
     service.env = app.env;
     const formation = app.formation.get(service.name);
@@ -37466,18 +37479,12 @@ function applyAppJson(services, file2, diagnostics) {
     }
   }
 }
-function herokuDeclarations(file2) {
-  const { root } = parseLocatedYaml(file2.path, file2.text, "heroku");
-  const addons = (root?.get("addons")?.items() ?? []).map((item) => ({
-    name: (item.isMap ? item.get("plan")?.string() : item.string())?.split(":")[0],
-    location: item.location
-  }));
-  const heroku = addons.length > 0 || ["formation", "buildpacks", "stack"].some((key) => root?.get(key));
-  if (!root || !heroku) return [];
+function herokuDeclarations(app) {
+  if (!app.heroku) return [];
   return [
-    ...(root.get("env")?.entries() ?? []).map(([key, node2]) => ({ key, location: node2.location })),
-    ...addons.flatMap(
-      ({ name, location }) => (HEROKU_ADDON_CONFIG_VARS.value[name ?? ""] ?? []).map((key) => ({ key, location }))
+    ...app.env.map(({ key, location }) => ({ key, location })),
+    ...app.addons.flatMap(
+      ({ value, location }) => (HEROKU_ADDON_CONFIG_VARS.value[value] ?? []).map((key) => ({ key, location }))
     )
   ];
 }
@@ -39132,8 +39139,8 @@ function readService2(node2, name, type, scope, groups, diagnostics) {
 function instancesOf(node2, name, diagnostics) {
   const scaling = node2.get("scaling");
   if (scaling?.isMap) {
-    const min = positiveInteger(scaling.get("minInstances"), `${name}: scaling.minInstances`, diagnostics) ?? 1;
-    const max = positiveInteger(scaling.get("maxInstances"), `${name}: scaling.maxInstances`, diagnostics) ?? min;
+    const min = positiveInteger2(scaling.get("minInstances"), `${name}: scaling.minInstances`, diagnostics) ?? 1;
+    const max = positiveInteger2(scaling.get("maxInstances"), `${name}: scaling.maxInstances`, diagnostics) ?? min;
     if (max < min)
       diagnostics.push(
         problem(
@@ -39144,10 +39151,10 @@ function instancesOf(node2, name, diagnostics) {
     return { min, max: Math.max(min, max), autoscaling: true, location: scaling.location };
   }
   const count3 = node2.get("numInstances");
-  const instances = positiveInteger(count3, `${name}: numInstances`, diagnostics) ?? 1;
+  const instances = positiveInteger2(count3, `${name}: numInstances`, diagnostics) ?? 1;
   return { min: instances, max: instances, autoscaling: false, location: count3?.location ?? node2.location };
 }
-function positiveInteger(node2, what, diagnostics) {
+function positiveInteger2(node2, what, diagnostics) {
   if (!node2) return void 0;
   const value = node2.number();
   if (value !== void 0 && Number.isInteger(value) && value >= 1) return value;
