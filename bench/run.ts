@@ -23,7 +23,7 @@ async function median(measure: () => Measured | Promise<Measured>): Promise<Meas
 
 interface Measured {
   label: string;
-  /** Wall time of the whole command, as a user waits for it (relaunch included). */
+  /** Wall time of the whole command, as a user waits for it. */
   wallMs: number;
   phases: Map<string, number>;
   peakMb?: number;

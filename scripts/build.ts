@@ -84,8 +84,9 @@ export interface Delivery {
   /** The oldest Node the file must run on: the CLI and App run on users' Node, the Action on node24. */
   target: string;
   /**
-   * Put what the entry imports dynamically in chunks beside it (`dist/cli-chunks/`): the
-   * relaunching process of the CLI or the Action then compiles a few kilobytes, not the review.
+   * Put what the entry imports dynamically in chunks beside it (`dist/cli-chunks/`): the entry sets
+   * V8's flags and turns on Node's compile cache before the review's code is compiled, and the
+   * parsers only a review with files for them loads stay out of the main chunk.
    */
   split?: boolean;
   /** Other entries built with it, sharing its chunks: name of the file beside it → source. */

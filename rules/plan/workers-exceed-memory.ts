@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { serviceCapacity } from '../../src/capacity/compute.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 

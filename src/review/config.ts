@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type parseDocument, visit } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../model/location.ts';
 import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
 import type { RuleSetting } from '../rules/run-rules.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CapacityConfig } from '../capacity/capacity.ts';
 import type { Location } from '../model/location.ts';
 import type { ProjectModel } from '../model/project-model.ts';

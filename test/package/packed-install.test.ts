@@ -1,24 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { machineNodes } from '../helpers/machine-nodes.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const example = join(root, 'examples/fastapi-render');
-
-/** Every `node` on PATH outside this checkout (the machine's own), by version. */
-function machineNodes(): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const node = join(dir, 'node');
-    if (!dir || dir.startsWith(root) || !existsSync(node)) continue;
-    const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
-    if (!found.has(version)) found.set(version, node);
-  }
-  return found;
-}
 
 /** `npx` as a user runs it, with `node` on PATH being the one under test. */
 function npx(node: string, cwd: string, ...args: string[]) {

@@ -1,3 +1,3 @@
 import { runShortLived } from '../short-lived-process.ts';
 
-await runShortLived(import.meta.url, async () => (await import('./main.ts')).runStep);
+await runShortLived(async () => (await import('./main.ts')).runStep);

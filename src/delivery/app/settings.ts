@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).max(64).default(fallback);
 const flag = (fallback: boolean) =>

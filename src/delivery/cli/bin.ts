@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { runShortLived } from '../short-lived-process.ts';
 
-await runShortLived(import.meta.url, async () => {
+await runShortLived(async () => {
   const { main } = await import('./main.ts');
   return () =>
     main(process.argv.slice(2)).catch((error: unknown) => {
