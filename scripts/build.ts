@@ -78,6 +78,24 @@ const unusedActionsHelpers: Plugin = {
   },
 };
 
+/**
+ * Node's modules as CommonJS objects (`process.getBuiltinModule`, Node ≥ 20.16) rather than ES
+ * imports: importing `node:fs` as ESM builds its ES facade, which reads every export and so loads
+ * the streams behind `fs.ReadStream`, and crypto's and child_process's likewise, on every start.
+ */
+const builtinsAsObjects: Plugin = {
+  name: 'builtins-as-objects',
+  setup(context) {
+    context.onResolve({ filter: /^node:/ }, (args) =>
+      args.importer.includes('node_modules') ? undefined : { path: args.path, namespace: 'node-builtin' },
+    );
+    context.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 export interface Delivery {
   entry: string;
   outfile: string;
@@ -148,7 +166,7 @@ export async function buildDelivery(delivery: Delivery, outfile = delivery.outfi
         'const __dirname = __headroomDirname(__filename);',
       ].join('\n'),
     },
-    plugins: [bundledPostgresParser, bundledRubyParser, unusedActionsHelpers],
+    plugins: [builtinsAsObjects, bundledPostgresParser, bundledRubyParser, unusedActionsHelpers],
   });
   // Every delivery is split, so the code that reads a binary sits in the chunks folder.
   const chunks = join(dirname(out), delivery.split ? chunksDirectory(out) : '');

@@ -1,5 +1,6 @@
 import { isProvidedEnvKey } from '../../src/catalog/platform-env.ts';
 import type { EnvRead, ProjectModel, Service } from '../../src/model/project-model.ts';
+import { byCodeUnits } from '../../src/model/text-order.ts';
 import { declaredEnvKeys } from '../../src/rules/env-facts.ts';
 import { defineRule, type RuleFinding } from '../../src/rules/rule.ts';
 
@@ -41,7 +42,7 @@ export default defineRule({
       byOwner.set(owner?.name ?? '', group);
     }
     const byPlace = (a: EnvRead, b: EnvRead) =>
-      a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line;
+      byCodeUnits(a.location.path, b.location.path) || a.location.line - b.location.line;
     const groups = [...byOwner.values()].map(({ owner, reads }) => ({
       owner,
       list: [...reads.values()].sort(byPlace),

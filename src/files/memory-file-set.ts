@@ -1,3 +1,4 @@
+import { byCodeUnits } from '../model/text-order.ts';
 import { classifyBytes } from './classify.ts';
 import {
   DEFAULT_LIMITS,
@@ -36,7 +37,7 @@ export class MemoryFileSet implements FileSet {
   async list(): Promise<FileEntry[]> {
     return [...this.#files]
       .map(([path, bytes]) => ({ path, size: bytes.byteLength }))
-      .sort((a, b) => a.path.localeCompare(b.path));
+      .sort((a, b) => byCodeUnits(a.path, b.path));
   }
 
   async read(paths: readonly string[]): Promise<Map<string, FileContent>> {

@@ -52,6 +52,10 @@ export async function collectFiles(files: FileSet, options: ReadOptions = {}): P
     .map((entry) => entry.path)
     .filter((path) => sources.some((source) => source.matches(path)));
   relevant.sort();
+  // A load that fails fails again in the source's read, which reports it.
+  for (const source of sources)
+    if (source.preload && relevant.some((path) => source.matches(path)))
+      source.preload().catch(() => undefined);
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
   const skipped: SkipNote[] = relevant
     .splice(maxFiles)

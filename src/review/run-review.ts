@@ -5,6 +5,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../meta.ts';
 import type { Diagnostic } from '../model/location.ts';
 import { maskCredentials } from '../model/mask-credentials.ts';
 import { type CollectedFiles, collectFiles, parseProject } from '../model/read-project.ts';
+import { byCodeUnits } from '../model/text-order.ts';
 import type { Rule, Severity, Tier } from '../rules/rule.ts';
 import { runRules } from '../rules/run-rules.ts';
 import { DEFAULT_CONFIG_PATH, defaultConfig, type HeadroomConfig, parseConfig } from './config.ts';
@@ -122,8 +123,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2
 function byImportance(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.location.path.localeCompare(b.location.path) ||
+    byCodeUnits(a.location.path, b.location.path) ||
     a.location.line - b.location.line ||
-    a.ruleId.localeCompare(b.ruleId)
+    byCodeUnits(a.ruleId, b.ruleId)
   );
 }

@@ -1,5 +1,6 @@
 import { MemoryFileSet } from '../files/memory-file-set.ts';
 import { readProject } from '../model/read-project.ts';
+import { byCodeUnits } from '../model/text-order.ts';
 import { type Rule, type RuleExample, TIERS } from './rule.ts';
 import { runRules } from './run-rules.ts';
 
@@ -63,7 +64,7 @@ export async function renderRulePage(rule: Rule): Promise<string> {
 
 /** `docs/rules.md`: every rule with its level at each tier. */
 export function renderRuleIndex(rules: readonly Rule[]): string {
-  const sorted = [...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const sorted = [...rules].sort((a, b) => byCodeUnits(a.meta.id, b.meta.id));
   return [
     '# Rules',
     '',

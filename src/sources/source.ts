@@ -11,6 +11,11 @@ import type { ModelFragment } from '../model/project-model.ts';
 export interface Source {
   /** Short id used as diagnostic origin: `render`, `prisma`, `sql`, `env`… */
   id: string;
+  /**
+   * Starts loading a large parser (PostgreSQL's WebAssembly) as soon as the listing shows files
+   * for it, so that it loads while the files are read; `read` still awaits the load itself.
+   */
+  preload?(): Promise<void>;
   /** Decides relevance from the path alone, before any content is read. */
   matches(path: string): boolean;
   /** Parses every matching file at once (migrations replay in order; Prisma may span files). */

@@ -30,6 +30,7 @@ export const MAX_STATEMENTS_PER_FILE = 20_000;
 export const sqlSource: Source = {
   id: 'sql',
   matches: (path) => isLayoutEvidence(path) || migrationPlace(path) !== undefined,
+  preload: loadPostgresParser,
   async read(files) {
     await loadPostgresParser();
     return replayMigrations(files);

@@ -5,11 +5,35 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
+  require_node_fs
+} from "./chunk-BQDTOQYT.js";
+import {
   __commonJS,
   __export,
   __require,
   __toESM
 } from "./chunk-VP2JAIPC.js";
+
+// node-builtin:node:fs/promises
+var require_promises = __commonJS({
+  "node-builtin:node:fs/promises"(exports, module) {
+    module.exports = process.getBuiltinModule("node:fs/promises");
+  }
+});
+
+// node-builtin:node:path
+var require_node_path = __commonJS({
+  "node-builtin:node:path"(exports, module) {
+    module.exports = process.getBuiltinModule("node:path");
+  }
+});
+
+// node-builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "node-builtin:node:crypto"(exports, module) {
+    module.exports = process.getBuiltinModule("node:crypto");
+  }
+});
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -9117,9 +9141,16 @@ var require_dist = __commonJS({
   }
 });
 
+// node-builtin:node:util
+var require_node_util = __commonJS({
+  "node-builtin:node:util"(exports, module) {
+    module.exports = process.getBuiltinModule("node:util");
+  }
+});
+
 // src/delivery/action/main.ts
-import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3, resolve } from "node:path";
+var import_promises2 = __toESM(require_promises(), 1);
+var import_node_path6 = __toESM(require_node_path(), 1);
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -9785,8 +9816,8 @@ function batch(entries, maxCount, maxBytes) {
 }
 
 // src/files/local-file-set.ts
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_path = __toESM(require_node_path(), 1);
 var LocalFileSet = class {
   label;
   #root;
@@ -9820,9 +9851,9 @@ var LocalFileSet = class {
     return [...this.#skipped];
   }
   #readOne(entry) {
-    const size = entry.size ?? statSync(join(this.#root, entry.path)).size;
+    const size = entry.size ?? (0, import_node_fs.statSync)((0, import_node_path.join)(this.#root, entry.path)).size;
     if (size > this.#limits.maxFileBytes) return { path: entry.path, kind: "too-large", size };
-    return classifyBytes(entry.path, readFileSync(join(this.#root, entry.path)));
+    return classifyBytes(entry.path, (0, import_node_fs.readFileSync)((0, import_node_path.join)(this.#root, entry.path)));
   }
   #walk() {
     const entries = [];
@@ -9832,7 +9863,7 @@ var LocalFileSet = class {
       const dir = pending.pop();
       let dirents;
       try {
-        dirents = readdirSync(dir ? join(this.#root, dir) : this.#root, { withFileTypes: true });
+        dirents = (0, import_node_fs.readdirSync)(dir ? (0, import_node_path.join)(this.#root, dir) : this.#root, { withFileTypes: true });
       } catch (error3) {
         if (!dir) throw error3;
         this.#skipped.push({ path: `${dir}/`, reason: `cannot be read (${errorCode(error3)})` });
@@ -9897,10 +9928,10 @@ var SubdirectoryFileSet = class {
 };
 
 // src/files/git-blob-id.ts
-import { createHash } from "node:crypto";
+var import_node_crypto = __toESM(require_node_crypto(), 1);
 function gitBlobId(text2) {
   const bytes = Buffer.from(text2, "utf8");
-  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+  return (0, import_node_crypto.createHash)("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
 
 // src/review/migration-scope.ts
@@ -10331,9 +10362,9 @@ var DOCS_BASE = "https://github.com/headroom-dev/headroom/blob/main/rules/";
 var TOOL_URI = "https://github.com/headroom-dev/headroom";
 
 // src/review/fingerprint.ts
-import { createHash as createHash2 } from "node:crypto";
+var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 function fingerprint(ruleId, entity) {
-  return createHash2("sha256").update(`${ruleId}\0${entity}`).digest("hex").slice(0, 16);
+  return (0, import_node_crypto2.createHash)("sha256").update(`${ruleId}\0${entity}`).digest("hex").slice(0, 16);
 }
 
 // src/rules/run-rules.ts
@@ -17306,29 +17337,29 @@ var SOLID_QUEUE_WORKER_DEFAULTS = fact(
 );
 
 // src/files/repository-path.ts
-import { posix } from "node:path";
+var import_node_path2 = __toESM(require_node_path(), 1);
 function repositoryPath(folder, written) {
-  const joined = posix.normalize([folder, written].filter((part) => part !== "").join("/"));
+  const joined = import_node_path2.posix.normalize([folder, written].filter((part) => part !== "").join("/"));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/+$/, "");
 }
 
 // src/model/docker-stages.ts
-import { posix as posix2 } from "node:path";
+var import_node_path3 = __toESM(require_node_path(), 1);
 function builtStage(dockerfile, target) {
   if (target === void 0) return dockerfile.stages.at(-1);
   return dockerfile.stages.find((stage) => stage.name?.toLowerCase() === target.toLowerCase());
 }
 function contextPaths(stage, imagePath) {
-  const wanted = posix2.resolve(stage.workdir, imagePath);
+  const wanted = import_node_path3.posix.resolve(stage.workdir, imagePath);
   const found = [];
   for (const { source, destination } of [...stage.copies].reverse()) {
     const intoFolder = destination.endsWith("/");
     const target = intoFolder ? destination.slice(0, -1) : destination;
     if (wanted === target && !intoFolder) found.push(source);
-    if (intoFolder && wanted === posix2.join(target, posix2.basename(source))) found.push(source);
-    if (wanted.startsWith(`${target}/`)) found.push(posix2.join(source, wanted.slice(target.length + 1)));
+    if (intoFolder && wanted === import_node_path3.posix.join(target, import_node_path3.posix.basename(source))) found.push(source);
+    if (wanted.startsWith(`${target}/`)) found.push(import_node_path3.posix.join(source, wanted.slice(target.length + 1)));
   }
-  return [...new Set(found.map((path) => posix2.normalize(path).replace(/^\.\//, "")))];
+  return [...new Set(found.map((path) => import_node_path3.posix.normalize(path).replace(/^\.\//, "")))];
 }
 
 // src/capacity/command.ts
@@ -18050,7 +18081,7 @@ var SUPABASE_TRANSACTION_POOLER_PORT = fact(
 );
 
 // src/model/secret.ts
-import { inspect } from "node:util";
+var import_node_util = __toESM(require_node_util(), 1);
 var MASK = "****";
 var Secret = class {
   #value;
@@ -18069,7 +18100,7 @@ var Secret = class {
   toJSON() {
     return MASK;
   }
-  [inspect.custom]() {
+  [import_node_util.inspect.custom]() {
     return MASK;
   }
 };
@@ -19245,6 +19276,11 @@ function isProvidedEnvKey(key) {
   return PROVIDED_ENV_KEYS.has(key) || PROVIDED_ENV_PREFIXES.value.some((prefix) => key.startsWith(prefix));
 }
 
+// src/model/text-order.ts
+function byCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // rules/env/undeclared-variable.ts
 var undeclared_variable_default = defineRule({
   meta: {
@@ -19280,7 +19316,7 @@ var undeclared_variable_default = defineRule({
       if (!group.reads.has(read.key)) group.reads.set(read.key, read);
       byOwner.set(owner?.name ?? "", group);
     }
-    const byPlace = (a, b) => a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line;
+    const byPlace = (a, b) => byCodeUnits(a.location.path, b.location.path) || a.location.line - b.location.line;
     const groups = [...byOwner.values()].map(({ owner, reads }) => ({
       owner,
       list: [...reads.values()].sort(byPlace)
@@ -22178,7 +22214,7 @@ function isDevelopmentService(node2, image) {
 }
 
 // src/sources/dockerfile/instructions.ts
-import { posix as posix3 } from "node:path";
+var import_node_path4 = __toESM(require_node_path(), 1);
 function instructionsOf(text2) {
   const continuation = /^#\s*escape\s*=\s*(\S)/im.exec(text2.split("\n", 1)[0] ?? "")?.[1] ?? "\\";
   const instructions = [];
@@ -22231,7 +22267,7 @@ function readDockerfile(file) {
         state.cmd = instruction;
         break;
       case "WORKDIR":
-        state.workdir = posix3.resolve(state.workdir, expand(instruction.text));
+        state.workdir = import_node_path4.posix.resolve(state.workdir, expand(instruction.text));
         break;
       case "ENV":
       case "ARG":
@@ -22279,10 +22315,10 @@ function copiesOf(text2, workdir) {
   const destination = paths.pop();
   if (!destination || paths.length === 0) return [];
   const into = paths.length > 1 || destination.endsWith("/");
-  const target = posix3.resolve(workdir, destination);
+  const target = import_node_path4.posix.resolve(workdir, destination);
   return paths.map((source) => ({
-    source: posix3.normalize(source),
-    destination: into ? posix3.join(target, "/") : target
+    source: import_node_path4.posix.normalize(source),
+    destination: into ? import_node_path4.posix.join(target, "/") : target
   }));
 }
 function expandVariables(text2, vars) {
@@ -25663,7 +25699,7 @@ var prism = lazyModule("the Ruby parser", async () => {
   const [{ parsePrism }, { prismWasm }] = await Promise.all([
     import("./parsePrism-JGOIOE5D.js"),
     // Its own chunk in the bundle: the inlined binary is parsed only by reviews with Ruby files.
-    import("./prism-wasm-EPFAHIGW.js")
+    import("./prism-wasm-ICHTSNZ7.js")
   ]);
   const bytes = await prismWasm();
   const system = new Proxy(
@@ -26869,6 +26905,7 @@ var MAX_STATEMENTS_PER_FILE = 2e4;
 var sqlSource = {
   id: "sql",
   matches: (path) => isLayoutEvidence(path) || migrationPlace(path) !== void 0,
+  preload: loadPostgresParser,
   async read(files) {
     await loadPostgresParser();
     return replayMigrations(files);
@@ -27154,6 +27191,9 @@ async function collectFiles(files, options = {}) {
   const time2 = timeWith(options.clock);
   const relevant = (await time2("list", () => files.list())).map((entry) => entry.path).filter((path) => sources.some((source) => source.matches(path)));
   relevant.sort();
+  for (const source of sources)
+    if (source.preload && relevant.some((path) => source.matches(path)))
+      source.preload().catch(() => void 0);
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
   const skipped2 = relevant.splice(maxFiles).map((path) => ({ path, reason: `more than ${maxFiles} relevant files` }));
   const contents = await time2("read", () => files.read([...relevant, ...options.alsoRead ?? []]));
@@ -27375,7 +27415,7 @@ function definedOnly(value) {
 }
 var SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 function byImportance(a, b) {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.location.path.localeCompare(b.location.path) || a.location.line - b.location.line || a.ruleId.localeCompare(b.ruleId);
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byCodeUnits(a.location.path, b.location.path) || a.location.line - b.location.line || byCodeUnits(a.ruleId, b.ruleId);
 }
 
 // src/delivery/github/acknowledgements.ts
@@ -27619,16 +27659,16 @@ function prefixPaths(result, directory) {
 }
 
 // src/delivery/action/workflow-triggers.ts
+var import_promises = __toESM(require_promises(), 1);
+var import_node_path5 = __toESM(require_node_path(), 1);
 var import_yaml3 = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
-import { join as join2 } from "node:path";
 async function workflowListensToCommentEdits(workspace) {
   const ref = process.env.GITHUB_WORKFLOW_REF;
   const repository = process.env.GITHUB_REPOSITORY;
   if (!ref || !repository) return false;
   const path = ref.slice(repository.length + 1).split("@")[0] ?? "";
   try {
-    const triggers = (0, import_yaml3.parse)(await readFile(join2(workspace, path), "utf8"))?.on;
+    const triggers = (0, import_yaml3.parse)(await (0, import_promises.readFile)((0, import_node_path5.join)(workspace, path), "utf8"))?.on;
     if (typeof triggers === "string") return triggers === "issue_comment";
     if (Array.isArray(triggers)) return triggers.includes("issue_comment");
     if (typeof triggers !== "object" || triggers === null || !("issue_comment" in triggers)) return false;
@@ -27643,7 +27683,7 @@ async function workflowListensToCommentEdits(workspace) {
 var JOB_SUMMARY_MAX_LENGTH = 5e5;
 async function run() {
   const inputs = readInputs();
-  const event = JSON.parse(await readFile2(requiredEnv("GITHUB_EVENT_PATH"), "utf8"));
+  const event = JSON.parse(await (0, import_promises2.readFile)(requiredEnv("GITHUB_EVENT_PATH"), "utf8"));
   const eventName = requiredEnv("GITHUB_EVENT_NAME");
   const [owner = "", repo = ""] = requiredEnv("GITHUB_REPOSITORY").split("/");
   const workspace = requiredEnv("GITHUB_WORKSPACE");
@@ -27659,7 +27699,7 @@ async function run() {
     overrides: { tier: inputs.tier, failOn: inputs.failOn }
   };
   const notes = [];
-  const local = new LocalFileSet(join3(workspace, inputs.workingDirectory));
+  const local = new LocalFileSet((0, import_node_path6.join)(workspace, inputs.workingDirectory));
   const base = client && pullRequest?.base?.sha ? new SubdirectoryFileSet(
     new GitHubFileSet(client, { owner, repo, sha: pullRequest.base.sha }),
     inputs.workingDirectory
@@ -27686,7 +27726,7 @@ async function run() {
     notes.push(line);
   }
   if (inputs.sarifFile) {
-    await writeFile2(resolve(workspace, inputs.sarifFile), renderSarif(result));
+    await (0, import_promises2.writeFile)((0, import_node_path6.resolve)(workspace, inputs.sarifFile), renderSarif(result));
     setOutput("sarif-file", inputs.sarifFile);
   }
   await summary.addRaw(renderMarkdown(result, { context: "summary", maxLength: JOB_SUMMARY_MAX_LENGTH })).addRaw(notes.map((note) => `

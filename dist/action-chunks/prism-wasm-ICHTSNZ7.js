@@ -5,12 +5,13 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
-  __require
-} from "./chunk-VP2JAIPC.js";
+  require_node_fs
+} from "./chunk-BQDTOQYT.js";
+import "./chunk-VP2JAIPC.js";
 
 // src/sources/ruby/prism-wasm.ts
 async function prismWasm() {
-  return __require("node:fs").readFileSync(new URL("./prism.wasm", import.meta.url));
+  return require_node_fs().readFileSync(new URL("./prism.wasm", import.meta.url));
 }
 export {
   prismWasm
