@@ -19,50 +19,68 @@ const TOKEN_CHARACTER = /[\w\s@.?{}()[\],:=-]/;
  * be read block by block.
  */
 export function scanPrismaText(source: string): ScannedText {
-  const out = source.split('');
+  // The text is rebuilt from slices around what is blanked: most files blank nothing.
+  const pieces: string[] = [];
+  let copiedUntil = 0;
   const stray: ScannedText['stray'] = [];
   const blockEnds: number[] = [];
   let line = 1;
   let depth = 0;
   let i = 0;
   const blank = (from: number, to: number) => {
-    for (let j = from; j < to; j++) {
-      if (out[j] === '\n') line++;
-      else if (out[j] !== '\r') out[j] = ' ';
-    }
+    pieces.push(source.slice(copiedUntil, from), source.slice(from, to).replace(/[^\r\n]/g, ' '));
+    copiedUntil = to;
   };
   while (i < source.length) {
-    const char = source[i] as string;
-    if (char === '"') {
+    const code = source.charCodeAt(i);
+    if (code === QUOTE) {
       const end = stringEnd(source, i);
       if (end < 0) {
-        stray.push({ line, character: char });
-        out[i] = ' ';
+        stray.push({ line, character: '"' });
+        blank(i, i + 1);
         i++;
       } else {
         i = end;
       }
-    } else if (char === '/' && source[i + 1] === '/') {
-      while (i < source.length && source[i] !== '\n') i++;
-    } else if (char === '/' && source[i + 1] === '*') {
+    } else if (code === SLASH && source.charCodeAt(i + 1) === SLASH) {
+      const end = source.indexOf('\n', i);
+      i = end < 0 ? source.length : end;
+    } else if (code === SLASH && source.charCodeAt(i + 1) === STAR) {
       const end = source.indexOf('*/', i + 2);
       const stop = end < 0 ? source.length : end + 2;
+      for (let j = source.indexOf('\n', i); j >= 0 && j < stop; j = source.indexOf('\n', j + 1)) line++;
       blank(i, stop);
       i = stop;
     } else {
-      if (char === '\n') line++;
-      else if (char === '{') depth++;
-      else if (char === '}') {
+      if (code === NEWLINE) line++;
+      else if (code === OPEN_BRACE) depth++;
+      else if (code === CLOSE_BRACE) {
         depth = Math.max(0, depth - 1);
         if (depth === 0) blockEnds.push(i + 1);
-      } else if (!TOKEN_CHARACTER.test(char)) {
-        stray.push({ line, character: char });
-        out[i] = ' ';
+      } else if (!isTokenCharacter(code, source[i] as string)) {
+        stray.push({ line, character: source[i] as string });
+        blank(i, i + 1);
       }
       i++;
     }
   }
-  return { text: out.join(''), stray, blockEnds };
+  pieces.push(source.slice(copiedUntil));
+  return { text: pieces.join(''), stray, blockEnds };
+}
+
+const QUOTE = 0x22;
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+/** `TOKEN_CHARACTER` over ASCII, looked up by code: the scan visits every character of a schema. */
+const ASCII_TOKEN_CHARACTERS = Array.from({ length: 128 }, (_, code) =>
+  TOKEN_CHARACTER.test(String.fromCharCode(code)),
+);
+
+function isTokenCharacter(code: number, character: string): boolean {
+  return code < 128 ? (ASCII_TOKEN_CHARACTERS[code] as boolean) : TOKEN_CHARACTER.test(character);
 }
 
 /** Offset after the closing quote, or -1 when the string is not closed on its line. */

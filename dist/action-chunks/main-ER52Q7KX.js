@@ -56,7 +56,7 @@ var require_constants = __commonJS({
     var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
+    var STAR2 = `${QMARK}*?`;
     var SEP = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
@@ -72,7 +72,7 @@ var require_constants = __commonJS({
       NO_DOT_SLASH,
       NO_DOTS_SLASH,
       QMARK_NO_DOT,
-      STAR,
+      STAR: STAR2,
       START_ANCHOR,
       SEP
     };
@@ -919,7 +919,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         QMARK,
         QMARK_NO_DOT,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = PLATFORM_CHARS;
       const globstar = (opts2) => {
@@ -927,7 +927,7 @@ var require_parse = __commonJS({
       };
       const nodot = opts.dot ? "" : NO_DOT;
       const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
+      let star = opts.bash === true ? globstar(opts) : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -1601,14 +1601,14 @@ var require_parse = __commonJS({
         NO_DOT,
         NO_DOTS,
         NO_DOTS_SLASH,
-        STAR,
+        STAR: STAR2,
         START_ANCHOR
       } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
       const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
+      let star = opts.bash === true ? ".*?" : STAR2;
       if (opts.capture) {
         star = `(${star})`;
       }
@@ -24715,50 +24715,65 @@ var SchemaParser = class {
 // src/sources/prisma/scan-text.ts
 var TOKEN_CHARACTER = /[\w\s@.?{}()[\],:=-]/;
 function scanPrismaText(source) {
-  const out = source.split("");
+  const pieces = [];
+  let copiedUntil = 0;
   const stray = [];
   const blockEnds = [];
   let line = 1;
   let depth = 0;
   let i = 0;
   const blank = (from, to) => {
-    for (let j = from; j < to; j++) {
-      if (out[j] === "\n") line++;
-      else if (out[j] !== "\r") out[j] = " ";
-    }
+    pieces.push(source.slice(copiedUntil, from), source.slice(from, to).replace(/[^\r\n]/g, " "));
+    copiedUntil = to;
   };
   while (i < source.length) {
-    const char = source[i];
-    if (char === '"') {
+    const code = source.charCodeAt(i);
+    if (code === QUOTE) {
       const end = stringEnd(source, i);
       if (end < 0) {
-        stray.push({ line, character: char });
-        out[i] = " ";
+        stray.push({ line, character: '"' });
+        blank(i, i + 1);
         i++;
       } else {
         i = end;
       }
-    } else if (char === "/" && source[i + 1] === "/") {
-      while (i < source.length && source[i] !== "\n") i++;
-    } else if (char === "/" && source[i + 1] === "*") {
+    } else if (code === SLASH && source.charCodeAt(i + 1) === SLASH) {
+      const end = source.indexOf("\n", i);
+      i = end < 0 ? source.length : end;
+    } else if (code === SLASH && source.charCodeAt(i + 1) === STAR) {
       const end = source.indexOf("*/", i + 2);
       const stop = end < 0 ? source.length : end + 2;
+      for (let j = source.indexOf("\n", i); j >= 0 && j < stop; j = source.indexOf("\n", j + 1)) line++;
       blank(i, stop);
       i = stop;
     } else {
-      if (char === "\n") line++;
-      else if (char === "{") depth++;
-      else if (char === "}") {
+      if (code === NEWLINE) line++;
+      else if (code === OPEN_BRACE) depth++;
+      else if (code === CLOSE_BRACE) {
         depth = Math.max(0, depth - 1);
         if (depth === 0) blockEnds.push(i + 1);
-      } else if (!TOKEN_CHARACTER.test(char)) {
-        stray.push({ line, character: char });
-        out[i] = " ";
+      } else if (!isTokenCharacter(code, source[i])) {
+        stray.push({ line, character: source[i] });
+        blank(i, i + 1);
       }
       i++;
     }
   }
-  return { text: out.join(""), stray, blockEnds };
+  pieces.push(source.slice(copiedUntil));
+  return { text: pieces.join(""), stray, blockEnds };
+}
+var QUOTE = 34;
+var SLASH = 47;
+var STAR = 42;
+var NEWLINE = 10;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var ASCII_TOKEN_CHARACTERS = Array.from(
+  { length: 128 },
+  (_, code) => TOKEN_CHARACTER.test(String.fromCharCode(code))
+);
+function isTokenCharacter(code, character) {
+  return code < 128 ? ASCII_TOKEN_CHARACTERS[code] : TOKEN_CHARACTER.test(character);
 }
 function stringEnd(source, start) {
   let i = start + 1;
@@ -26224,8 +26239,8 @@ var parseSql = (sql) => libpgQuery.get().parseSync(sql);
 var parsePlPgSql = (sql) => libpgQuery.get().parsePlPgSQLSync(sql);
 
 // src/sources/sql/lexer.ts
-var NEWLINE = 10;
-var QUOTE = 39;
+var NEWLINE2 = 10;
+var QUOTE2 = 39;
 var DOUBLE_QUOTE = 34;
 var DOLLAR = 36;
 var BACKSLASH = 92;
@@ -26239,12 +26254,12 @@ function lex(bytes) {
     if (isSpace(byte)) {
       i++;
     } else if (byte === 45 && next === 45) {
-      const newline = bytes.indexOf(NEWLINE, i);
+      const newline = bytes.indexOf(NEWLINE2, i);
       i = newline < 0 ? length : newline + 1;
     } else if (byte === 47 && next === 42) {
       i = blockCommentEnd(bytes, i);
-    } else if (byte === QUOTE) {
-      const end = quotedEnd(bytes, i, QUOTE, false);
+    } else if (byte === QUOTE2) {
+      const end = quotedEnd(bytes, i, QUOTE2, false);
       tokens.push({ kind: "string", start: i, end });
       i = end;
     } else if (byte === DOUBLE_QUOTE) {
@@ -26263,18 +26278,18 @@ function lex(bytes) {
         i = end;
       }
     } else if (byte === BACKSLASH) {
-      const newline = bytes.indexOf(NEWLINE, i);
+      const newline = bytes.indexOf(NEWLINE2, i);
       const end = newline < 0 ? length : newline;
       tokens.push({ kind: "meta", start: i, end });
       i = end;
     } else if (isWordStart(byte) || isDigit3(byte)) {
       let end = i + 1;
       while (end < length && isWordPart(bytes[end])) end++;
-      if (bytes[end] === QUOTE && end - i === 1 && (byte | 32) === 101) {
-        end = quotedEnd(bytes, end, QUOTE, true);
+      if (bytes[end] === QUOTE2 && end - i === 1 && (byte | 32) === 101) {
+        end = quotedEnd(bytes, end, QUOTE2, true);
         tokens.push({ kind: "string", start: i, end });
-      } else if (bytes[end] === QUOTE && end - i <= 2) {
-        end = quotedEnd(bytes, end, QUOTE, false);
+      } else if (bytes[end] === QUOTE2 && end - i <= 2) {
+        end = quotedEnd(bytes, end, QUOTE2, false);
         tokens.push({ kind: "string", start: i, end });
       } else {
         tokens.push({ kind: "word", start: i, end });
