@@ -14,7 +14,8 @@ const root = new URL('../', import.meta.url);
 /**
  * The WebAssembly binaries the bundle loads, copied beside its chunks: read and compiled as bytes,
  * a binary costs less than the same bytes inlined as base64, which every run would decode (and
- * scan as a 2 MB string literal) before compiling.
+ * scan as a 2 MB string literal) before compiling. libpg-query's Emscripten glue finds its binary
+ * beside itself, through the `__dirname` the banner defines for the chunk that holds it.
  */
 const WASM_FILES = {
   'libpg-query.wasm': 'libpg-query/wasm/libpg-query.wasm',
@@ -24,27 +25,6 @@ const WASM_FILES = {
 /** The bytes of a binary beside the chunk that reads it, as bundled code. */
 const wasmBeside = (name: keyof typeof WASM_FILES) =>
   `require('node:fs').readFileSync(new URL(${JSON.stringify(`./${name}`)}, import.meta.url))`;
-
-/**
- * libpg-query's Emscripten glue loads `libpg-query.wasm` from beside itself at run time, and its
- * minimal build ignores `wasmBinary`. It does honour `instantiateWasm`: the bundle hands it the
- * binary copied beside the chunks. The module is imported lazily, so it is read only when SQL is.
- */
-const bundledPostgresParser: Plugin = {
-  name: 'bundled-libpg-query-wasm',
-  setup(context) {
-    context.onLoad({ filter: /libpg-query[\\/]wasm[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const call = 'PgQueryModule()';
-      if (!source.includes(call)) throw new Error(`libpg-query changed: ${call} not found in ${args.path}`);
-      const instantiate = `instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(${wasmBeside('libpg-query.wasm')}, imports).then((result) => receive(result.instance));
-        return {};
-      }`;
-      return { contents: source.replace(call, `PgQueryModule({ ${instantiate} })`), loader: 'js' };
-    });
-  },
-};
 
 /** Prism's binary, read from node_modules in a checkout and from beside the chunks in the bundle. */
 const bundledRubyParser: Plugin = {
@@ -149,7 +129,7 @@ export async function buildDelivery(delivery: Delivery, outfile = delivery.outfi
     platform: 'node',
     target: delivery.target,
     format: 'esm',
-    // libpg-query's `main` is CommonJS; its ESM `module` build is the one the wasm plugin rewrites.
+    // A package's ES build where it ships one beside its CommonJS `main`.
     mainFields: ['module', 'main'],
     minify: false,
     sourcemap: false,
@@ -166,7 +146,7 @@ export async function buildDelivery(delivery: Delivery, outfile = delivery.outfi
         'const __dirname = __headroomDirname(__filename);',
       ].join('\n'),
     },
-    plugins: [builtinsAsObjects, bundledPostgresParser, bundledRubyParser, unusedActionsHelpers],
+    plugins: [builtinsAsObjects, bundledRubyParser, unusedActionsHelpers],
   });
   // Every delivery is split, so the code that reads a binary sits in the chunks folder.
   const chunks = join(dirname(out), delivery.split ? chunksDirectory(out) : '');

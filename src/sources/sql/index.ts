@@ -126,7 +126,7 @@ function replayFile(
   let replayed = 0;
   let unreplayed = 0;
   const run = (parsed: Buffer, offset: number) => {
-    const result = parseSql(parsed.toString('utf8'));
+    const result = parseSql(parsed);
     for (const raw of result.stmts ?? []) {
       if (replayed++ >= MAX_STATEMENTS_PER_FILE) {
         unreplayed++;

@@ -26229,14 +26229,70 @@ function parentOf(path) {
 }
 
 // src/sources/sql/postgres-parser.ts
-var libpgQuery = lazyModule(
-  "the PostgreSQL parser",
-  () => import("./wasm-QYXZ4JWW.js"),
-  (module) => module.loadModule()
-);
-var loadPostgresParser = libpgQuery.load;
-var parseSql = (sql) => libpgQuery.get().parseSync(sql);
-var parsePlPgSql = (sql) => libpgQuery.get().parsePlPgSQLSync(sql);
+var SqlSyntaxError = class extends Error {
+  sqlDetails;
+  constructor(message, cursorPosition) {
+    super(message);
+    this.sqlDetails = { cursorPosition };
+  }
+};
+var postgres = lazyModule("the PostgreSQL parser", async () => {
+  const { default: createModule } = await import("./libpg-query-COCBOK43.js");
+  return await createModule();
+});
+var loadPostgresParser = postgres.load;
+var utf8 = new TextDecoder();
+function parseSql(sql) {
+  const wasm = postgres.get();
+  return withQuery(wasm, sql, (query) => {
+    const result = wasm._wasm_parse_query_raw(query);
+    if (!result) throw new Error("the PostgreSQL parser could not allocate its result");
+    try {
+      const error3 = wasm.getValue(result + 8, "i32");
+      if (error3) {
+        const cursor = wasm.getValue(error3 + 16, "i32");
+        throw new SqlSyntaxError(
+          textAt(wasm, wasm.getValue(error3, "i32")) || "syntax error",
+          Math.max(0, cursor - 1)
+        );
+      }
+      return JSON.parse(textAt(wasm, wasm.getValue(result, "i32")) || "{}");
+    } finally {
+      wasm._wasm_free_parse_result(result);
+    }
+  });
+}
+function parsePlPgSql(sql) {
+  const wasm = postgres.get();
+  return withQuery(wasm, sql, (query) => {
+    const result = wasm._wasm_parse_plpgsql(query);
+    try {
+      const text2 = textAt(wasm, result);
+      if (!text2.startsWith("{")) throw new SqlSyntaxError(text2, 0);
+      return JSON.parse(text2);
+    } finally {
+      if (result) wasm._wasm_free_string(result);
+    }
+  });
+}
+function withQuery(wasm, sql, parse4) {
+  const bytes = typeof sql === "string" ? Buffer.from(sql, "utf8") : sql;
+  const query = wasm._malloc(bytes.length + 1);
+  if (!query) throw new Error("the PostgreSQL parser could not allocate the query");
+  try {
+    const heap = wasm.HEAPU8;
+    heap.set(bytes, query);
+    heap[query + bytes.length] = 0;
+    return parse4(query);
+  } finally {
+    wasm._free(query);
+  }
+}
+function textAt(wasm, pointer) {
+  if (!pointer) return "";
+  const heap = wasm.HEAPU8;
+  return utf8.decode(heap.subarray(pointer, heap.indexOf(0, pointer)));
+}
 
 // src/sources/sql/lexer.ts
 var NEWLINE2 = 10;
@@ -26996,7 +27052,7 @@ function replayFile(replay, file) {
   let replayed = 0;
   let unreplayed = 0;
   const run2 = (parsed, offset) => {
-    const result = parseSql(parsed.toString("utf8"));
+    const result = parseSql(parsed);
     for (const raw of result.stmts ?? []) {
       if (replayed++ >= MAX_STATEMENTS_PER_FILE) {
         unreplayed++;
