@@ -19,8 +19,8 @@ COPY --from=build /src/dist/app-chunks ./dist/app-chunks
 USER node
 EXPOSE 3000
 # APP_ID, PRIVATE_KEY and WEBHOOK_SECRET come from the environment (see .env.example); with
-# REDIS_URL the queue is BullMQ, and `node --liftoff-only dist/worker.js` runs a worker from this image.
+# REDIS_URL the queue is BullMQ, and `node dist/worker.js` runs a worker from this image.
 ENV HOST=0.0.0.0
-# V8's baseline WebAssembly compiler parses migrations as fast as its optimising one in a process
-# that lives on, for a third of the memory (`npm run bench`, "five reviews in one process").
-CMD ["node", "--liftoff-only", "dist/app.js"]
+# The App keeps WebAssembly on V8's baseline compiler itself: as fast as the optimising one in a
+# process that lives on, for a third of the memory (`npm run bench`, "five reviews in one process").
+CMD ["node", "dist/app.js"]

@@ -1,6 +1,7 @@
 // Reviews one directory several times in one process, as the long-running App does, and prints
-// each review's time and the peak memory: `bench/run.ts` runs it with V8's defaults (the App's)
-// and with `--liftoff-only` (the CLI's) to show which fits a process that lives on.
+// each review's time and the peak memory: `bench/run.ts` runs it with V8's defaults and with
+// `--liftoff-only` (what the App and the CLI set inside themselves) to show which fits a process
+// that lives on.
 import { LocalFileSet } from '../src/files/local-file-set.ts';
 import { review } from '../src/review/run-review.ts';
 

@@ -17,6 +17,8 @@ export interface AppProcess {
   child: ChildProcess;
   /** Every log line so far, parsed from probot's JSON format. */
   logs: Json[];
+  /** Every other line of standard output (what Node's own flags print). */
+  output: string[];
   port: number;
   exited: Promise<number | null>;
 }
@@ -38,9 +40,10 @@ export async function startProcess(
   /** The built entry instead of the sources (the load benchmark runs what is deployed). */
   script = ENTRIES[role],
   node = process.execPath,
+  /** Node's own flags, before the script. */
+  nodeFlags: readonly string[] = [],
 ): Promise<AppProcess> {
-  const args = script.endsWith('.js') ? ['--liftoff-only', script] : [script];
-  const child = spawn(node, args, {
+  const child = spawn(node, [...nodeFlags, script], {
     env: {
       PATH: process.env.PATH ?? '',
       APP_ID: String(APP_ID),
@@ -60,6 +63,7 @@ export async function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Json[] = [];
+  const output: string[] = [];
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const listening = new Promise<void>((resolve, reject) => {
@@ -74,7 +78,7 @@ export async function startProcess(
           logs.push(entry);
           if (/Listening on|worker: /.test(String(entry.msg))) resolve();
         } catch {
-          // not a log line
+          output.push(line);
         }
       }
     });
@@ -84,7 +88,7 @@ export async function startProcess(
     void exited.then((code) => reject(new Error(`${role} exited with ${code} before listening: ${stderr}`)));
   });
   await listening;
-  return { child, logs, port, exited };
+  return { child, logs, output, port, exited };
 }
 
 export async function stopProcess(

@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticRepo } from '../../bench/synthetic-repo.ts';
 import { buildDelivery, DELIVERIES } from '../../scripts/build.ts';
 import { FakeGitHub } from '../github/fake-github-server.ts';
 import { freePort } from '../redis-server.ts';
@@ -71,4 +72,47 @@ describe('the App’s bundle, as the Dockerfile ships it', () => {
     },
     90_000,
   );
+
+  it('keeps WebAssembly on the baseline compiler through a review of 150 migrations, with no flag given', async () => {
+    // V8's defaults optimise the PostgreSQL parser on this much SQL (test/delivery/short-lived-flags.test.ts).
+    const github = new FakeGitHub({ appId: APP_ID, slug: SLUG });
+    const host = await github.listen();
+    const repo = { owner: 'acme', repo: 'history', installation: 6 };
+    const pull = { number: 9, head: 'e'.repeat(40), base: 'f'.repeat(40) };
+    const files = syntheticRepo(150);
+    github.addRepo(repo.owner, repo.repo, repo.installation);
+    github.addCommit(repo.owner, repo.repo, pull.base, files);
+    github.addCommit(repo.owner, repo.repo, pull.head, { ...files, 'README.md': 'changed\n' });
+    github.setPull(repo.owner, repo.repo, { ...pull, state: 'open', draft: false });
+    const web = await startProcess(
+      'web',
+      await freePort(),
+      host,
+      {},
+      join(dir, 'dist/app.js'),
+      process.execPath,
+      ['--trace-wasm-compilation-times'],
+    );
+    try {
+      const answer = await deliver(
+        web.port,
+        'pull_request',
+        pullRequestDelivery('opened', repo, pull),
+        'bundle-2',
+      );
+      expect(answer.status).toBe(200);
+      const deadline = Date.now() + 60_000;
+      while (!github.checkRuns.some((run) => run.status === 'completed') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(github.runsOf(repo.owner, repo.repo, pull.head)).toMatchObject([{ status: 'completed' }]);
+      const compilers = new Set(
+        web.output.flatMap((line) => /^Compiled function \S+ using (\w+)/.exec(line)?.[1] ?? []),
+      );
+      expect(compilers).toEqual(new Set(['Liftoff']));
+    } finally {
+      await stopProcess(web);
+      await github.close();
+    }
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Probot, run, Server } from 'probot';
+import { keepWasmOnBaselineCompiler } from '../baseline-wasm.ts';
 import { drainOnSignal, processParts, threadEntryBeside } from './app-process.ts';
 import { loadDotEnv, readCredentials } from './credentials.ts';
 import { createHeadroomApp, headroomApp } from './index.ts';
@@ -9,6 +10,7 @@ import type { AppMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/routes.ts';
 import { readSettings } from './settings.ts';
 
+keepWasmOnBaselineCompiler();
 const threadEntry = threadEntryBeside(import.meta.url);
 loadDotEnv();
 const log = await createAppLog();

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { keepWasmOnBaselineCompiler } from '../baseline-wasm.ts';
 import { drainOnSignal, processParts, threadEntryBeside } from './app-process.ts';
 import { loadDotEnv, readCredentials } from './credentials.ts';
 import { createAppLog } from './log.ts';
@@ -6,6 +7,7 @@ import { opsRoutes } from './ops/routes.ts';
 import { readSettings } from './settings.ts';
 
 // `npm run worker`: works jobs from Redis and serves only /healthz and /metrics.
+keepWasmOnBaselineCompiler();
 const threadEntry = threadEntryBeside(import.meta.url);
 loadDotEnv();
 const log = await createAppLog();

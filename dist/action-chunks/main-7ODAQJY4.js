@@ -10302,7 +10302,7 @@ var package_default = {
     "node-version": "node --version",
     example: "node src/delivery/cli/bin.ts examples/fastapi-render",
     headroom: "node src/delivery/cli/bin.ts",
-    start: "node --liftoff-only dist/app.js",
+    start: "node dist/app.js",
     test: "vitest run",
     typecheck: "tsc --noEmit",
     lint: "biome check .",
@@ -10315,7 +10315,7 @@ var package_default = {
     prepack: "node scripts/build.ts cli",
     fuzz: "node scripts/fuzz.ts",
     "bench:app": "node bench/app-load.ts",
-    worker: "node --liftoff-only dist/worker.js",
+    worker: "node dist/worker.js",
     preworker: "node scripts/build.ts app"
   },
   devDependencies: {
