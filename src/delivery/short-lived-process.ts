@@ -8,8 +8,7 @@ import { keepWasmOnBaselineCompiler } from './baseline-wasm.ts';
  * factor=1` holds peak memory on a large monorepo (trigger.dev) about 50 MB lower. Node 20's V8
  * (11) stops at 16 MB by itself, and there the flag only costs time (1.39 → 1.56 s on it).
  */
-const YOUNG_GENERATION_FLAGS =
-  Number(process.versions.v8.split('.')[0]) >= 12 ? ['--semi-space-growth-factor=1'] : [];
+const HOLD_YOUNG_GENERATION = Number(process.versions.v8.split('.')[0]) >= 12;
 
 /**
  * Runs a one-shot entry point (the CLI, the Action) with WebAssembly on the baseline compiler and
@@ -20,7 +19,7 @@ const YOUNG_GENERATION_FLAGS =
  */
 export async function runShortLived(load: () => Promise<() => Promise<number>>): Promise<void> {
   keepWasmOnBaselineCompiler();
-  if (YOUNG_GENERATION_FLAGS.length) v8.setFlagsFromString(YOUNG_GENERATION_FLAGS.join(' '));
+  if (HOLD_YOUNG_GENERATION) v8.setFlagsFromString('--semi-space-growth-factor=1');
   module.enableCompileCache?.();
   process.exitCode = await (await load())();
 }

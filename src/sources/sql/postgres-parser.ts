@@ -14,7 +14,7 @@ interface PgQueryWasm {
 }
 
 /** A statement PostgreSQL's parser rejects; `cursorPosition` counts characters from 0, as libpg-query's does. */
-export class SqlSyntaxError extends Error {
+class SqlSyntaxError extends Error {
   readonly sqlDetails: { cursorPosition: number };
 
   constructor(message: string, cursorPosition: number) {
@@ -40,9 +40,9 @@ export const loadPostgresParser = postgres.load;
 
 const utf8 = new TextDecoder();
 
-/** The statements of `sql` (UTF-8 bytes, or text) as libpg-query's JSON parse tree. */
+/** The statements of `sql` (UTF-8 bytes) as libpg-query's JSON parse tree. */
 // biome-ignore lint/suspicious/noExplicitAny: the parse tree is read defensively by the replay.
-export function parseSql(sql: Uint8Array | string): { stmts?: any[] } {
+export function parseSql(sql: Uint8Array): { stmts?: any[] } {
   const wasm = postgres.get();
   return withQuery(wasm, sql, (query) => {
     const result = wasm._wasm_parse_query_raw(query);

@@ -107,7 +107,7 @@ export class SchemaReplay {
       const location = { ...at(context, code.location), line: bodyLine + Math.max(0, lineno - 1) };
       const parsed = Buffer.from(query, 'utf8');
       try {
-        for (const raw of parseSql(query).stmts ?? []) {
+        for (const raw of parseSql(parsed).stmts ?? []) {
           const start = raw.stmt_location ?? 0;
           const end = raw.stmt_len ? start + raw.stmt_len : parsed.length;
           operations.push(...this.apply(raw.stmt, { parsed, offset: 0, start, end, locate: () => location }));
