@@ -19,13 +19,14 @@ import { isSkippedDirectory } from './skipped-directories.ts';
  */
 export class LocalFileSet implements FileSet {
   readonly label: string;
-  readonly #root: string;
+  /** The root with one trailing separator: paths are appended to it (path.join costs a normalize each). */
+  readonly #prefix: string;
   readonly #limits: FileLimits;
   readonly #skipped: SkipNote[] = [];
   #entries?: Promise<FileEntry[]>;
 
   constructor(root: string, limits: FileLimits = DEFAULT_LIMITS) {
-    this.#root = root;
+    this.#prefix = join(root, '/');
     this.label = root;
     this.#limits = limits;
   }
@@ -56,7 +57,7 @@ export class LocalFileSet implements FileSet {
 
   /** One open, fstat and read per file: a stat before `readFileSync` cost a quarter more time. */
   #readOne(entry: FileEntry): FileContent {
-    const fd = openSync(join(this.#root, entry.path), 'r');
+    const fd = openSync(this.#prefix + entry.path, 'r');
     try {
       const size = entry.size ?? fstatSync(fd).size;
       if (size > this.#limits.maxFileBytes) return { path: entry.path, kind: 'too-large', size };
@@ -83,7 +84,7 @@ export class LocalFileSet implements FileSet {
       const dir = pending.pop() as string;
       let dirents: Dirent[];
       try {
-        dirents = readdirSync(dir ? join(this.#root, dir) : this.#root, { withFileTypes: true });
+        dirents = readdirSync(this.#prefix + dir, { withFileTypes: true });
       } catch (error) {
         // The root itself must be readable: the caller checked it is a directory.
         if (!dir) throw error;

@@ -34,6 +34,8 @@ export interface ProjectReading {
 /** The relevant files of a set, read in one batch (so a GitHub commit costs one query). */
 export interface CollectedFiles {
   relevant: string[];
+  /** The sources that want each relevant path, asked once per listed path. */
+  readers: Map<string, Source[]>;
   texts: Map<string, string>;
   unreadable: Diagnostic[];
   skipped: SkipNote[];
@@ -48,13 +50,18 @@ export async function readProject(files: FileSet, options: ReadOptions = {}): Pr
 export async function collectFiles(files: FileSet, options: ReadOptions = {}): Promise<CollectedFiles> {
   const sources = options.sources ?? allSources;
   const time = timeWith(options.clock);
-  const relevant = (await time('list', () => files.list()))
-    .map((entry) => entry.path)
-    .filter((path) => sources.some((source) => source.matches(path)));
-  relevant.sort();
+  const readers = new Map<string, Source[]>();
+  for (const { path } of await time('list', () => files.list()))
+    for (const source of sources) {
+      if (!source.matches(path)) continue;
+      const wanting = readers.get(path);
+      if (wanting) wanting.push(source);
+      else readers.set(path, [source]);
+    }
+  const relevant = [...readers.keys()].sort();
   // A load that fails fails again in the source's read, which reports it.
   for (const source of sources)
-    if (source.preload && relevant.some((path) => source.matches(path)))
+    if (source.preload && relevant.some((path) => readers.get(path)?.includes(source)))
       source.preload().catch(() => undefined);
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
   const skipped: SkipNote[] = relevant
@@ -67,7 +74,7 @@ export async function collectFiles(files: FileSet, options: ReadOptions = {}): P
     if (content.kind === 'text') texts.set(content.path, content.text);
     else unreadableFiles.push(unreadable(content));
   }
-  return { relevant, texts, unreadable: unreadableFiles, skipped: [...files.skipped(), ...skipped] };
+  return { relevant, readers, texts, unreadable: unreadableFiles, skipped: [...files.skipped(), ...skipped] };
 }
 
 /** Hands each source its files (minus ignored ones) and merges what they read. */
@@ -90,7 +97,7 @@ export async function parseProject(
   const deadline = performance.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   for (const source of sources) {
     const mine: SourceFile[] = parsed
-      .filter((path) => source.matches(path) && collected.texts.has(path))
+      .filter((path) => collected.readers.get(path)?.includes(source) && collected.texts.has(path))
       .map((path) => ({ path, text: collected.texts.get(path) as string }));
     if (mine.length === 0) continue;
     if (performance.now() > deadline) {

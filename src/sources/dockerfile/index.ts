@@ -1,15 +1,20 @@
+import { fileName } from '../../files/repository-path.ts';
 import { inTestFolder } from '../../files/test-folders.ts';
 import type { ModelFragment } from '../../model/project-model.ts';
 import type { Source } from '../source.ts';
 import { readDockerfile } from './instructions.ts';
 
-const DOCKERFILE = /(^|\/)(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
+const DOCKERFILE_NAME = /^(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
 /**
  * Start scripts a CMD or a start command may run, outside test folders: shell files, and the
  * extensionless `start`/`entrypoint` files Dockerfiles copy in (cookiecutter-django's
  * `compose/production/django/start`).
  */
-const SHELL_SCRIPT = /(\.sh|(^|\/)(start|entrypoint|docker-entrypoint|start-[\w-]+|[\w-]+-entrypoint))$/;
+const SCRIPT_NAME = /^(start|entrypoint|docker-entrypoint|start-[\w-]+|[\w-]+-entrypoint)$/;
+
+// Tested on the file name, not the path: every listed path is asked, and a pattern that may
+// start after any `/` is tried at every position of it.
+const isShellScript = (path: string) => path.endsWith('.sh') || SCRIPT_NAME.test(fileName(path));
 
 /**
  * Dockerfiles (the command the final stage starts with) and the shell scripts in the repository,
@@ -17,14 +22,14 @@ const SHELL_SCRIPT = /(\.sh|(^|\/)(start|entrypoint|docker-entrypoint|start-[\w-
  */
 export const dockerfileSource: Source = {
   id: 'dockerfile',
-  matches: (path) => DOCKERFILE.test(path) || (SHELL_SCRIPT.test(path) && !inTestFolder(path)),
+  matches: (path) => DOCKERFILE_NAME.test(fileName(path)) || (isShellScript(path) && !inTestFolder(path)),
   read(files) {
     const fragment: Required<Pick<ModelFragment, 'dockerfiles' | 'shellScripts'>> = {
       dockerfiles: [],
       shellScripts: [],
     };
     for (const file of files) {
-      if (SHELL_SCRIPT.test(file.path)) fragment.shellScripts.push({ path: file.path, text: file.text });
+      if (isShellScript(file.path)) fragment.shellScripts.push({ path: file.path, text: file.text });
       else fragment.dockerfiles.push(readDockerfile(file));
     }
     return fragment;

@@ -1,3 +1,4 @@
+import { fileName } from '../../files/repository-path.ts';
 import { parseConnectionUrl } from '../../model/connection-url.ts';
 import type { Connection, EnvEntry, EnvFile, ModelFragment } from '../../model/project-model.ts';
 import { SECRET_MASK, Secret } from '../../model/secret.ts';
@@ -8,10 +9,6 @@ import { parseDotenv } from './parse-dotenv.ts';
 const TEMPLATE_PARTS = new Set(['example', 'sample', 'template', 'dist', 'tpl', 'defaults']);
 /** `.env.*` names that are not dotenv files. */
 const NOT_DOTENV = /\.(swp|swo|bak|orig|enc|gpg|age|json|ya?ml|js|ts|py|sh)$/;
-
-function fileName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 export function isEnvFile(path: string): boolean {
   const name = fileName(path);

@@ -4,7 +4,7 @@ import type { Source, SourceFile } from '../source.ts';
 import { countExpression } from './count-expression.ts';
 
 /** `gunicorn.conf.py` (read by default from the folder gunicorn starts in) and what `-c` may name. */
-const GUNICORN_CONFIG = /(^|\/)[^/]*gunicorn[^/]*\.py$/;
+const GUNICORN_CONFIG = /gunicorn[^/]*\.py$/;
 
 /** Gunicorn config files: `workers` and `threads` as module-level assignments. */
 export const gunicornSource: Source = {

@@ -1,3 +1,4 @@
+import { fileName } from '../../files/repository-path.ts';
 import { mergeFragments } from '../../model/build-model.ts';
 import type { ModelFragment } from '../../model/project-model.ts';
 import type { Source, SourceFile } from '../source.ts';
@@ -6,7 +7,7 @@ import { readPipfile, readPyproject } from './pyproject.ts';
 import { isRequirementsFile, readRequirements } from './requirements-txt.ts';
 
 function readerFor(path: string): ((file: SourceFile) => ModelFragment) | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1);
+  const name = fileName(path);
   if (name === 'package.json') return readPackageJson;
   if (name === 'pyproject.toml') return readPyproject;
   if (name === 'Pipfile') return readPipfile;

@@ -1,3 +1,4 @@
+import { fileName } from '../../files/repository-path.ts';
 import type { Diagnostic } from '../../model/location.ts';
 import type { Dependency, ModelFragment } from '../../model/project-model.ts';
 import { directoryOf } from '../service-shape.ts';
@@ -14,8 +15,7 @@ const DIRECT_REFERENCE = /^([a-z][a-z0-9+.-]*:\/\/|\.|\/)/i;
 const EDITABLE = /^(?:-e|--editable)(?:\s+|=)(\S+)/;
 
 export function isRequirementsFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return REQUIREMENTS_NAME.test(name) || /(^|\/)requirements\/[^/]+\.txt$/.test(path);
+  return REQUIREMENTS_NAME.test(fileName(path)) || /(^|\/)requirements\/[^/]+\.txt$/.test(path);
 }
 
 /**

@@ -7,11 +7,13 @@ import { readRailsRoutes } from './rails-routes.ts';
 import { readSidekiqConfig } from './sidekiq-config.ts';
 import { readSolidQueueConfig } from './solid-queue-config.ts';
 
+/** What the patterns below can match at all: one test for the thousands of paths that are none. */
+const RUBY_CANDIDATE = /(\.rb|\.ya?ml|Gemfile)$/;
 const GEMFILE = /(^|\/)Gemfile$/;
 /** Puma's default `config/puma.rb`, per-environment files, and any other `puma*.rb` a `-C` may name. */
-const PUMA_CONFIG = /(^|\/)(config\/puma(\/[^/]+)?|[^/]*puma[^/]*)\.rb$/;
+const PUMA_CONFIG = /(^|\/)config\/puma\/[^/]+\.rb$|puma[^/]*\.rb$/;
 /** Sidekiq's `config/sidekiq.yml`, or another `*sidekiq*.yml` its `-C` names. */
-const SIDEKIQ_CONFIG = /(^|\/)[^/]*sidekiq[^/]*\.ya?ml$/;
+const SIDEKIQ_CONFIG = /sidekiq[^/]*\.ya?ml$/;
 /** Solid Queue's `config/queue.yml` (`config/solid_queue.yml` before Rails 8), or a `*queue*.yml` a `-c` names. */
 /** Rails' routes, and the files `draw(:name)` loads from `config/routes/`. */
 const RAILS_ROUTES = /(^|\/)config\/routes(\/[^/]+)?\.rb$/;
@@ -24,11 +26,12 @@ const SOLID_QUEUE_CONFIG = /(^|\/)config\/[^/]*queue[^/]*\.ya?ml$/;
 export const rubySource: Source = {
   id: 'ruby',
   matches: (path) =>
-    GEMFILE.test(path) ||
-    PUMA_CONFIG.test(path) ||
-    SIDEKIQ_CONFIG.test(path) ||
-    SOLID_QUEUE_CONFIG.test(path) ||
-    RAILS_ROUTES.test(path),
+    RUBY_CANDIDATE.test(path) &&
+    (GEMFILE.test(path) ||
+      PUMA_CONFIG.test(path) ||
+      SIDEKIQ_CONFIG.test(path) ||
+      SOLID_QUEUE_CONFIG.test(path) ||
+      RAILS_ROUTES.test(path)),
   async read(files) {
     await loadRubyParser();
     const fragment: Required<

@@ -11,6 +11,7 @@ import { DIALECT_NAMES, replayedDialect } from './dialect.ts';
 import {
   compareOrder,
   isLayoutEvidence,
+  isMigrationPath,
   type LayoutEvidence,
   layoutEvidence,
   type MigrationPlace,
@@ -29,7 +30,7 @@ export const MAX_STATEMENTS_PER_FILE = 20_000;
 /** SQL migrations in the common layouts, parsed by PostgreSQL's own parser and replayed in order. */
 export const sqlSource: Source = {
   id: 'sql',
-  matches: (path) => isLayoutEvidence(path) || migrationPlace(path) !== undefined,
+  matches: (path) => isLayoutEvidence(path) || isMigrationPath(path),
   preload: loadPostgresParser,
   async read(files) {
     await loadPostgresParser();

@@ -1,4 +1,4 @@
-import { inTestFolder } from '../../files/test-folders.ts';
+import { TEST_FOLDERS } from '../../files/test-folders.ts';
 import type { MigrationTool } from '../../model/project-model.ts';
 import { type SqlDialect, sqlDialectOf } from './dialect.ts';
 
@@ -35,6 +35,8 @@ const MIGRATION_DIRS = new Set(['migrations', 'migration', 'drizzle', 'migrate']
  * does not embed).
  */
 const HISTORY_DIRS = new Set(['legacy', 'archive', 'archived', 'deprecated']);
+
+const SQL_FILE = /\.sql$/i;
 
 /** Whether a file is read for `LayoutEvidence` rather than replayed. */
 export function isLayoutEvidence(path: string): boolean {
@@ -86,13 +88,28 @@ function journalTags(text: string): Map<string, number> | undefined {
  * Plain folders and Hasura are run by whatever script the team wrote: not assumed.
  */
 export function migrationPlace(path: string, evidence?: LayoutEvidence): MigrationPlace | undefined {
-  if (!path.toLowerCase().endsWith('.sql')) return undefined;
-  const parts = path.split('/');
-  if (inTestFolder(path) || parts.slice(0, -1).some((part) => HISTORY_DIRS.has(part.toLowerCase())))
-    return undefined;
-  const place = toolPlace(parts, evidence);
+  const parts = replayableParts(path);
+  const place = parts && toolPlace(parts, evidence);
   const dialect = place && sqlDialectOf(parts);
   return dialect ? { ...place, dialect } : place;
+}
+
+/**
+ * Whether `migrationPlace` places the file, without its dialect: every listed path is asked,
+ * before any file is read.
+ */
+export function isMigrationPath(path: string): boolean {
+  const parts = replayableParts(path);
+  return parts !== undefined && toolPlace(parts, undefined) !== undefined;
+}
+
+/** The path's parts, when it is a `.sql` file outside test folders and kept history. */
+function replayableParts(path: string): string[] | undefined {
+  if (!SQL_FILE.test(path)) return undefined;
+  const folders = path.toLowerCase().split('/');
+  folders.pop();
+  if (folders.some((folder) => TEST_FOLDERS.has(folder) || HISTORY_DIRS.has(folder))) return undefined;
+  return path.split('/');
 }
 
 function toolPlace(

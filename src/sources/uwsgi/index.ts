@@ -2,7 +2,7 @@ import type { ConfigCount, ModelFragment, ServerConfig } from '../../model/proje
 import type { Source, SourceFile } from '../source.ts';
 
 /** uWSGI's ini files (`uwsgi.ini`, `etc/uwsgi.ini`, `uwsgi-prod.ini`), as `uwsgi file.ini` loads them. */
-const UWSGI_INI = /(^|\/)[^/]*uwsgi[^/]*\.ini$/;
+const UWSGI_INI = /uwsgi[^/]*\.ini$/;
 
 /** uWSGI configs: `workers`/`processes` and `threads` of the `[uwsgi]` section. */
 export const uwsgiSource: Source = {

@@ -9821,12 +9821,13 @@ var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 var LocalFileSet = class {
   label;
-  #root;
+  /** The root with one trailing separator: paths are appended to it (path.join costs a normalize each). */
+  #prefix;
   #limits;
   #skipped = [];
   #entries;
   constructor(root, limits2 = DEFAULT_LIMITS) {
-    this.#root = root;
+    this.#prefix = (0, import_node_path.join)(root, "/");
     this.label = root;
     this.#limits = limits2;
   }
@@ -9853,7 +9854,7 @@ var LocalFileSet = class {
   }
   /** One open, fstat and read per file: a stat before `readFileSync` cost a quarter more time. */
   #readOne(entry) {
-    const fd = (0, import_node_fs.openSync)((0, import_node_path.join)(this.#root, entry.path), "r");
+    const fd = (0, import_node_fs.openSync)(this.#prefix + entry.path, "r");
     try {
       const size = entry.size ?? (0, import_node_fs.fstatSync)(fd).size;
       if (size > this.#limits.maxFileBytes) return { path: entry.path, kind: "too-large", size };
@@ -9877,7 +9878,7 @@ var LocalFileSet = class {
       const dir = pending.pop();
       let dirents;
       try {
-        dirents = (0, import_node_fs.readdirSync)(dir ? (0, import_node_path.join)(this.#root, dir) : this.#root, { withFileTypes: true });
+        dirents = (0, import_node_fs.readdirSync)(this.#prefix + dir, { withFileTypes: true });
       } catch (error3) {
         if (!dir) throw error3;
         this.#skipped.push({ path: `${dir}/`, reason: `cannot be read (${errorCode(error3)})` });
@@ -17352,6 +17353,9 @@ var SOLID_QUEUE_WORKER_DEFAULTS = fact(
 
 // src/files/repository-path.ts
 var import_node_path2 = __toESM(require_node_path(), 1);
+function fileName(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
 function repositoryPath(folder, written) {
   const joined = import_node_path2.posix.normalize([folder, written].filter((part) => part !== "").join("/"));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/+$/, "");
@@ -22359,18 +22363,19 @@ function shellForm(text2) {
 }
 
 // src/sources/dockerfile/index.ts
-var DOCKERFILE = /(^|\/)(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
-var SHELL_SCRIPT = /(\.sh|(^|\/)(start|entrypoint|docker-entrypoint|start-[\w-]+|[\w-]+-entrypoint))$/;
+var DOCKERFILE_NAME = /^(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
+var SCRIPT_NAME = /^(start|entrypoint|docker-entrypoint|start-[\w-]+|[\w-]+-entrypoint)$/;
+var isShellScript = (path) => path.endsWith(".sh") || SCRIPT_NAME.test(fileName(path));
 var dockerfileSource = {
   id: "dockerfile",
-  matches: (path) => DOCKERFILE.test(path) || SHELL_SCRIPT.test(path) && !inTestFolder(path),
+  matches: (path) => DOCKERFILE_NAME.test(fileName(path)) || isShellScript(path) && !inTestFolder(path),
   read(files) {
     const fragment = {
       dockerfiles: [],
       shellScripts: []
     };
     for (const file of files) {
-      if (SHELL_SCRIPT.test(file.path)) fragment.shellScripts.push({ path: file.path, text: file.text });
+      if (isShellScript(file.path)) fragment.shellScripts.push({ path: file.path, text: file.text });
       else fragment.dockerfiles.push(readDockerfile(file));
     }
     return fragment;
@@ -22444,9 +22449,6 @@ function readQuoted(lines, index, start, quote) {
 // src/sources/env/index.ts
 var TEMPLATE_PARTS = /* @__PURE__ */ new Set(["example", "sample", "template", "dist", "tpl", "defaults"]);
 var NOT_DOTENV = /\.(swp|swo|bak|orig|enc|gpg|age|json|ya?ml|js|ts|py|sh)$/;
-function fileName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
 function isEnvFile(path) {
   const name = fileName(path);
   return name === ".env" || name.startsWith(".env.") && !NOT_DOTENV.test(name);
@@ -23723,7 +23725,7 @@ function positive(value) {
 }
 
 // src/sources/gunicorn/index.ts
-var GUNICORN_CONFIG = /(^|\/)[^/]*gunicorn[^/]*\.py$/;
+var GUNICORN_CONFIG = /gunicorn[^/]*\.py$/;
 var gunicornSource = {
   id: "gunicorn",
   matches: (path) => GUNICORN_CONFIG.test(path),
@@ -24302,8 +24304,7 @@ var INCLUDE = /^(?:-r|-c|--requirement|--constraint)(?:\s+|=)(\S+)/;
 var DIRECT_REFERENCE = /^([a-z][a-z0-9+.-]*:\/\/|\.|\/)/i;
 var EDITABLE = /^(?:-e|--editable)(?:\s+|=)(\S+)/;
 function isRequirementsFile(path) {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  return REQUIREMENTS_NAME.test(name) || /(^|\/)requirements\/[^/]+\.txt$/.test(path);
+  return REQUIREMENTS_NAME.test(fileName(path)) || /(^|\/)requirements\/[^/]+\.txt$/.test(path);
 }
 function readRequirements(file) {
   const dependencies = [];
@@ -24368,7 +24369,7 @@ function joinPath2(directory, relative) {
 
 // src/sources/manifests/index.ts
 function readerFor(path) {
-  const name = path.slice(path.lastIndexOf("/") + 1);
+  const name = fileName(path);
   if (name === "package.json") return readPackageJson;
   if (name === "pyproject.toml") return readPyproject;
   if (name === "Pipfile") return readPipfile;
@@ -26051,14 +26052,15 @@ function groupsOf(list, role) {
 }
 
 // src/sources/ruby/index.ts
+var RUBY_CANDIDATE = /(\.rb|\.ya?ml|Gemfile)$/;
 var GEMFILE = /(^|\/)Gemfile$/;
-var PUMA_CONFIG = /(^|\/)(config\/puma(\/[^/]+)?|[^/]*puma[^/]*)\.rb$/;
-var SIDEKIQ_CONFIG = /(^|\/)[^/]*sidekiq[^/]*\.ya?ml$/;
+var PUMA_CONFIG = /(^|\/)config\/puma\/[^/]+\.rb$|puma[^/]*\.rb$/;
+var SIDEKIQ_CONFIG = /sidekiq[^/]*\.ya?ml$/;
 var RAILS_ROUTES = /(^|\/)config\/routes(\/[^/]+)?\.rb$/;
 var SOLID_QUEUE_CONFIG = /(^|\/)config\/[^/]*queue[^/]*\.ya?ml$/;
 var rubySource = {
   id: "ruby",
-  matches: (path) => GEMFILE.test(path) || PUMA_CONFIG.test(path) || SIDEKIQ_CONFIG.test(path) || SOLID_QUEUE_CONFIG.test(path) || RAILS_ROUTES.test(path),
+  matches: (path) => RUBY_CANDIDATE.test(path) && (GEMFILE.test(path) || PUMA_CONFIG.test(path) || SIDEKIQ_CONFIG.test(path) || SOLID_QUEUE_CONFIG.test(path) || RAILS_ROUTES.test(path)),
   async read(files) {
     await loadRubyParser();
     const fragment = {
@@ -26136,6 +26138,7 @@ var PRISMA_LOCK = "migration_lock.toml";
 var DRIZZLE_JOURNAL = "meta/_journal.json";
 var MIGRATION_DIRS = /* @__PURE__ */ new Set(["migrations", "migration", "drizzle", "migrate"]);
 var HISTORY_DIRS = /* @__PURE__ */ new Set(["legacy", "archive", "archived", "deprecated"]);
+var SQL_FILE = /\.sql$/i;
 function isLayoutEvidence(path) {
   return path === PRISMA_LOCK || path.endsWith(`/${PRISMA_LOCK}`) || path.endsWith(`/${DRIZZLE_JOURNAL}`);
 }
@@ -26166,13 +26169,21 @@ function journalTags(text2) {
   }
 }
 function migrationPlace(path, evidence) {
-  if (!path.toLowerCase().endsWith(".sql")) return void 0;
-  const parts = path.split("/");
-  if (inTestFolder(path) || parts.slice(0, -1).some((part) => HISTORY_DIRS.has(part.toLowerCase())))
-    return void 0;
-  const place = toolPlace(parts, evidence);
+  const parts = replayableParts(path);
+  const place = parts && toolPlace(parts, evidence);
   const dialect = place && sqlDialectOf(parts);
   return dialect ? { ...place, dialect } : place;
+}
+function isMigrationPath(path) {
+  const parts = replayableParts(path);
+  return parts !== void 0 && toolPlace(parts, void 0) !== void 0;
+}
+function replayableParts(path) {
+  if (!SQL_FILE.test(path)) return void 0;
+  const folders = path.toLowerCase().split("/");
+  folders.pop();
+  if (folders.some((folder) => TEST_FOLDERS.has(folder) || HISTORY_DIRS.has(folder))) return void 0;
+  return path.split("/");
 }
 function toolPlace(parts, evidence) {
   const file = parts.at(-1);
@@ -26989,7 +27000,7 @@ var MAX_DIAGNOSTICS_PER_FILE = 5;
 var MAX_STATEMENTS_PER_FILE = 2e4;
 var sqlSource = {
   id: "sql",
-  matches: (path) => isLayoutEvidence(path) || migrationPlace(path) !== void 0,
+  matches: (path) => isLayoutEvidence(path) || isMigrationPath(path),
   preload: loadPostgresParser,
   async read(files) {
     await loadPostgresParser();
@@ -27135,7 +27146,7 @@ function lineLocator2(path, bytes) {
 }
 
 // src/sources/uwsgi/index.ts
-var UWSGI_INI = /(^|\/)[^/]*uwsgi[^/]*\.ini$/;
+var UWSGI_INI = /uwsgi[^/]*\.ini$/;
 var uwsgiSource = {
   id: "uwsgi",
   matches: (path) => UWSGI_INI.test(path),
@@ -27274,10 +27285,17 @@ var DEFAULT_TIME_BUDGET_MS = 12e4;
 async function collectFiles(files, options = {}) {
   const sources = options.sources ?? allSources;
   const time2 = timeWith(options.clock);
-  const relevant = (await time2("list", () => files.list())).map((entry) => entry.path).filter((path) => sources.some((source) => source.matches(path)));
-  relevant.sort();
+  const readers = /* @__PURE__ */ new Map();
+  for (const { path } of await time2("list", () => files.list()))
+    for (const source of sources) {
+      if (!source.matches(path)) continue;
+      const wanting = readers.get(path);
+      if (wanting) wanting.push(source);
+      else readers.set(path, [source]);
+    }
+  const relevant = [...readers.keys()].sort();
   for (const source of sources)
-    if (source.preload && relevant.some((path) => source.matches(path)))
+    if (source.preload && relevant.some((path) => readers.get(path)?.includes(source)))
       source.preload().catch(() => void 0);
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
   const skipped2 = relevant.splice(maxFiles).map((path) => ({ path, reason: `more than ${maxFiles} relevant files` }));
@@ -27288,7 +27306,7 @@ async function collectFiles(files, options = {}) {
     if (content.kind === "text") texts.set(content.path, content.text);
     else unreadableFiles.push(unreadable(content));
   }
-  return { relevant, texts, unreadable: unreadableFiles, skipped: [...files.skipped(), ...skipped2] };
+  return { relevant, readers, texts, unreadable: unreadableFiles, skipped: [...files.skipped(), ...skipped2] };
 }
 async function parseProject(collected, options = {}) {
   const sources = options.sources ?? allSources;
@@ -27305,7 +27323,7 @@ async function parseProject(collected, options = {}) {
   ];
   const deadline = performance.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   for (const source of sources) {
-    const mine = parsed.filter((path) => source.matches(path) && collected.texts.has(path)).map((path) => ({ path, text: collected.texts.get(path) }));
+    const mine = parsed.filter((path) => collected.readers.get(path)?.includes(source) && collected.texts.has(path)).map((path) => ({ path, text: collected.texts.get(path) }));
     if (mine.length === 0) continue;
     if (performance.now() > deadline) {
       for (const file of mine)
