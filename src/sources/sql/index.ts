@@ -9,7 +9,7 @@ import { byteLineLocator } from '../byte-lines.ts';
 import type { Source, SourceFile } from '../source.ts';
 import { DIALECT_NAMES, replayedDialect } from './dialect.ts';
 import {
-  compareOrder,
+  inToolOrder,
   isLayoutEvidence,
   isMigrationPath,
   type LayoutEvidence,
@@ -57,9 +57,9 @@ export function replayMigrations(
     diagnostics: [] as Diagnostic[],
   };
   const otherEngines: Diagnostic[] = [];
-  for (const [directory, all] of groups) {
-    if (all.some(({ file }) => isClickHouse(file))) continue;
-    all.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
+  for (const [directory, unordered] of groups) {
+    if (unordered.some(({ file }) => isClickHouse(file))) continue;
+    const all = inToolOrder(unordered);
     const dialect = replayedDialect(all.map(({ place }) => place.dialect));
     if (!dialect) {
       otherEngines.push(otherEngineNote(directory, all));

@@ -166,30 +166,49 @@ function toolPlace(
   return place('plain', directory, file, false);
 }
 
-/** The tools' own ordering: phase first, then numeric-aware, so `2_x` < `10_x` and `1.9` < `1.10`. */
-export function compareOrder(a: MigrationPlace, b: MigrationPlace): number {
-  return a.phase - b.phase || compareVersions(a.order, b.order);
+/** A version or name split into runs of digits (with their value) and of other characters. */
+type VersionRuns = Array<{ text: string; value?: bigint }>;
+
+function versionRuns(order: string): VersionRuns {
+  return (order.match(/\d+|\D+/g) ?? []).map((text) =>
+    /^\d/.test(text) ? { text, value: BigInt(text) } : { text },
+  );
 }
 
-/** Compares runs of digits by value and everything else by code unit. */
-export function compareVersions(a: string, b: string): number {
-  const runs = (s: string) => s.match(/\d+|\D+/g) ?? [];
-  const left = runs(a);
-  const right = runs(b);
+/** Numeric-aware: runs of digits by value and everything else by code unit. */
+function compareRuns(left: VersionRuns, right: VersionRuns): number {
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const x = left[i] as string;
-    const y = right[i] as string;
-    if (x === y) continue;
-    const numeric = /^\d/.test(x) && /^\d/.test(y);
-    if (numeric) {
-      const bx = BigInt(x);
-      const by = BigInt(y);
-      if (bx !== by) return bx < by ? -1 : 1;
+    const x = left[i] as VersionRuns[number];
+    const y = right[i] as VersionRuns[number];
+    if (x.text === y.text) continue;
+    if (x.value !== undefined && y.value !== undefined) {
+      if (x.value !== y.value) return x.value < y.value ? -1 : 1;
       continue;
     }
-    return x < y ? -1 : 1;
+    return x.text < y.text ? -1 : 1;
   }
   return left.length - right.length;
+}
+
+/** Compares versions as the tools do, so `2_x` < `10_x` and `1.9` < `1.10`. */
+export function compareVersions(a: string, b: string): number {
+  return compareRuns(versionRuns(a), versionRuns(b));
+}
+
+/**
+ * The tools' own ordering: phase first, then numeric-aware, then by path. Each order is split
+ * once, not once per comparison: 800 migrations are compared about 8,000 times.
+ */
+export function inToolOrder<T extends { file: { path: string }; place: MigrationPlace }>(items: T[]): T[] {
+  return items
+    .map((item) => ({ item, runs: versionRuns(item.place.order) }))
+    .sort(
+      (a, b) =>
+        a.item.place.phase - b.item.place.phase ||
+        compareRuns(a.runs, b.runs) ||
+        (a.item.file.path < b.item.file.path ? -1 : 1),
+    )
+    .map(({ item }) => item);
 }
 
 function parentOf(path: string): string {

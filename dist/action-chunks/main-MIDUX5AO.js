@@ -26226,27 +26226,28 @@ function toolPlace(parts, evidence) {
   if (parent2 === "migrations") return place("node-pg-migrate", directory, file, true);
   return place("plain", directory, file, false);
 }
-function compareOrder(a, b) {
-  return a.phase - b.phase || compareVersions(a.order, b.order);
+function versionRuns(order) {
+  return (order.match(/\d+|\D+/g) ?? []).map(
+    (text2) => /^\d/.test(text2) ? { text: text2, value: BigInt(text2) } : { text: text2 }
+  );
 }
-function compareVersions(a, b) {
-  const runs = (s) => s.match(/\d+|\D+/g) ?? [];
-  const left = runs(a);
-  const right = runs(b);
+function compareRuns(left, right) {
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
     const x = left[i];
     const y = right[i];
-    if (x === y) continue;
-    const numeric = /^\d/.test(x) && /^\d/.test(y);
-    if (numeric) {
-      const bx = BigInt(x);
-      const by = BigInt(y);
-      if (bx !== by) return bx < by ? -1 : 1;
+    if (x.text === y.text) continue;
+    if (x.value !== void 0 && y.value !== void 0) {
+      if (x.value !== y.value) return x.value < y.value ? -1 : 1;
       continue;
     }
-    return x < y ? -1 : 1;
+    return x.text < y.text ? -1 : 1;
   }
   return left.length - right.length;
+}
+function inToolOrder(items) {
+  return items.map((item) => ({ item, runs: versionRuns(item.place.order) })).sort(
+    (a, b) => a.item.place.phase - b.item.place.phase || compareRuns(a.runs, b.runs) || (a.item.file.path < b.item.file.path ? -1 : 1)
+  ).map(({ item }) => item);
 }
 function parentOf(path) {
   const slash = path.lastIndexOf("/");
@@ -27023,9 +27024,9 @@ function replayMigrations(files) {
     diagnostics: []
   };
   const otherEngines = [];
-  for (const [directory, all] of groups) {
-    if (all.some(({ file }) => isClickHouse(file))) continue;
-    all.sort((a, b) => compareOrder(a.place, b.place) || (a.file.path < b.file.path ? -1 : 1));
+  for (const [directory, unordered] of groups) {
+    if (unordered.some(({ file }) => isClickHouse(file))) continue;
+    const all = inToolOrder(unordered);
     const dialect = replayedDialect(all.map(({ place }) => place.dialect));
     if (!dialect) {
       otherEngines.push(otherEngineNote(directory, all));
