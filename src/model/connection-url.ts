@@ -215,8 +215,11 @@ function detectPooler(scheme: string, url: ConnectionUrl): PoolerKind | undefine
 }
 
 const URL_TOKEN_END = /[\s'"`<>()]/g;
-/** What any `password=…` that PASSWORD_ASSIGNMENT masks must contain. */
-const MAY_NAME_PASSWORD = /pass|pwd/i;
+/**
+ * What text holding a secret must contain: a URL's `://`, userinfo's `@`, or what any
+ * `password=…` that PASSWORD_ASSIGNMENT masks contains. One scan of each string of the model.
+ */
+const MAY_HOLD_SECRET = /:\/\/|@|pass|pwd/i;
 /**
  * `user:password@host` standing alone, its scheme lost (a Procfile line `redis://u:p@h` is read
  * as process `redis` running `//u:p@h`) or never written (`u:p@db.example.com:5432`). It starts
@@ -234,7 +237,7 @@ const PASSWORD_ASSIGNMENT =
  */
 export function maskSecretsInText(text: string): string {
   // Most text holds neither form: the model masks every string it holds, so this is the hot path.
-  if (!text.includes('://') && !text.includes('@') && !MAY_NAME_PASSWORD.test(text)) return text;
+  if (!MAY_HOLD_SECRET.test(text)) return text;
   let masked = '';
   let from = 0;
   // A `://` inside a URL already judged credential-free cannot start one with credentials: its

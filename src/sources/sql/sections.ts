@@ -8,7 +8,8 @@ const UP_MARKER = /^--\s*(?:migrate:up\b|\+goose\s+up\b|[\s-]*up\s+migration\b)/
 
 /** The text with down sections emptied line by line, so every line keeps its number. */
 export function upSection(text: string): string {
-  if (!text.includes('--')) return text;
+  // Every down marker says "down": most files (Prisma's) have none, and need no line split.
+  if (!text.includes('--') || !/down/i.test(text)) return text;
   const lines = text.split('\n');
   let down = false;
   let changed = false;

@@ -116,6 +116,26 @@ describe('migration layouts', () => {
     ]);
   });
 
+  it('reads no engine from folder names that are only names of object properties', async () => {
+    const { schemas, migrations } = await readSql({
+      'constructor/migrations/001_init.sql': create('a'),
+      'toString/migrations/001_init.sql': create('b'),
+    });
+    expect(migrations.map((m) => m.path)).toEqual([
+      'constructor/migrations/001_init.sql',
+      'toString/migrations/001_init.sql',
+    ]);
+    expect(schemas.map((s) => s.provider)).toEqual(['postgresql', 'postgresql']);
+  });
+
+  it('replays a file that mentions "down" outside a marker whole', async () => {
+    const { schemas } = await readSql({
+      'db/migrations/20240101_countdown.sql':
+        '-- countdown timers\nCREATE TABLE countdown (id int PRIMARY KEY);\n',
+    });
+    expect(schemas[0]?.tables.map((t) => t.name)).toEqual(['countdown']);
+  });
+
   it('leaves out migrations that no deployment runs: test stubs, fixtures and legacy copies', async () => {
     const { migrations } = await readSql({
       'db/migrations/1_init.up.sql': create('live'),

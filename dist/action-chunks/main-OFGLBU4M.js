@@ -18292,11 +18292,11 @@ function detectPooler(scheme, url) {
   return void 0;
 }
 var URL_TOKEN_END = /[\s'"`<>()]/g;
-var MAY_NAME_PASSWORD = /pass|pwd/i;
+var MAY_HOLD_SECRET = /:\/\/|@|pass|pwd/i;
 var BARE_USERINFO = /(^|[\s'"`=(,/])([\w.%+-]+):([^\s@/'"`]+)@(?=(?:[\w-]+\.)+[\w-]+(?::\d+)?\b|localhost\b)/g;
 var PASSWORD_ASSIGNMENT = /\b([\w.-]*(?:password|passwd|pwd))([ \t]*=[ \t]*)('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s;&'"`<>,)]+)/gi;
 function maskSecretsInText(text2) {
-  if (!text2.includes("://") && !text2.includes("@") && !MAY_NAME_PASSWORD.test(text2)) return text2;
+  if (!MAY_HOLD_SECRET.test(text2)) return text2;
   let masked = "";
   let from = 0;
   let judgedUntil = 0;
@@ -26090,31 +26090,33 @@ var rubySource = {
 
 // src/sources/sql/dialect.ts
 var REPLAYED = ["postgresql", "cockroachdb"];
-var NAMES = {
-  postgres: "postgresql",
-  postgresql: "postgresql",
-  pg: "postgresql",
-  pgsql: "postgresql",
-  cockroach: "cockroachdb",
-  cockroachdb: "cockroachdb",
-  crdb: "cockroachdb",
-  mysql: "mysql",
-  mariadb: "mysql",
-  sqlite: "sqlite",
-  sqlite3: "sqlite",
-  mssql: "sqlserver",
-  sqlserver: "sqlserver",
-  h2: "h2",
-  oracle: "oracle"
-};
+var NAMES = new Map(
+  Object.entries({
+    postgres: "postgresql",
+    postgresql: "postgresql",
+    pg: "postgresql",
+    pgsql: "postgresql",
+    cockroach: "cockroachdb",
+    cockroachdb: "cockroachdb",
+    crdb: "cockroachdb",
+    mysql: "mysql",
+    mariadb: "mysql",
+    sqlite: "sqlite",
+    sqlite3: "sqlite",
+    mssql: "sqlserver",
+    sqlserver: "sqlserver",
+    h2: "h2",
+    oracle: "oracle"
+  })
+);
 function sqlDialectOf(parts) {
   const [, ...suffixes] = (parts.at(-1) ?? "").toLowerCase().split(".");
   for (const suffix of suffixes) {
-    const dialect = NAMES[suffix];
+    const dialect = NAMES.get(suffix);
     if (dialect) return dialect;
   }
   for (const folder of parts.slice(0, -1).reverse()) {
-    const dialect = NAMES[folder.toLowerCase()];
+    const dialect = NAMES.get(folder.toLowerCase());
     if (dialect) return dialect;
   }
   return void 0;
@@ -26490,7 +26492,7 @@ function expressionOf(statement, element) {
 var DOWN_MARKER = /^--\s*(?:migrate:down\b|\+goose\s+down\b|[\s-]*down\s+migration\b)/i;
 var UP_MARKER = /^--\s*(?:migrate:up\b|\+goose\s+up\b|[\s-]*up\s+migration\b)/i;
 function upSection(text2) {
-  if (!text2.includes("--")) return text2;
+  if (!text2.includes("--") || !/down/i.test(text2)) return text2;
   const lines = text2.split("\n");
   let down = false;
   let changed = false;
