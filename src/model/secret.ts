@@ -1,4 +1,8 @@
-import { inspect } from 'node:util';
+/**
+ * `util.inspect.custom`, which Node defines as this registered symbol: importing node:util for it
+ * made the bundle copy the module's every property, some of which load modules when read.
+ */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 const MASK = '****';
 
@@ -30,7 +34,7 @@ export class Secret {
     return MASK;
   }
 
-  [inspect.custom](): string {
+  [INSPECT](): string {
     return MASK;
   }
 }

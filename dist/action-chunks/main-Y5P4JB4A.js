@@ -9141,13 +9141,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node-builtin:node:util
-var require_node_util = __commonJS({
-  "node-builtin:node:util"(exports, module) {
-    module.exports = process.getBuiltinModule("node:util");
-  }
-});
-
 // src/delivery/action/main.ts
 var import_promises2 = __toESM(require_promises(), 1);
 var import_node_path6 = __toESM(require_node_path(), 1);
@@ -18099,7 +18092,7 @@ var SUPABASE_TRANSACTION_POOLER_PORT = fact(
 );
 
 // src/model/secret.ts
-var import_node_util = __toESM(require_node_util(), 1);
+var INSPECT = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
 var MASK = "****";
 var Secret = class {
   #value;
@@ -18118,7 +18111,7 @@ var Secret = class {
   toJSON() {
     return MASK;
   }
-  [import_node_util.inspect.custom]() {
+  [INSPECT]() {
     return MASK;
   }
 };
