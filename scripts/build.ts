@@ -4,7 +4,7 @@
 // puts first. Users' Node never strips types or resolves
 // hundreds of modules, and the package installs with no dependencies at all.
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
@@ -58,6 +58,8 @@ const unusedActionsHelpers: Plugin = {
   },
 };
 
+const NODE_BUILTINS = new Set(builtinModules);
+
 /**
  * Node's modules as CommonJS objects (`process.getBuiltinModule`, Node ≥ 20.16) rather than ES
  * imports: importing `node:fs` as ESM builds its ES facade, which reads every export and so loads
@@ -66,8 +68,12 @@ const unusedActionsHelpers: Plugin = {
 const builtinsAsObjects: Plugin = {
   name: 'builtins-as-objects',
   setup(context) {
-    context.onResolve({ filter: /^node:/ }, (args) =>
-      args.importer.includes('node_modules') ? undefined : { path: args.path, namespace: 'node-builtin' },
+    // Dependencies' imports too, by either name: @actions/core's `import * as fs from "fs"` built
+    // the facades on every start of the Action (~30 ms more than the CLI).
+    context.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) =>
+      NODE_BUILTINS.has(args.path.replace(/^node:/, ''))
+        ? { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'node-builtin' }
+        : undefined,
     );
     context.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
       contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,

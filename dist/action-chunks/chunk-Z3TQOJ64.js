@@ -5,14 +5,16 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
-  require_node_fs
-} from "./chunk-BQDTOQYT.js";
-import "./chunk-VP2JAIPC.js";
+  __commonJS
+} from "./chunk-YJYDIYHZ.js";
 
-// src/sources/ruby/prism-wasm.ts
-async function prismWasm() {
-  return require_node_fs().readFileSync(new URL("./prism.wasm", import.meta.url));
-}
+// node-builtin:node:fs
+var require_node_fs = __commonJS({
+  "node-builtin:node:fs"(exports, module) {
+    module.exports = process.getBuiltinModule("node:fs");
+  }
+});
+
 export {
-  prismWasm
+  require_node_fs
 };

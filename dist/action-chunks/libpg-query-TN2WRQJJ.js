@@ -5,9 +5,14 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
-  __commonJS,
-  __require
-} from "./chunk-VP2JAIPC.js";
+  require_node_crypto
+} from "./chunk-QRB44RXN.js";
+import {
+  require_node_fs
+} from "./chunk-Z3TQOJ64.js";
+import {
+  __commonJS
+} from "./chunk-YJYDIYHZ.js";
 
 // node_modules/libpg-query/wasm/libpg-query.js
 var require_libpg_query = __commonJS({
@@ -38,7 +43,7 @@ var require_libpg_query = __commonJS({
         }
         var readAsync, readBinary;
         if (ENVIRONMENT_IS_NODE) {
-          var fs = __require("node:fs");
+          var fs = require_node_fs();
           scriptDirectory = __dirname + "/";
           readBinary = (filename) => {
             filename = isFileURI(filename) ? new URL(filename) : filename;
@@ -443,7 +448,7 @@ var require_libpg_query = __commonJS({
         }, basename: (path) => path && path.match(/([^\/]+|\/)\/*$/)[1], join: (...paths) => PATH.normalize(paths.join("/")), join2: (l, r) => PATH.normalize(l + "/" + r) };
         var initRandomFill = () => {
           if (ENVIRONMENT_IS_NODE) {
-            var nodeCrypto = __require("node:crypto");
+            var nodeCrypto = require_node_crypto();
             return (view) => (nodeCrypto.randomFillSync(view), 0);
           }
           return (view) => (crypto.getRandomValues(view), 0);

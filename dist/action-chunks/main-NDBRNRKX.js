@@ -5,14 +5,16 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
+  require_node_crypto
+} from "./chunk-QRB44RXN.js";
+import {
   require_node_fs
-} from "./chunk-BQDTOQYT.js";
+} from "./chunk-Z3TQOJ64.js";
 import {
   __commonJS,
   __export,
-  __require,
   __toESM
-} from "./chunk-VP2JAIPC.js";
+} from "./chunk-YJYDIYHZ.js";
 
 // node-builtin:node:fs/promises
 var require_promises = __commonJS({
@@ -28,10 +30,10 @@ var require_node_path = __commonJS({
   }
 });
 
-// node-builtin:node:crypto
-var require_node_crypto = __commonJS({
-  "node-builtin:node:crypto"(exports, module) {
-    module.exports = process.getBuiltinModule("node:crypto");
+// node-builtin:node:os
+var require_node_os = __commonJS({
+  "node-builtin:node:os"(exports, module) {
+    module.exports = process.getBuiltinModule("node:os");
   }
 });
 
@@ -290,8 +292,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path3, { windows } = {}) => {
+      const segs = path3.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1811,6 +1813,13 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// node-builtin:node:process
+var require_node_process = __commonJS({
+  "node-builtin:node:process"(exports, module) {
+    module.exports = process.getBuiltinModule("node:process");
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -1888,17 +1897,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path) {
-      const ctrl = callVisitor(key, node2, visitor, path);
+    function visit_(key, node2, visitor, path3) {
+      const ctrl = callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path = Object.freeze(path.concat(node2));
+          path3 = Object.freeze(path3.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path);
+            const ci = visit_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1909,13 +1918,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path = Object.freeze(path.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path);
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path);
+          const cv = visit_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1936,17 +1945,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path) {
-      const ctrl = await callVisitor(key, node2, visitor, path);
+    async function visitAsync_(key, node2, visitor, path3) {
+      const ctrl = await callVisitor(key, node2, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path = Object.freeze(path.concat(node2));
+          path3 = Object.freeze(path3.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1957,13 +1966,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path = Object.freeze(path.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path);
+          path3 = Object.freeze(path3.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path);
+          const cv = await visitAsync_("value", node2.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1990,23 +1999,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path) {
+    function callVisitor(key, node2, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path);
+        return visitor(key, node2, path3);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path);
+        return visitor.Map?.(key, node2, path3);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path);
+        return visitor.Seq?.(key, node2, path3);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path);
+        return visitor.Pair?.(key, node2, path3);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path);
+        return visitor.Scalar?.(key, node2, path3);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path);
+        return visitor.Alias?.(key, node2, path3);
       return void 0;
     }
-    function replaceNode(key, path, node2) {
-      const parent2 = path[path.length - 1];
+    function replaceNode(key, path3, node2) {
+      const parent2 = path3[path3.length - 1];
       if (identity.isCollection(parent2)) {
         parent2.items[key] = node2;
       } else if (identity.isPair(parent2)) {
@@ -2618,10 +2627,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2640,7 +2649,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2670,11 +2679,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path3;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -2688,8 +2697,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -2703,8 +2712,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -2722,8 +2731,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -2733,8 +2742,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3451,7 +3460,7 @@ ${ctx.indent}`;
 var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require_node_process();
     function debug2(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
@@ -4362,11 +4371,18 @@ var require_schema2 = __commonJS({
   }
 });
 
+// node-builtin:node:buffer
+var require_node_buffer = __commonJS({
+  "node-builtin:node:buffer"(exports, module) {
+    module.exports = process.getBuiltinModule("node:buffer");
+  }
+});
+
 // node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
-    var node_buffer = __require("buffer");
+    var node_buffer = require_node_buffer();
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
@@ -5249,9 +5265,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5326,14 +5342,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5348,10 +5364,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5362,10 +5378,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5382,13 +5398,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -5774,10 +5790,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5791,7 +5807,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -5815,7 +5831,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -5831,7 +5847,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5922,7 +5938,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5936,13 +5952,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -5985,18 +6001,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6050,8 +6066,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap3 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6063,7 +6079,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6074,8 +6090,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6092,7 +6108,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6272,7 +6288,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6289,24 +6305,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6489,25 +6505,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6884,7 +6900,7 @@ var require_compose_doc = __commonJS({
 var require_composer = __commonJS({
   "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require_node_process();
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
@@ -7317,14 +7333,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7349,9 +7365,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit2.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7360,23 +7376,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent2 = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit2.parentCollection = (cst, path3) => {
+      const parent2 = visit2.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent2?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7387,10 +7403,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8122,7 +8138,7 @@ var require_line_counter = __commonJS({
 var require_parser = __commonJS({
   "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require_node_process();
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
@@ -8491,18 +8507,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8655,15 +8671,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8857,13 +8873,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent2);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9146,7 +9162,7 @@ var import_promises2 = __toESM(require_promises(), 1);
 var import_node_path6 = __toESM(require_node_path(), 1);
 
 // node_modules/@actions/core/lib/command.js
-import * as os from "os";
+var os = __toESM(require_node_os(), 1);
 
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
@@ -9217,9 +9233,9 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
+var crypto = __toESM(require_node_crypto(), 1);
+var fs = __toESM(require_node_fs(), 1);
+var os2 = __toESM(require_node_os(), 1);
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
@@ -9233,23 +9249,24 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
+var os4 = __toESM(require_node_os(), 1);
+var path2 = __toESM(require_node_path(), 1);
 
 // node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
+var import_os = __toESM(require_node_os(), 1);
+var import_fs = __toESM(require_node_fs(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -9277,7 +9294,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { access, appendFile, writeFile } = promises;
+var { access, appendFile, writeFile } = import_fs.promises;
 var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
 var Summary = class {
   constructor() {
@@ -9299,7 +9316,7 @@ var Summary = class {
         throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
       }
       try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+        yield access(pathFromEnv, import_fs.constants.R_OK | import_fs.constants.W_OK);
       } catch (_a3) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
@@ -9392,7 +9409,7 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addEOL() {
-    return this.addRaw(EOL3);
+    return this.addRaw(import_os.EOL);
   }
   /**
    * Adds an HTML codeblock to the summary buffer
@@ -9532,10 +9549,13 @@ var Summary = class {
 var _summary = new Summary();
 var summary = _summary;
 
+// node_modules/@actions/core/lib/path-utils.js
+var path = __toESM(require_node_path(), 1);
+
 // node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-var platform = os3.platform();
-var arch = os3.arch();
+var import_os2 = __toESM(require_node_os(), 1);
+var platform = import_os2.default.platform();
+var arch = import_os2.default.arch();
 
 // node_modules/@actions/core/lib/core.js
 var ExitCode;
@@ -9581,14 +9601,14 @@ function info(message) {
 // src/files/classify.ts
 var BINARY_SNIFF_BYTES = 8e3;
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function classifyBytes(path, bytes) {
+function classifyBytes(path3, bytes) {
   const size = bytes.byteLength;
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { path, kind: "binary", size };
+  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { path: path3, kind: "binary", size };
   try {
     const text2 = UTF8.decode(bytes);
-    return { path, kind: "text", text: text2, size };
+    return { path: path3, kind: "text", text: text2, size };
   } catch {
-    return { path, kind: "binary", size };
+    return { path: path3, kind: "binary", size };
   }
 }
 
@@ -9662,11 +9682,11 @@ var GitHubFileSet = class {
     this.#bytesPerQuery = options.bytesPerQuery ?? 4 * 1024 * 1024;
   }
   async list() {
-    return [...(await this.#listing()).values()].map(({ path, size, oid }) => ({ path, size, oid }));
+    return [...(await this.#listing()).values()].map(({ path: path3, size, oid }) => ({ path: path3, size, oid }));
   }
   async read(paths) {
     const listing = await this.#listing();
-    const wanted = paths.flatMap((path) => listing.get(path) ?? []);
+    const wanted = paths.flatMap((path3) => listing.get(path3) ?? []);
     const readable = wanted.filter((entry) => (entry.size ?? 0) <= this.#limits.maxFileBytes);
     await this.#fetchMissing(readable);
     const result = /* @__PURE__ */ new Map();
@@ -9831,13 +9851,13 @@ var LocalFileSet = class {
   async read(paths) {
     const known = new Map((await this.list()).map((entry) => [entry.path, entry]));
     const result = /* @__PURE__ */ new Map();
-    for (const path of paths) {
-      const entry = known.get(path);
+    for (const path3 of paths) {
+      const entry = known.get(path3);
       if (!entry) continue;
       try {
-        result.set(path, this.#readOne(entry));
+        result.set(path3, this.#readOne(entry));
       } catch (error3) {
-        this.#skipped.push({ path, reason: `cannot be read (${errorCode(error3)})` });
+        this.#skipped.push({ path: path3, reason: `cannot be read (${errorCode(error3)})` });
       }
     }
     return result;
@@ -9886,17 +9906,17 @@ var LocalFileSet = class {
         break;
       }
       for (const dirent of dirents) {
-        const path = dir ? `${dir}/${dirent.name}` : dirent.name;
+        const path3 = dir ? `${dir}/${dirent.name}` : dirent.name;
         if (dirent.name.includes("\uFFFD")) {
-          this.#skipped.push({ path, reason: "its name is not valid UTF-8" });
+          this.#skipped.push({ path: path3, reason: "its name is not valid UTF-8" });
           continue;
         }
         if (dirent.isDirectory()) {
           if (isSkippedDirectory(dirent.name))
-            this.#skipped.push({ path: `${path}/`, reason: "dependency, build or VCS folder" });
-          else pending.push(path);
+            this.#skipped.push({ path: `${path3}/`, reason: "dependency, build or VCS folder" });
+          else pending.push(path3);
         } else if (dirent.isFile()) {
-          entries.push({ path });
+          entries.push({ path: path3 });
         }
       }
     }
@@ -9922,7 +9942,7 @@ var SubdirectoryFileSet = class {
     return (await this.#inner.list()).filter((entry) => entry.path.startsWith(this.#prefix)).map((entry) => ({ ...entry, path: entry.path.slice(this.#prefix.length) }));
   }
   async read(paths) {
-    const read = await this.#inner.read(paths.map((path) => this.#prefix + path));
+    const read = await this.#inner.read(paths.map((path3) => this.#prefix + path3));
     return new Map(
       [...read.values()].map((content) => [
         content.path.slice(this.#prefix.length),
@@ -10523,10 +10543,10 @@ function sarifResult(finding2, ruleIndex) {
     }
   };
 }
-function physical(path, line, endLine) {
+function physical(path3, line, endLine) {
   return {
     physicalLocation: {
-      artifactLocation: { uri: path, uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: path3, uriBaseId: "%SRCROOT%" },
       region: { startLine: Math.max(1, line), ...endLine && endLine > line ? { endLine } : {} }
     }
   };
@@ -10824,10 +10844,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path) {
-  if (!path)
+function getElementAtPath(obj, path3) {
+  if (!path3)
     return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+  return path3.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -11167,11 +11187,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path, issues) {
+function prefixIssues(path3, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path);
+    iss.path.unshift(path3);
     return iss;
   });
 }
@@ -11629,16 +11649,16 @@ function flattenError(error3, mapper = (issue3) => issue3.message) {
 }
 function formatError(error3, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error4, path = []) => {
+  const processError = (error4, path3 = []) => {
     for (const issue3 of error4.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path3, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path3, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path3, ...issue3.path]);
       } else {
-        const fullpath = [...path, ...issue3.path];
+        const fullpath = [...path3, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -16682,9 +16702,9 @@ var LocatedNode = class _LocatedNode {
   #lines;
   #fallbackLine;
   #document;
-  constructor(node2, path, lines, fallbackLine = 1, document) {
+  constructor(node2, path3, lines, fallbackLine = 1, document) {
     this.node = (0, import_yaml.isAlias)(node2) && document ? node2.resolve(document) : node2;
-    this.#path = path;
+    this.#path = path3;
     this.#lines = lines;
     this.#fallbackLine = fallbackLine;
     this.#document = document;
@@ -16748,7 +16768,7 @@ var LocatedNode = class _LocatedNode {
     return (0, import_yaml.isScalar)(this.node) && typeof this.node.value === "boolean" ? this.node.value : void 0;
   }
 };
-function parseLocatedYaml(path, text2, origin) {
+function parseLocatedYaml(path3, text2, origin) {
   const lines = new import_yaml.LineCounter();
   const parsed = parseYaml(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if ("tooDeep" in parsed)
@@ -16757,8 +16777,8 @@ function parseLocatedYaml(path, text2, origin) {
         {
           severity: "error",
           origin,
-          message: `${path} is not valid YAML: it is nested deeper than the YAML parser can read.`,
-          location: { path, line: clampToText(text2, lines.linePos(parsed.tooDeep).line) }
+          message: `${path3} is not valid YAML: it is nested deeper than the YAML parser can read.`,
+          location: { path: path3, line: clampToText(text2, lines.linePos(parsed.tooDeep).line) }
         }
       ]
     };
@@ -16766,11 +16786,11 @@ function parseLocatedYaml(path, text2, origin) {
   const diagnostics = yamlErrors(document.errors, text2, lines, (reason, line) => ({
     severity: "error",
     origin,
-    message: `${path} is not valid YAML: ${reason}`,
-    location: { path, line }
+    message: `${path3} is not valid YAML: ${reason}`,
+    location: { path: path3, line }
   }));
   if (diagnostics.length > 0) return { diagnostics };
-  return { root: new LocatedNode(document.contents, path, lines, 1, document), diagnostics };
+  return { root: new LocatedNode(document.contents, path3, lines, 1, document), diagnostics };
 }
 var MAX_YAML_ERRORS_PER_FILE = 5;
 function yamlErrors(errors, text2, lines, diagnostic) {
@@ -16871,23 +16891,23 @@ function fromParsed(parsed) {
     capacity: parsed.capacity
   };
 }
-function parseConfig(text2, path, knownRuleIds) {
+function parseConfig(text2, path3, knownRuleIds) {
   const lineCounter = new import_yaml2.LineCounter();
   const yaml = parseYaml(text2, { lineCounter, prettyErrors: false, merge: true });
   if ("tooDeep" in yaml) {
     const line = clampToText(text2, lineCounter.linePos(yaml.tooDeep).line);
-    const message = `Invalid YAML in ${path}: it is nested deeper than the YAML parser can read.`;
+    const message = `Invalid YAML in ${path3}: it is nested deeper than the YAML parser can read.`;
     return {
       config: defaultConfig(),
-      diagnostics: [{ severity: "error", origin: "config", message, location: { path, line } }]
+      diagnostics: [{ severity: "error", origin: "config", message, location: { path: path3, line } }]
     };
   }
   const { document } = yaml;
   const diagnostics = yamlErrors(document.errors, text2, lineCounter, (reason, line) => ({
     severity: "error",
     origin: "config",
-    message: `Invalid YAML in ${path}: ${reason}`,
-    location: { path, line }
+    message: `Invalid YAML in ${path3}: ${reason}`,
+    location: { path: path3, line }
   }));
   if (diagnostics.length > 0) return { config: defaultConfig(), diagnostics };
   const lineOf = (keys) => lineOfPath(document.contents, keys, lineCounter);
@@ -16904,8 +16924,8 @@ function parseConfig(text2, path, knownRuleIds) {
         {
           severity: "error",
           origin: "config",
-          message: `Invalid YAML in ${path}: ${reason}`,
-          location: { path, line }
+          message: `Invalid YAML in ${path3}: ${reason}`,
+          location: { path: path3, line }
         }
       ]
     };
@@ -16920,8 +16940,8 @@ function parseConfig(text2, path, knownRuleIds) {
       diagnostics.push({
         severity: "error",
         origin: "config",
-        message: `${path}: ${problem3.message}`,
-        location: { path, line: lineOf(problem3.path) }
+        message: `${path3}: ${problem3.message}`,
+        location: { path: path3, line: lineOf(problem3.path) }
       });
     }
     candidate = withoutPaths(
@@ -16957,12 +16977,12 @@ function describeIssue(issue3) {
       message: `unknown key \`${key}\` in ${where}${didYouMean(closest(key, allowed))}; allowed: ${allowed.join(", ")}.`
     }));
   }
-  const path = [...issue3.path];
+  const path3 = [...issue3.path];
   if (issue3.code === "invalid_union") {
-    const expected = describeExpected(schemaAt(configSchema, path));
-    return [{ path, message: `${where} must be ${expected}.` }];
+    const expected = describeExpected(schemaAt(configSchema, path3));
+    return [{ path: path3, message: `${where} must be ${expected}.` }];
   }
-  return [{ path, message: `${where}: ${issue3.message}` }];
+  return [{ path: path3, message: `${where}: ${issue3.message}` }];
 }
 function unknownRuleIds(rules, forbid, known) {
   const problems = [];
@@ -16978,11 +16998,11 @@ function unknownRuleIds(rules, forbid, known) {
 function withoutPaths(value, paths) {
   const copy = structuredClone(value);
   const marked = /* @__PURE__ */ new Set();
-  for (const path of paths) {
-    if (path.length === 0) return {};
+  for (const path3 of paths) {
+    if (path3.length === 0) return {};
     let parent2 = copy;
-    for (const key of path.slice(0, -1)) parent2 = parent2?.[key];
-    const last = path.at(-1);
+    for (const key of path3.slice(0, -1)) parent2 = parent2?.[key];
+    const last = path3.at(-1);
     if (Array.isArray(parent2) && typeof last === "number") {
       parent2[last] = REMOVED;
       marked.add(parent2);
@@ -16992,9 +17012,9 @@ function withoutPaths(value, paths) {
   return copy;
 }
 var REMOVED = /* @__PURE__ */ Symbol("removed");
-function schemaAt(schema, path) {
+function schemaAt(schema, path3) {
   let current = schema;
-  for (const key of path) {
+  for (const key of path3) {
     const node2 = unwrap(current);
     if (node2 instanceof ZodObject) current = node2.shape[String(key)];
     else if (node2 instanceof ZodRecord) current = node2.valueType;
@@ -17346,8 +17366,8 @@ var SOLID_QUEUE_WORKER_DEFAULTS = fact(
 
 // src/files/repository-path.ts
 var import_node_path2 = __toESM(require_node_path(), 1);
-function fileName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
+function fileName(path3) {
+  return path3.slice(path3.lastIndexOf("/") + 1);
 }
 function repositoryPath(folder, written) {
   const joined = import_node_path2.posix.normalize([folder, written].filter((part) => part !== "").join("/"));
@@ -17370,7 +17390,7 @@ function contextPaths(stage, imagePath) {
     if (intoFolder && wanted === import_node_path3.posix.join(target, import_node_path3.posix.basename(source))) found.push(source);
     if (wanted.startsWith(`${target}/`)) found.push(import_node_path3.posix.join(source, wanted.slice(target.length + 1)));
   }
-  return [...new Set(found.map((path) => import_node_path3.posix.normalize(path).replace(/^\.\//, "")))];
+  return [...new Set(found.map((path3) => import_node_path3.posix.normalize(path3).replace(/^\.\//, "")))];
 }
 
 // src/capacity/command.ts
@@ -17441,10 +17461,10 @@ function invocationsOf(command, scripts = {}, depth = 0, readScript = () => void
       if (skip === void 0) break;
       words.splice(0, 1 + skip);
     }
-    const [path, ...args] = words;
-    if (!path) continue;
-    const program = path.split("/").at(-1);
-    const nested = depth >= MAX_DEPTH ? void 0 : nestedCommand(program, path, args, scripts, readScript);
+    const [path3, ...args] = words;
+    if (!path3) continue;
+    const program = path3.split("/").at(-1);
+    const nested = depth >= MAX_DEPTH ? void 0 : nestedCommand(program, path3, args, scripts, readScript);
     const defaults = Object.keys(scriptDefaults).length ? { defaults: { ...scriptDefaults } } : {};
     if (nested !== void 0) {
       for (const inner of invocationsOf(nested.text, scripts, depth + 1, readScript, nested.positional))
@@ -17510,10 +17530,10 @@ function globMatches(glob, text2) {
   const pattern = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${pattern}$`).test(text2);
 }
-function nestedCommand(program, path, args, scripts, readScript) {
+function nestedCommand(program, path3, args, scripts, readScript) {
   const shell = program === "sh" || program === "bash";
   if (shell && args[0] === "-c" && args[1]) return { text: args[1], positional: args.slice(3) };
-  const file = shell && args[0] ? readScript(args[0]) : readScript(path);
+  const file = shell && args[0] ? readScript(args[0]) : readScript(path3);
   if (file !== void 0) return { text: file, positional: shell ? args.slice(1) : args };
   const body = scriptBody(program, args, scripts);
   return body === void 0 ? void 0 : { text: body, positional: [] };
@@ -17764,8 +17784,8 @@ function serverConfigOf(model, service, invocation) {
   const written = rails ? void 0 : optionValue(args, files.options) ?? (server === "uwsgi" ? args.find((arg) => arg.endsWith(".ini")) : void 0);
   const file = written ?? files.default;
   if (!file) return void 0;
-  const path = repositoryPath(service.rootDir, file);
-  return model.serverConfigs.find((config2) => config2.server === server && config2.path === path);
+  const path3 = repositoryPath(service.rootDir, file);
+  return model.serverConfigs.find((config2) => config2.server === server && config2.path === path3);
 }
 var CONFIG_FILES = {
   puma: { options: ["-C", "--config"], default: "config/puma.rb" },
@@ -18151,12 +18171,12 @@ function parseConnectionUrl(text2) {
   const afterScheme = trimmed.slice(scheme.length + 1);
   if (!afterScheme.startsWith("//")) {
     if (dialect !== "sqlite") return void 0;
-    const { path: path2, params: params2 } = splitPathAndQuery(afterScheme);
-    return { scheme, dialect, params: params2, masked: trimmed, ...path2 ? { database: path2 } : {} };
+    const { path: path4, params: params2 } = splitPathAndQuery(afterScheme);
+    return { scheme, dialect, params: params2, masked: trimmed, ...path4 ? { database: path4 } : {} };
   }
   const authority = splitAuthority(afterScheme.slice(2));
   const { host, port } = firstHost(authority.hostList);
-  const { path, params } = splitPathAndQuery(authority.tail);
+  const { path: path3, params } = splitPathAndQuery(authority.tail);
   const url = {
     scheme,
     dialect,
@@ -18170,7 +18190,7 @@ function parseConnectionUrl(text2) {
   }
   if (host) url.host = host;
   if (port !== void 0) url.port = port;
-  const database = dialect === "sqlite" ? path : path.replace(/^\//, "");
+  const database = dialect === "sqlite" ? path3 : path3.replace(/^\//, "");
   if (database) url.database = database;
   const pooler = detectPooler(scheme, url);
   if (pooler) url.pooler = pooler;
@@ -18220,7 +18240,7 @@ function portOf(suffix) {
 function splitPathAndQuery(tail) {
   const withoutFragment = tail.slice(0, indexOrEnd(tail, tail.indexOf("#")));
   const question = withoutFragment.indexOf("?");
-  const path = safeDecode2(withoutFragment.slice(0, indexOrEnd(withoutFragment, question)));
+  const path3 = safeDecode2(withoutFragment.slice(0, indexOrEnd(withoutFragment, question)));
   const params = {};
   if (question >= 0) {
     for (const pair of withoutFragment.slice(question + 1).split("&")) {
@@ -18231,7 +18251,7 @@ function splitPathAndQuery(tail) {
       params[key] = equals < 0 ? "" : safeDecode2(pair.slice(equals + 1));
     }
   }
-  return { path, params };
+  return { path: path3, params };
 }
 function maskQueryPasswords(tail) {
   const question = tail.indexOf("?");
@@ -18293,30 +18313,30 @@ function maskSecretsInText(text2) {
   let masked = "";
   let from = 0;
   let judgedUntil = 0;
-  for (let sep = text2.indexOf("://"); sep >= 0; sep = text2.indexOf("://", sep + 3)) {
-    if (sep < from || sep < judgedUntil) continue;
-    let start = sep;
+  for (let sep2 = text2.indexOf("://"); sep2 >= 0; sep2 = text2.indexOf("://", sep2 + 3)) {
+    if (sep2 < from || sep2 < judgedUntil) continue;
+    let start = sep2;
     while (start > from && /[A-Za-z0-9+.-]/.test(text2[start - 1])) start--;
-    if (start === sep) continue;
-    URL_TOKEN_END.lastIndex = sep + 3;
+    if (start === sep2) continue;
+    URL_TOKEN_END.lastIndex = sep2 + 3;
     const end = URL_TOKEN_END.exec(text2)?.index ?? text2.length;
-    const token = text2.slice(sep + 3, end);
+    const token = text2.slice(sep2 + 3, end);
     const authority = splitAuthority(token);
     if (authority.userinfo === void 0) {
       const head = token.slice(0, indexOrEnd(token, token.search(/[/?#]/)));
       const at3 = head.lastIndexOf("@");
       const colon = head.indexOf(":");
       if (colon >= 0 && colon < at3) {
-        masked += `${text2.slice(from, sep + 3)}${head.slice(0, colon)}:${SECRET_MASK}${token.slice(at3)}`;
+        masked += `${text2.slice(from, sep2 + 3)}${head.slice(0, colon)}:${SECRET_MASK}${token.slice(at3)}`;
         from = end;
       } else judgedUntil = end;
       continue;
     }
     if (splitUserinfo(authority.userinfo).password === void 0) {
-      judgedUntil = sep + 3 + authority.userinfo.length;
+      judgedUntil = sep2 + 3 + authority.userinfo.length;
       continue;
     }
-    masked += `${text2.slice(from, sep + 3)}${maskedUserinfo(authority.userinfo)}${authority.hostList}${authority.tail}`;
+    masked += `${text2.slice(from, sep2 + 3)}${maskedUserinfo(authority.userinfo)}${authority.hostList}${authority.tail}`;
     from = end;
   }
   masked += text2.slice(from);
@@ -18410,8 +18430,8 @@ function connectionsOf(model, service) {
   }
   return [...best.values()].map((b) => b.connection);
 }
-function directoryOf(path) {
-  return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+function directoryOf(path3) {
+  return path3.includes("/") ? path3.slice(0, path3.lastIndexOf("/")) : "";
 }
 function databaseIdentity(url) {
   const host = (url.host ?? "").toLowerCase();
@@ -18463,8 +18483,8 @@ function solidQueueOf(model, service) {
   return void 0;
 }
 function queueConfig(model, service, written) {
-  const path = repositoryPath(service.rootDir, written ?? "config/queue.yml");
-  return model.serverConfigs.find((config2) => config2.server === "solid_queue" && config2.path === path);
+  const path3 = repositoryPath(service.rootDir, written ?? "config/queue.yml");
+  return model.serverConfigs.find((config2) => config2.server === "solid_queue" && config2.path === path3);
 }
 function holds(test, env) {
   if (!test) return true;
@@ -18645,9 +18665,9 @@ function renderLimit(store, notes) {
 }
 
 // src/rules/service-of-path.ts
-function serviceOwning(model, path) {
+function serviceOwning(model, path3) {
   const deployed2 = model.services.filter((s) => s.kind !== "static" && s.kind !== "cron");
-  const owners = deployed2.filter((s) => s.rootDir === "" || path.startsWith(`${s.rootDir}/`)).sort((a, b) => b.rootDir.length - a.rootDir.length);
+  const owners = deployed2.filter((s) => s.rootDir === "" || path3.startsWith(`${s.rootDir}/`)).sort((a, b) => b.rootDir.length - a.rootDir.length);
   const deepest = owners[0];
   if (deepest && (deepest.rootDir !== "" || owners.filter((s) => s.rootDir === "").length === 1))
     return deepest;
@@ -19107,8 +19127,8 @@ var TEST_FOLDERS = /* @__PURE__ */ new Set([
   "cypress",
   "playwright"
 ]);
-function inTestFolder(path) {
-  return path.split("/").slice(0, -1).some((folder) => TEST_FOLDERS.has(folder.toLowerCase()));
+function inTestFolder(path3) {
+  return path3.split("/").slice(0, -1).some((folder) => TEST_FOLDERS.has(folder.toLowerCase()));
 }
 
 // rules/env/committed-secret.ts
@@ -19169,9 +19189,9 @@ function entropy(text2) {
   for (const char of text2) counts.set(char, (counts.get(char) ?? 0) + 1);
   return [...counts.values()].reduce((sum, n) => sum - n / text2.length * Math.log2(n / text2.length), 0);
 }
-function isTestEnvFile(path) {
-  const name = (path.split("/").at(-1) ?? "").toLowerCase().split(".");
-  return name.some((part) => TEST_ENV_PARTS.has(part)) || inTestFolder(path);
+function isTestEnvFile(path3) {
+  const name = (path3.split("/").at(-1) ?? "").toLowerCase().split(".");
+  return name.some((part) => TEST_ENV_PARTS.has(part)) || inTestFolder(path3);
 }
 var TEST_ENV_PARTS = /* @__PURE__ */ new Set(["test", "testing", "ci", "e2e", "spec"]);
 
@@ -19349,8 +19369,8 @@ var undeclared_variable_default = defineRule({
     });
   }
 });
-function ownerOf(model, path) {
-  return model.services.filter((service) => service.rootDir === "" || path.startsWith(`${service.rootDir}/`)).sort((a, b) => b.rootDir.length - a.rootDir.length)[0];
+function ownerOf(model, path3) {
+  return model.services.filter((service) => service.rootDir === "" || path3.startsWith(`${service.rootDir}/`)).sort((a, b) => b.rootDir.length - a.rootDir.length)[0];
 }
 function prismaReads(model) {
   return model.schemas.flatMap((schema) => {
@@ -19722,8 +19742,8 @@ function referencingColumnsNeedIndex(schema) {
 }
 function replayedTables(model, schema) {
   const tables = /* @__PURE__ */ new Map();
-  for (const path of schema.replayedBy ?? []) {
-    const replay = model.schemas.find((s) => s.origin === "sql" && s.path === path);
+  for (const path3 of schema.replayedBy ?? []) {
+    const replay = model.schemas.find((s) => s.origin === "sql" && s.path === path3);
     for (const table of replay?.tables ?? []) tables.set(tableKey(table), table);
   }
   return tables;
@@ -20282,27 +20302,27 @@ var no_health_check_default = defineRule({
   }
 });
 function servedHealthRoute(model, service) {
-  const under = (s, path) => s.rootDir === "" || path.startsWith(`${s.rootDir}/`);
+  const under = (s, path3) => s.rootDir === "" || path3.startsWith(`${s.rootDir}/`);
   return model.healthEndpoints.find(
-    ({ location: { path } }) => under(service, path) && !model.services.some((other) => other.rootDir.length > service.rootDir.length && under(other, path))
+    ({ location: { path: path3 } }) => under(service, path3) && !model.services.some((other) => other.rootDir.length > service.rootDir.length && under(other, path3))
   );
 }
 function healthCheckFix(service, served) {
-  const path = served?.path ?? "/healthz";
-  const text2 = served ? `The app already answers ${path} (${served.location.path}:${served.location.line}): declare it.` : "Serve a health endpoint and declare it.";
+  const path3 = served?.path ?? "/healthz";
+  const text2 = served ? `The app already answers ${path3} (${served.location.path}:${served.location.line}): declare it.` : "Serve a health endpoint and declare it.";
   if (service.platform === "fly")
     return {
       text: `${text2} Set \`interval\`, \`timeout\` and \`grace_period\` to suit how fast the app starts; under a \`[[services]]\` section the table is \`[[services.http_checks]]\`.`,
       replacement: `[[http_service.checks]]
   method = "GET"
-  path = "${path}"`
+  path = "${path3}"`
     };
   if (service.platform === "railway")
     return {
       text: text2,
-      replacement: service.location.path.endsWith(".toml") ? `healthcheckPath = "${path}"` : `"healthcheckPath": "${path}"`
+      replacement: service.location.path.endsWith(".toml") ? `healthcheckPath = "${path3}"` : `"healthcheckPath": "${path3}"`
     };
-  return { text: text2, replacement: `healthCheckPath: ${path}` };
+  return { text: text2, replacement: `healthCheckPath: ${path3}` };
 }
 
 // src/catalog/plan-availability.ts
@@ -20963,7 +20983,7 @@ function lazyModule(name, importer, init) {
 }
 
 // src/sources/babel-parser.ts
-var babel = lazyModule("Babel", () => import("./lib-SHQUJP46.js"));
+var babel = lazyModule("Babel", () => import("./lib-ST7DTQCW.js"));
 var loadBabel = babel.load;
 var parseWithBabel = (text2, options) => babel.get().parse(text2, options);
 
@@ -21023,8 +21043,8 @@ function withoutTypes(node2) {
 var HEALTH_PATH = /^\/(?:api\/)?(?:v\d+\/)?(?:up|_?health(?:z|[-_]?check)?(?:\/(?:live|liveness|ready|readiness|alive))?|livez|readyz|ping)\/?$/i;
 function healthPath(literal) {
   const bare = literal.replace(/^\^/, "").replace(/\$$/, "");
-  const path = bare.startsWith("/") ? bare : `/${bare}`;
-  return HEALTH_PATH.test(path) ? path.replace(/(.)\/$/, "$1") : void 0;
+  const path3 = bare.startsWith("/") ? bare : `/${bare}`;
+  return HEALTH_PATH.test(path3) ? path3.replace(/(.)\/$/, "$1") : void 0;
 }
 
 // src/sources/code/javascript.ts
@@ -21119,14 +21139,14 @@ function parseProgram(file, found) {
     return void 0;
   }
 }
-function parseDiagnostic(path, error3) {
+function parseDiagnostic(path3, error3) {
   const loc = error3.loc;
   const reason = (error3.message ?? String(error3)).replace(/\s*\(\d+:\d+\)$/, "");
   return {
     severity: "info",
     origin: "code",
-    message: `${path} has a syntax Headroom cannot read (${reason}); env reads and caches past that point may be missed.`,
-    location: { path, line: loc?.line ?? 1, ...loc ? { column: loc.column + 1 } : {} }
+    message: `${path3} has a syntax Headroom cannot read (${reason}); env reads and caches past that point may be missed.`,
+    location: { path: path3, line: loc?.line ?? 1, ...loc ? { column: loc.column + 1 } : {} }
   };
 }
 function importBindings(program) {
@@ -21168,12 +21188,12 @@ function requiredModule(node2) {
   const [argument] = call.arguments;
   return argument?.type === "StringLiteral" ? argument.value : void 0;
 }
-function readHandlers(path, program, bindings, at3, found) {
+function readHandlers(path3, program, bindings, at3, found) {
   const framework = [...bindings.values()].find((b) => HTTP_HANDLER_MODULES.has(b.module))?.module;
-  if (NEXT_ROUTE.test(path) || NEXT_API_PAGE.test(path))
-    found.requestHandlers.push({ framework: "next-route", location: { path, line: 1 } });
+  if (NEXT_ROUTE.test(path3) || NEXT_API_PAGE.test(path3))
+    found.requestHandlers.push({ framework: "next-route", location: { path: path3, line: 1 } });
   else if (program.directives?.some((d) => d.value.value === "use server"))
-    found.requestHandlers.push({ framework: "next-server-action", location: { path, line: 1 } });
+    found.requestHandlers.push({ framework: "next-server-action", location: { path: path3, line: 1 } });
   else if (framework) {
     const statement = program.body.find(
       (s) => s.type === "ImportDeclaration" && s.source.value === framework
@@ -21193,7 +21213,7 @@ function envKeysRead(node2, parent2) {
   return [];
 }
 var ENV_SCHEMA_FILE = /(^|\/)(env([.-][\w-]+)*\.[cm]?[jt]sx?|env\/index\.[cm]?[jt]sx?)$/;
-function schemaKeys(node2, path) {
+function schemaKeys(node2, path3) {
   if (node2.type !== "CallExpression") return [];
   const callee = node2.callee.type === "MemberExpression" ? node2.callee.property : node2.callee;
   const name = callee?.type === "Identifier" ? callee.name : void 0;
@@ -21209,7 +21229,7 @@ function schemaKeys(node2, path) {
       )
     );
   if (name === "cleanEnv") return keysOf(second);
-  if (name === "object" && ENV_SCHEMA_FILE.test(path)) return keysOf(first);
+  if (name === "object" && ENV_SCHEMA_FILE.test(path3)) return keysOf(first);
   return [];
 }
 var TOLERANT_BINARY = /* @__PURE__ */ new Set(["===", "!==", "==", "!="]);
@@ -21361,9 +21381,9 @@ function healthRouteOf(node2) {
   const literal = first?.type === "StringLiteral" ? first.value : first?.type === "TemplateLiteral" && first.expressions.length === 0 ? first.quasis[0]?.value.cooked : void 0;
   return typeof literal === "string" ? healthPath(literal) : void 0;
 }
-function nextRoutePath(path) {
-  const app = NEXT_ROUTE.exec(path);
-  const folder = app ? app[2] ?? "" : NEXT_API_PAGE.exec(path)?.[2];
+function nextRoutePath(path3) {
+  const app = NEXT_ROUTE.exec(path3);
+  const folder = app ? app[2] ?? "" : NEXT_API_PAGE.exec(path3)?.[2];
   const segments = folder?.split("/").filter((s) => s && !/^\(.*\)$/.test(s));
   return segments ? `/${segments.join("/")}` : void 0;
 }
@@ -21849,8 +21869,8 @@ function healthRoutes(lines, at3) {
       const literal = tokens[i + 2];
       if (token.kind !== "name" || !ROUTE_CALLS.has(token.value) || tokens[i + 1]?.value !== "(") return;
       if (literal?.kind !== "string" || literal.prefix.includes("f")) return;
-      const path = healthPath(literal.value);
-      if (path) found.push({ path, location: at3(literal) });
+      const path3 = healthPath(literal.value);
+      if (path3) found.push({ path: path3, location: at3(literal) });
     });
   return found;
 }
@@ -21863,15 +21883,15 @@ var NOT_APP_FOLDER = /(^|\/)(tests?|__tests__|__mocks__|spec|e2e|cypress|playwri
 var HIDDEN_FOLDER = /(^|\/)\.[^/]+\//;
 var TOOL_FILE = /(^|\/)([^/]*\.config|\.[^/]*rc|gulpfile|gruntfile|jest\.setup|vitest\.setup|setup|noxfile|fabfile|seeds?)\.[cm]?[jt]s$|(^|\/)(setup|noxfile|fabfile)\.py$/i;
 var MINIFIED = /\.(min|bundle|chunk)\.[cm]?js$/;
-function isApplicationCode(path) {
-  return CODE_FILE.test(path) && !DECLARATION_FILE.test(path) && !TEST_FILE.test(path) && !NOT_APP_FOLDER.test(path) && !HIDDEN_FOLDER.test(path) && !TOOL_FILE.test(path) && !MINIFIED.test(path);
+function isApplicationCode(path3) {
+  return CODE_FILE.test(path3) && !DECLARATION_FILE.test(path3) && !TEST_FILE.test(path3) && !NOT_APP_FOLDER.test(path3) && !HIDDEN_FOLDER.test(path3) && !TOOL_FILE.test(path3) && !MINIFIED.test(path3);
 }
 
 // src/sources/code/index.ts
 var CODE_LIMITS = { maxFiles: 500, maxFileBytes: 256 * 1024 };
 var codeSource = {
   id: "code",
-  matches: (path) => isApplicationCode(path) || NEXT_CONFIG.test(path),
+  matches: (path3) => isApplicationCode(path3) || NEXT_CONFIG.test(path3),
   async read(files) {
     const found = {
       ...emptyCodeFindings(),
@@ -22013,11 +22033,11 @@ function baseService(platform2, name, kind, location, rootDir) {
     location
   };
 }
-function directoryOf2(path) {
-  return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+function directoryOf2(path3) {
+  return path3.includes("/") ? path3.slice(0, path3.lastIndexOf("/")) : "";
 }
-function defaultName(path, platform2) {
-  const directory = directoryOf2(path);
+function defaultName(path3, platform2) {
+  const directory = directoryOf2(path3);
   return directory ? directory.split("/").at(-1) : platform2;
 }
 function literalConnections(service) {
@@ -22066,12 +22086,12 @@ var DEVELOPMENT_FOLDERS = /* @__PURE__ */ new Set([
   ".devcontainer"
 ]);
 var PRODUCTION_WORDS = /* @__PURE__ */ new Set(["prod", "production"]);
-function fileRole(path) {
-  const parts = path.split("/");
+function fileRole(path3) {
+  const parts = path3.split("/");
   const words = (parts.at(-1) ?? "").toLowerCase().split(/[.\-_]/);
   if (words.some((word) => PRODUCTION_WORDS.has(word))) return "production";
   if (words.some((word) => DEVELOPMENT_WORDS.has(word))) return "development";
-  if (inTestFolder(path) || parts.slice(0, -1).some((folder) => DEVELOPMENT_FOLDERS.has(folder.toLowerCase())))
+  if (inTestFolder(path3) || parts.slice(0, -1).some((folder) => DEVELOPMENT_FOLDERS.has(folder.toLowerCase())))
     return "development";
   return "unnamed";
 }
@@ -22097,7 +22117,7 @@ function imageName(image) {
 }
 var dockerComposeSource = {
   id: "docker-compose",
-  matches: (path) => COMPOSE.test(path),
+  matches: (path3) => COMPOSE.test(path3),
   read(files) {
     const fragment = {
       services: [],
@@ -22368,10 +22388,10 @@ function shellForm(text2) {
 // src/sources/dockerfile/index.ts
 var DOCKERFILE_NAME = /^(Dockerfile(\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/;
 var SCRIPT_NAME = /^(start|entrypoint|docker-entrypoint|start-[\w-]+|[\w-]+-entrypoint)$/;
-var isShellScript = (path) => path.endsWith(".sh") || SCRIPT_NAME.test(fileName(path));
+var isShellScript = (path3) => path3.endsWith(".sh") || SCRIPT_NAME.test(fileName(path3));
 var dockerfileSource = {
   id: "dockerfile",
-  matches: (path) => DOCKERFILE_NAME.test(fileName(path)) || isShellScript(path) && !inTestFolder(path),
+  matches: (path3) => DOCKERFILE_NAME.test(fileName(path3)) || isShellScript(path3) && !inTestFolder(path3),
   read(files) {
     const fragment = {
       dockerfiles: [],
@@ -22389,11 +22409,11 @@ var dockerfileSource = {
 var KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 var QUOTES = /* @__PURE__ */ new Set(['"', "'", "`"]);
 var ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
-function parseDotenv(path, text2) {
+function parseDotenv(path3, text2) {
   const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
   const entries = [];
   const diagnostics = [];
-  const warn = (line, message) => diagnostics.push({ severity: "warning", origin: "env", message, location: { path, line } });
+  const warn = (line, message) => diagnostics.push({ severity: "warning", origin: "env", message, location: { path: path3, line } });
   for (let index = 0; index < lines.length; index++) {
     const line = index + 1;
     const body = lines[index].trim().replace(/^export\s+/, "");
@@ -22401,7 +22421,7 @@ function parseDotenv(path, text2) {
     const equals = body.indexOf("=");
     const key = (equals < 0 ? body : body.slice(0, equals)).trim();
     if (equals < 0 || !KEY.test(key)) {
-      warn(line, `${path}:${line} is not KEY=value; the line was skipped.`);
+      warn(line, `${path3}:${line} is not KEY=value; the line was skipped.`);
       continue;
     }
     const raw = body.slice(equals + 1).trimStart();
@@ -22414,7 +22434,7 @@ function parseDotenv(path, text2) {
     if (quoted === void 0) {
       warn(
         line,
-        `${path}:${line}: the value of ${key} opens a ${quote} quote that never closes; it was read up to the end of the line.`
+        `${path3}:${line}: the value of ${key} opens a ${quote} quote that never closes; it was read up to the end of the line.`
       );
       entries.push({ key, value: raw.slice(1), line });
       continue;
@@ -22452,12 +22472,12 @@ function readQuoted(lines, index, start, quote) {
 // src/sources/env/index.ts
 var TEMPLATE_PARTS = /* @__PURE__ */ new Set(["example", "sample", "template", "dist", "tpl", "defaults"]);
 var NOT_DOTENV = /\.(swp|swo|bak|orig|enc|gpg|age|json|ya?ml|js|ts|py|sh)$/;
-function isEnvFile(path) {
-  const name = fileName(path);
+function isEnvFile(path3) {
+  const name = fileName(path3);
   return name === ".env" || name.startsWith(".env.") && !NOT_DOTENV.test(name);
 }
-function envFileKind(path) {
-  return fileName(path).split(".").some((part) => TEMPLATE_PARTS.has(part.toLowerCase())) ? "template" : "real";
+function envFileKind(path3) {
+  return fileName(path3).split(".").some((part) => TEMPLATE_PARTS.has(part.toLowerCase())) ? "template" : "real";
 }
 var envSource = {
   id: "env",
@@ -23271,7 +23291,7 @@ function parse2(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/sources/located-toml.ts
-function parseLocatedToml(path, text2, origin) {
+function parseLocatedToml(path3, text2, origin) {
   let data;
   try {
     data = parse2(text2);
@@ -23283,8 +23303,8 @@ function parseLocatedToml(path, text2, origin) {
         {
           severity: "error",
           origin,
-          message: `${path} is not valid TOML: ${reason}`,
-          location: { path, line }
+          message: `${path3} is not valid TOML: ${reason}`,
+          location: { path: path3, line }
         }
       ]
     };
@@ -23307,8 +23327,8 @@ function parseLocatedToml(path, text2, origin) {
 function lineIndex(text2) {
   const lines = /* @__PURE__ */ new Map();
   const arrayCounts = /* @__PURE__ */ new Map();
-  const resolve2 = (segments) => segments.reduce((path, segment) => {
-    const next = path ? `${path}.${segment}` : segment;
+  const resolve2 = (segments) => segments.reduce((path3, segment) => {
+    const next = path3 ? `${path3}.${segment}` : segment;
     const count3 = arrayCounts.get(next);
     return count3 === void 0 ? next : `${next}.${count3 - 1}`;
   }, "");
@@ -23384,7 +23404,7 @@ function tomlEnvBindings(table, prefix, at3) {
 }
 
 // src/sources/fly/http-services.ts
-function readHttpServices(toml, path, diagnostics) {
+function readHttpServices(toml, path3, diagnostics) {
   const sections = [];
   if (toml.data.http_service !== void 0)
     sections.push(["http_service", asRecord(toml.data.http_service), true]);
@@ -23394,7 +23414,7 @@ function readHttpServices(toml, path, diagnostics) {
     sections.push([`services.${index}`, section, Array.isArray(section.ports) && section.ports.length > 0]);
   });
   return sections.map(([key, section, isPublic]) => {
-    const at3 = (name) => ({ path, line: toml.lineOf(`${key}.${name}`) });
+    const at3 = (name) => ({ path: path3, line: toml.lineOf(`${key}.${name}`) });
     const service = {
       public: isPublic,
       autoStop: {
@@ -23460,7 +23480,7 @@ function count2(value, location, diagnostics) {
 }
 
 // src/sources/fly/vm.ts
-function readVm(toml, path, group, diagnostics) {
+function readVm(toml, path3, group, diagnostics) {
   const entries = Array.isArray(toml.data.vm) ? toml.data.vm.map(asRecord) : [asRecord(toml.data.vm)];
   const prefix = Array.isArray(toml.data.vm) ? "vm." : "vm";
   const index = [
@@ -23470,7 +23490,7 @@ function readVm(toml, path, group, diagnostics) {
   if (index === void 0) return {};
   const vm = entries[index];
   const key = (name) => prefix === "vm" ? `vm.${name}` : `vm.${index}.${name}`;
-  const at3 = (name) => ({ path, line: toml.lineOf(key(name)) });
+  const at3 = (name) => ({ path: path3, line: toml.lineOf(key(name)) });
   const settings = {};
   const preset = typeof vm.size === "string" ? FLY_VM_SIZES.value[vm.size] : void 0;
   if (typeof vm.size === "string") settings.size = { value: vm.size, location: at3("size") };
@@ -23502,7 +23522,7 @@ function megabytes(value) {
 // src/sources/fly/index.ts
 var flySource = {
   id: "fly",
-  matches: (path) => path === "fly.toml" || path.endsWith("/fly.toml"),
+  matches: (path3) => path3 === "fly.toml" || path3.endsWith("/fly.toml"),
   read(files) {
     const fragment = {
       services: [],
@@ -23520,15 +23540,15 @@ var flySource = {
     return fragment;
   }
 };
-function readFlyApp(toml, path, diagnostics) {
-  const at3 = (key) => ({ path, line: toml.lineOf(key) });
+function readFlyApp(toml, path3, diagnostics) {
+  const at3 = (key) => ({ path: path3, line: toml.lineOf(key) });
   const { data } = toml;
   const image = asRecord(data.build).image;
   if (typeof image === "string" && isInfrastructureImage(image)) return [];
-  const app = typeof data.app === "string" && data.app ? data.app : defaultName(path, "fly");
+  const app = typeof data.app === "string" && data.app ? data.app : defaultName(path3, "fly");
   const declared = Object.entries(asRecord(data.processes));
   const groups = declared.length ? declared : [["app", void 0]];
-  const routes = readHttpServices(toml, path, diagnostics);
+  const routes = readHttpServices(toml, path3, diagnostics);
   const env = tomlEnvBindings(asRecord(data.env), "env", at3);
   const release = asRecord(data.deploy).release_command;
   return groups.map(([group, command]) => {
@@ -23541,22 +23561,22 @@ function readFlyApp(toml, path, diagnostics) {
       groups.length > 1 ? `${app}-${group}` : app,
       !main ? "worker" : main.public ? "web" : "private",
       main?.location ?? at3(declared.length ? `processes.${group}` : "app"),
-      directoryOf2(path)
+      directoryOf2(path3)
     );
     service.env = env;
-    const built = flyImage(data, path);
+    const built = flyImage(data, path3);
     if (built) service.image = built;
     if (typeof command === "string")
       service.startCommand = { value: command, location: at3(`processes.${group}`) };
     if (main) applyMachineSettings(service, main, serving);
-    if (!service.healthCheckPath) applyMachineChecks(service, toml, path, group);
-    Object.assign(service.settings, readVm(toml, path, group, diagnostics));
+    if (!service.healthCheckPath) applyMachineChecks(service, toml, path3, group);
+    Object.assign(service.settings, readVm(toml, path3, group, diagnostics));
     if (typeof release === "string")
       service.settings.release_command = { value: release, location: at3("deploy.release_command") };
     return service;
   });
 }
-function applyMachineChecks(service, toml, path, group) {
+function applyMachineChecks(service, toml, path3, group) {
   for (const [name, raw] of Object.entries(asRecord(toml.data.checks))) {
     const check = asRecord(raw);
     const groups = Array.isArray(check.processes) ? check.processes.map(String) : void 0;
@@ -23564,12 +23584,12 @@ function applyMachineChecks(service, toml, path, group) {
     if (check.type === "http" && typeof check.path === "string") {
       service.healthCheckPath = {
         value: check.path,
-        location: { path, line: toml.lineOf(`checks.${name}.path`) }
+        location: { path: path3, line: toml.lineOf(`checks.${name}.path`) }
       };
       return;
     }
     if (check.type === "tcp" && !service.settings.tcp_check)
-      service.settings.tcp_check = { value: true, location: { path, line: toml.lineOf(`checks.${name}`) } };
+      service.settings.tcp_check = { value: true, location: { path: path3, line: toml.lineOf(`checks.${name}`) } };
   }
 }
 function applyMachineSettings(service, main, serving) {
@@ -23590,10 +23610,10 @@ function applyMachineSettings(service, main, serving) {
   const tcpCheck = serving.find((route) => route.tcpCheck)?.tcpCheck;
   if (tcpCheck) service.settings.tcp_check = { value: true, location: tcpCheck };
 }
-function flyImage(data, path) {
+function flyImage(data, path3) {
   const build = asRecord(data.build);
   if (build.image || build.builder || build.buildpacks) return void 0;
-  const folder = directoryOf2(path);
+  const folder = directoryOf2(path3);
   const target = build["build-target"];
   return {
     context: folder,
@@ -23662,23 +23682,23 @@ var CountReader = class {
       const inner = this.sum();
       return this.#close() ? inner : void 0;
     }
-    const path = this.#dottedName();
-    if (!path) return void 0;
-    if (!this.#isOp("(") && !this.#isOp("[")) return this.names.get(path);
+    const path3 = this.#dottedName();
+    if (!path3) return void 0;
+    if (!this.#isOp("(") && !this.#isOp("[")) return this.names.get(path3);
     if (this.#isOp("[")) {
       this.#i++;
       const name = this.#string();
-      return path === "os.environ" && name && this.#isOp("]") && ++this.#i ? { env: name } : void 0;
+      return path3 === "os.environ" && name && this.#isOp("]") && ++this.#i ? { env: name } : void 0;
     }
     this.#i++;
-    if (path === "int") {
+    if (path3 === "int") {
       const inner = this.sum();
       return this.#close() ? inner : void 0;
     }
-    if (path === "multiprocessing.cpu_count" || path === "os.cpu_count") {
+    if (path3 === "multiprocessing.cpu_count" || path3 === "os.cpu_count") {
       return this.#close() ? { perCpu: 1, plus: 0 } : void 0;
     }
-    if (path === "os.environ.get" || path === "os.getenv") {
+    if (path3 === "os.environ.get" || path3 === "os.getenv") {
       const name = this.#string();
       if (!name) return void 0;
       let otherwise;
@@ -23731,7 +23751,7 @@ function positive(value) {
 var GUNICORN_CONFIG = /gunicorn[^/]*\.py$/;
 var gunicornSource = {
   id: "gunicorn",
-  matches: (path) => GUNICORN_CONFIG.test(path),
+  matches: (path3) => GUNICORN_CONFIG.test(path3),
   read(files) {
     const fragment = {
       serverConfigs: [],
@@ -23861,7 +23881,7 @@ function readProcfile(file, diagnostics) {
 // src/sources/heroku/index.ts
 var herokuSource = {
   id: "heroku",
-  matches: (path) => /(^|\/)(Procfile|app\.json)$/.test(path),
+  matches: (path3) => /(^|\/)(Procfile|app\.json)$/.test(path3),
   read(files) {
     const fragment = {
       services: [],
@@ -23982,12 +24002,12 @@ function settleAssumedDeployments(model) {
   const files = new Set(
     [...model.services, ...model.datastores].filter(assumed).map((item) => item.location.path)
   );
-  for (const path of files) {
+  for (const path3 of files) {
     model.diagnostics.push({
       severity: "info",
       origin: "docker-compose",
-      message: `${path} is read as the deployment, since no other hosting config is in the repository; name it \`docker-compose.prod.yml\` (or \`compose.prod.yml\`) if it is, or \`docker-compose.dev.yml\` if it is not.`,
-      location: { path, line: 1 }
+      message: `${path3} is read as the deployment, since no other hosting config is in the repository; name it \`docker-compose.prod.yml\` (or \`compose.prod.yml\`) if it is, or \`docker-compose.dev.yml\` if it is not.`,
+      location: { path: path3, line: 1 }
     });
   }
 }
@@ -24017,9 +24037,9 @@ function markHistorySchemas(model) {
     }
   }
 }
-function dirname(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
+function dirname(path3) {
+  const slash = path3.lastIndexOf("/");
+  return slash < 0 ? "" : path3.slice(0, slash);
 }
 function joinPath(dir, name) {
   return dir ? `${dir}/${name}` : name;
@@ -24129,20 +24149,20 @@ function readPackageJson(file) {
   if (typeof data.name === "string") manifest.name = data.name;
   return { dependencies, packageManifests: [manifest] };
 }
-function located(path, position) {
-  return position ? { path, line: position.line, column: position.column } : { path, line: 1 };
+function located(path3, position) {
+  return position ? { path: path3, line: position.line, column: position.column } : { path: path3, line: 1 };
 }
-function invalidJson(path, text2, error3) {
+function invalidJson(path3, text2, error3) {
   const message = error3 instanceof Error ? error3.message : String(error3);
   const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
   const position = /at position (\d+)/.exec(message);
   const at3 = lineColumn ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) } : position ? lineAndColumnAt(text2, Number(position[1])) : { line: Number.POSITIVE_INFINITY, column: 1 };
   const line = clampToText(text2, at3.line);
-  const location = line === at3.line ? { path, ...at3 } : { path, line };
+  const location = line === at3.line ? { path: path3, ...at3 } : { path: path3, line };
   return {
     severity: "error",
     origin: "manifests",
-    message: `${path} is not valid JSON (${message.replace(/ in JSON at position.*$/, "")}); its dependencies and scripts were not read.`,
+    message: `${path3} is not valid JSON (${message.replace(/ in JSON at position.*$/, "")}); its dependencies and scripts were not read.`,
     location
   };
 }
@@ -24266,9 +24286,9 @@ var TomlDependencies = class {
     this.#toml = toml;
   }
   /** An array of PEP 508 strings; tables in it (`{include-group = "x"}`) are not packages. */
-  requirementArray(path, value, dev) {
+  requirementArray(path3, value, dev) {
     if (!Array.isArray(value)) return;
-    const keyLine = this.#toml.lineOf(path);
+    const keyLine = this.#toml.lineOf(path3);
     const lines = tomlArrayStringLines(this.#file.text, keyLine);
     const strings = value.filter((item) => typeof item === "string");
     strings.forEach((item, index) => {
@@ -24278,14 +24298,14 @@ var TomlDependencies = class {
     });
   }
   /** A table of `name = "version"` or `name = { version = "…", extras = […] }` (Poetry, Pipfile). */
-  versionTable(path, value, dev) {
+  versionTable(path3, value, dev) {
     for (const [name, spec] of Object.entries(asRecord(value))) {
       if (name.toLowerCase() === "python") continue;
       const version2 = typeof spec === "string" ? spec : asRecord(spec).version;
       this.#add(
         { name: normalizePythonName(name), ...typeof version2 === "string" ? { version: version2 } : {} },
         dev,
-        this.#toml.lineOf(`${path}.${name}`)
+        this.#toml.lineOf(`${path3}.${name}`)
       );
     }
   }
@@ -24306,8 +24326,8 @@ var DEV_NAME = /(^|[-_.])(dev|develop|development|test|tests|testing|lint|docs|c
 var INCLUDE = /^(?:-r|-c|--requirement|--constraint)(?:\s+|=)(\S+)/;
 var DIRECT_REFERENCE = /^([a-z][a-z0-9+.-]*:\/\/|\.|\/)/i;
 var EDITABLE = /^(?:-e|--editable)(?:\s+|=)(\S+)/;
-function isRequirementsFile(path) {
-  return REQUIREMENTS_NAME.test(fileName(path)) || /(^|\/)requirements\/[^/]+\.txt$/.test(path);
+function isRequirementsFile(path3) {
+  return REQUIREMENTS_NAME.test(fileName(path3)) || /(^|\/)requirements\/[^/]+\.txt$/.test(path3);
 }
 function readRequirements(file) {
   const dependencies = [];
@@ -24358,8 +24378,8 @@ function eggName(target) {
   const egg = /[#&]egg=([A-Za-z0-9._-]+)/.exec(target)?.[1];
   return egg ? { name: normalizePythonName(egg) } : null;
 }
-function stem(path) {
-  return path.slice(path.lastIndexOf("/") + 1).replace(/\.txt$/i, "");
+function stem(path3) {
+  return path3.slice(path3.lastIndexOf("/") + 1).replace(/\.txt$/i, "");
 }
 function joinPath2(directory, relative) {
   const parts = directory ? directory.split("/") : [];
@@ -24371,17 +24391,17 @@ function joinPath2(directory, relative) {
 }
 
 // src/sources/manifests/index.ts
-function readerFor(path) {
-  const name = fileName(path);
+function readerFor(path3) {
+  const name = fileName(path3);
   if (name === "package.json") return readPackageJson;
   if (name === "pyproject.toml") return readPyproject;
   if (name === "Pipfile") return readPipfile;
-  if (isRequirementsFile(path)) return readRequirements;
+  if (isRequirementsFile(path3)) return readRequirements;
   return void 0;
 }
 var manifestsSource = {
   id: "manifests",
-  matches: (path) => readerFor(path) !== void 0,
+  matches: (path3) => readerFor(path3) !== void 0,
   read(files) {
     return mergeFragments(files.flatMap((file) => readerFor(file.path)?.(file) ?? []));
   }
@@ -24403,7 +24423,7 @@ var NETLIFY_ASSUMED_CONCURRENCY = fact(
 // src/sources/netlify/index.ts
 var netlifySource = {
   id: "netlify",
-  matches: (path) => path === "netlify.toml" || path.endsWith("/netlify.toml"),
+  matches: (path3) => path3 === "netlify.toml" || path3.endsWith("/netlify.toml"),
   read(files) {
     const fragment = {
       services: [],
@@ -24421,17 +24441,17 @@ var netlifySource = {
     return fragment;
   }
 };
-function readSite(toml, path) {
-  const at3 = (key) => ({ path, line: toml.lineOf(key) });
+function readSite(toml, path3) {
+  const at3 = (key) => ({ path: path3, line: toml.lineOf(key) });
   const build = asRecord(toml.data.build);
   const functions = asRecord(toml.data.functions);
   const base = typeof build.base === "string" ? build.base.replace(/^\.?\/+|\/+$/g, "") : void 0;
   const service = baseService(
     "netlify",
-    defaultName(path, "netlify"),
+    defaultName(path3, "netlify"),
     "serverless",
     at3(toml.data.functions ? "functions" : "build"),
-    base ?? directoryOf2(path)
+    base ?? directoryOf2(path3)
   );
   service.instances = {
     min: 0,
@@ -24804,14 +24824,14 @@ function stringEnd(source, start) {
 }
 
 // src/sources/prisma/parse-file.ts
-function parsePrismaFile(path, source) {
+function parsePrismaFile(path3, source) {
   const { text: text2, stray, blockEnds } = scanPrismaText(source);
   const firstPerLine = stray.filter((found, i) => stray[i - 1]?.line !== found.line);
   const diagnostics = firstPerLine.map(
-    ({ line, character }) => invalid(path, line, `unexpected character ${JSON.stringify(character)}; it was skipped`)
+    ({ line, character }) => invalid(path3, line, `unexpected character ${JSON.stringify(character)}; it was skipped`)
   );
   const whole = parseText(text2);
-  if (whole.blocks) return { file: { path, blocks: whole.blocks }, diagnostics };
+  if (whole.blocks) return { file: { path: path3, blocks: whole.blocks }, diagnostics };
   const blocks = [];
   let start = 0;
   for (const end of [...blockEnds, text2.length]) {
@@ -24819,10 +24839,10 @@ function parsePrismaFile(path, source) {
     const before = text2.slice(0, start).replace(/[^\n]/g, "");
     const part = parseText(before + text2.slice(start, end));
     if (part.blocks) blocks.push(...part.blocks);
-    else diagnostics.push(part.diagnostic(path));
+    else diagnostics.push(part.diagnostic(path3));
     start = end;
   }
-  return { file: { path, blocks }, diagnostics };
+  return { file: { path: path3, blocks }, diagnostics };
 }
 function parseText(text2) {
   try {
@@ -24830,25 +24850,25 @@ function parseText(text2) {
   } catch (error3) {
     if (!(error3 instanceof PrismaSyntaxError)) throw error3;
     return {
-      diagnostic: (path) => invalid(path, error3.line, `unexpected ${error3.found}; the block there was not read`)
+      diagnostic: (path3) => invalid(path3, error3.line, `unexpected ${error3.found}; the block there was not read`)
     };
   }
 }
-function invalid(path, line, detail) {
+function invalid(path3, line, detail) {
   return {
     severity: "error",
     origin: "prisma",
-    message: `${path} is not a valid Prisma schema: ${detail}.`,
-    location: { path, line }
+    message: `${path3} is not a valid Prisma schema: ${detail}.`,
+    location: { path: path3, line }
   };
 }
 
 // src/sources/prisma/prisma-config.ts
 var CONFIG_KEYS = /* @__PURE__ */ new Set(["schema", "migrations", "datasource"]);
-function readPrismaConfig(path, text2) {
+function readPrismaConfig(path3, text2) {
   let program;
   try {
-    const typescript = /\.[cm]?ts$/.test(path);
+    const typescript = /\.[cm]?ts$/.test(path3);
     program = parseWithBabel(text2, {
       sourceType: "unambiguous",
       plugins: ["estree", ...typescript ? ["typescript"] : []]
@@ -24857,13 +24877,13 @@ function readPrismaConfig(path, text2) {
     const line = error3.loc?.line ?? 1;
     const reason = error3 instanceof Error ? error3.message.replace(/\s*\(\d+:\d+\)$/, "") : String(error3);
     return {
-      facts: { path },
+      facts: { path: path3 },
       diagnostics: [
         {
           severity: "warning",
           origin: "prisma",
-          message: `${path} could not be read statically: ${reason}.`,
-          location: { path, line }
+          message: `${path3} could not be read statically: ${reason}.`,
+          location: { path: path3, line }
         }
       ]
     };
@@ -24873,7 +24893,7 @@ function readPrismaConfig(path, text2) {
     if (node2.type === "ObjectExpression" && node2.properties.some((p) => CONFIG_KEYS.has(propertyName2(p) ?? "")))
       config2 ??= node2;
   });
-  const facts = { path };
+  const facts = { path: path3 };
   const schema = stringValue(property(config2, "schema"));
   const migrationsPath = stringValue(property(property(config2, "migrations"), "path"));
   const urlEnv = envName(property(property(config2, "datasource"), "url"));
@@ -24918,8 +24938,8 @@ function envName(node2) {
 // src/sources/prisma/schema-groups.ts
 function groupSchemaFiles(files, configs) {
   const named = configs.flatMap((config2) => config2.schema ? [configSchemaPath(config2)] : []);
-  const namedFiles = new Set(named.filter((path) => path.endsWith(".prisma")));
-  const namedFolders = new Set(named.filter((path) => !path.endsWith(".prisma")));
+  const namedFiles = new Set(named.filter((path3) => path3.endsWith(".prisma")));
+  const namedFolders = new Set(named.filter((path3) => !path3.endsWith(".prisma")));
   const roots = /* @__PURE__ */ new Set([
     ...namedFolders,
     ...files.filter((file) => declaresSetup(file) && !namedFiles.has(file.path)).map((file) => dirname2(file.path)).filter((folder) => nearestRoot(folder, namedFolders) === void 0)
@@ -24950,9 +24970,9 @@ function nearestRoot(folder, roots) {
 function parent(folder) {
   return folder === "" ? void 0 : dirname2(folder);
 }
-function dirname2(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
+function dirname2(path3) {
+  const slash = path3.lastIndexOf("/");
+  return slash < 0 ? "" : path3.slice(0, slash);
 }
 function joinPath3(base, relative) {
   const parts = base === "" ? [] : base.split("/");
@@ -24965,8 +24985,8 @@ function joinPath3(base, relative) {
 }
 
 // src/sources/prisma/prisma-ast-nodes.ts
-function at(path, location) {
-  return { path, line: location?.startLine ?? 1 };
+function at(path3, location) {
+  return { path: path3, line: location?.startLine ?? 1 };
 }
 function blockAttribute(block, name) {
   return (block.properties ?? []).find(
@@ -25017,10 +25037,10 @@ var PROVIDERS = {
 };
 function readDatasource(found) {
   if (!found) return void 0;
-  const { block, path } = found;
+  const { block, path: path3 } = found;
   const setting = (key) => (block.assignments ?? []).find((a) => a.key === key);
   const relationMode = unquote2((setting("relationMode") ?? setting("referentialIntegrity"))?.value);
-  const facts = { location: at(path, block.location) };
+  const facts = { location: at(path3, block.location) };
   for (const [key, envKey] of [
     ["url", "urlEnv"],
     ["directUrl", "directUrlEnv"]
@@ -25031,7 +25051,7 @@ function readDatasource(found) {
       const name = unquote2(value.params?.[0]);
       if (name) facts[envKey] = name;
     } else if (typeof value === "string") {
-      facts[key] = literalUrl(unquote2(value) ?? "", at(path, assignment2.location));
+      facts[key] = literalUrl(unquote2(value) ?? "", at(path3, assignment2.location));
     }
   }
   return {
@@ -25056,7 +25076,7 @@ var SCALARS = /* @__PURE__ */ new Set([
   "Json",
   "Bytes"
 ]);
-function toDbSchema(path, files) {
+function toDbSchema(path3, files) {
   const blocks = files.flatMap(
     (file) => file.blocks.map((block) => ({ block, path: file.path }))
   );
@@ -25079,7 +25099,7 @@ function toDbSchema(path, files) {
   }
   const schema = {
     origin: "prisma",
-    path,
+    path: path3,
     provider: datasource?.provider ?? "unknown",
     relationMode: datasource?.relationMode ?? "foreignKeys",
     role: "state",
@@ -25089,7 +25109,7 @@ function toDbSchema(path, files) {
   if (datasource) schema.datasource = datasource.facts;
   return schema;
 }
-function readModel(block, path, columnTypes, pending) {
+function readModel(block, path3, columnTypes, pending) {
   const properties = block.properties ?? [];
   const table = {
     name: unquote2(attributeArgument(blockAttribute(block, "map"), "name")) ?? block.name,
@@ -25098,7 +25118,7 @@ function readModel(block, path, columnTypes, pending) {
     uniques: [],
     indexes: [],
     foreignKeys: [],
-    location: at(path, block.location)
+    location: at(path3, block.location)
   };
   const schemaName = unquote2(attributeArgument(blockAttribute(block, "schema"), "name"));
   if (schemaName) table.schema = schemaName;
@@ -25112,7 +25132,7 @@ function readModel(block, path, columnTypes, pending) {
     }
     const name = unquote2(attributeArgument(fieldAttribute(field, "map"), "name")) ?? field.name;
     columnOf.set(field.name, name);
-    const location = at(path, field.location);
+    const location = at(path3, field.location);
     table.columns.push({
       name,
       fieldName: field.name,
@@ -25139,12 +25159,12 @@ function readModel(block, path, columnTypes, pending) {
       fields: fields.map((f) => column(f.column)),
       references: fieldList(attributeArgument(relation, "references", false)).map((f) => f.column),
       ...name ? { name } : {},
-      location: at(path, field.location)
+      location: at(path3, field.location)
     });
   }
   for (const property2 of properties) {
     if (property2.type !== "attribute" || property2.kind !== "object") continue;
-    const location = at(path, property2.location);
+    const location = at(path3, property2.location);
     const elements = fieldList(attributeArgument(property2, "fields")).map((e) => ({
       ...e,
       column: column(e.column)
@@ -25190,7 +25210,7 @@ var CONFIG_FILE = /(^|\/)prisma\.config\.(ts|mts|js|mjs|cjs)$/;
 var PACKAGE_JSON = /(^|\/)package\.json$/;
 var prismaSource = {
   id: "prisma",
-  matches: (path) => path.endsWith(".prisma") || CONFIG_FILE.test(path) || PACKAGE_JSON.test(path),
+  matches: (path3) => path3.endsWith(".prisma") || CONFIG_FILE.test(path3) || PACKAGE_JSON.test(path3),
   async read(files) {
     if (files.every((file) => PACKAGE_JSON.test(file.path))) return {};
     if (files.some((file) => CONFIG_FILE.test(file.path))) await loadBabel();
@@ -25221,10 +25241,10 @@ var prismaSource = {
     return fragment;
   }
 };
-function packageJsonConfig(path, text2) {
+function packageJsonConfig(path3, text2) {
   try {
     const schema = JSON.parse(text2)?.prisma?.schema;
-    return typeof schema === "string" && schema !== "" ? { path, schema } : void 0;
+    return typeof schema === "string" && schema !== "" ? { path: path3, schema } : void 0;
   } catch {
     return void 0;
   }
@@ -25238,8 +25258,8 @@ function configFor(group, configs) {
   if (naming) return naming;
   return configs.filter((config2) => !config2.schema && isWithin(group.path, dirname2(config2.path))).sort((a, b) => b.path.length - a.path.length)[0];
 }
-function isWithin(path, folder) {
-  return folder === "" || path.startsWith(`${folder}/`);
+function isWithin(path3, folder) {
+  return folder === "" || path3.startsWith(`${folder}/`);
 }
 function applyConfig(schema, config2) {
   if (!config2.urlEnv && !config2.directUrlEnv) return;
@@ -25253,7 +25273,7 @@ function applyConfig(schema, config2) {
 // src/sources/railway/index.ts
 var railwaySource = {
   id: "railway",
-  matches: (path) => /(^|\/)railway\.(json|toml)$/.test(path),
+  matches: (path3) => /(^|\/)railway\.(json|toml)$/.test(path3),
   read(files) {
     const fragment = {
       services: [],
@@ -25266,15 +25286,15 @@ var railwaySource = {
     return fragment;
   }
 };
-function readService(path, field, diagnostics) {
+function readService(path3, field, diagnostics) {
   const deploy = field("deploy") ?? field("");
   const cron = field("deploy.cronSchedule");
   const service = baseService(
     "railway",
-    defaultName(path, "railway"),
+    defaultName(path3, "railway"),
     typeof cron?.value === "string" && cron.value ? "cron" : "web",
     deploy.location,
-    directoryOf2(path)
+    directoryOf2(path3)
   );
   const text2 = (key) => {
     const found = field(key);
@@ -25329,15 +25349,15 @@ function wholeNumber(value, at3, diagnostics) {
   });
   return 1;
 }
-function jsonConfig(path, text2, diagnostics) {
-  const { root, diagnostics: found } = parseLocatedYaml(path, text2, "railway");
+function jsonConfig(path3, text2, diagnostics) {
+  const { root, diagnostics: found } = parseLocatedYaml(path3, text2, "railway");
   diagnostics.push(...found);
   if (!root) return void 0;
   if (!root.isMap) {
     diagnostics.push({
       severity: "error",
       origin: "railway",
-      message: `${path} should hold a JSON object with \`build\` and \`deploy\`; it was skipped.`,
+      message: `${path3} should hold a JSON object with \`build\` and \`deploy\`; it was skipped.`,
       location: root.location
     });
     return void 0;
@@ -25348,14 +25368,14 @@ function jsonConfig(path, text2, diagnostics) {
     return node2 ? { value: node2.node?.toJSON(), location: node2.location } : void 0;
   };
 }
-function tomlConfig(path, text2, diagnostics) {
-  const { toml, diagnostics: found } = parseLocatedToml(path, text2, "railway");
+function tomlConfig(path3, text2, diagnostics) {
+  const { toml, diagnostics: found } = parseLocatedToml(path3, text2, "railway");
   diagnostics.push(...found);
   if (!toml) return void 0;
   return (dotted) => {
     let value = toml.data;
     for (const key of dotted ? dotted.split(".") : []) value = asRecord(value)[key];
-    return value === void 0 ? void 0 : { value, location: { path, line: toml.lineOf(dotted) } };
+    return value === void 0 ? void 0 : { value, location: { path: path3, line: toml.lineOf(dotted) } };
   };
 }
 
@@ -25613,7 +25633,7 @@ function normalizeRootDir(rootDir) {
   return rootDir.split("/").filter((part) => part !== "" && part !== ".").join("/");
 }
 function runsInfrastructure(node2, name) {
-  const last = (path) => path?.replace(/\.git$/, "").replace(/\/+$/, "").split("/").at(-1);
+  const last = (path3) => path3?.replace(/\.git$/, "").replace(/\/+$/, "").split("/").at(-1);
   const names2 = [
     name,
     node2.get("image")?.get("url")?.string(),
@@ -25637,7 +25657,7 @@ var KEY_VALUE_TYPES = /* @__PURE__ */ new Set(["keyvalue", "redis"]);
 var UNMODELLED_TYPES = /* @__PURE__ */ new Set(["workflow"]);
 var renderSource = {
   id: "render",
-  matches: (path) => BLUEPRINT.test(path),
+  matches: (path3) => BLUEPRINT.test(path3),
   read(files) {
     const fragment = { services: [], datastores: [], connections: [], diagnostics: [] };
     for (const file of files) {
@@ -25730,9 +25750,9 @@ function nameOf(node2, what, diagnostics) {
 var ENOSYS = 52;
 var prism = lazyModule("the Ruby parser", async () => {
   const [{ parsePrism }, { prismWasm }] = await Promise.all([
-    import("./parsePrism-JGOIOE5D.js"),
+    import("./parsePrism-DMIUM6NV.js"),
     // Its own chunk in the bundle: the inlined binary is parsed only by reviews with Ruby files.
-    import("./prism-wasm-ICHTSNZ7.js")
+    import("./prism-wasm-N7FPZO4E.js")
   ]);
   const bytes = await prismWasm();
   const system = new Proxy(
@@ -25985,8 +26005,8 @@ function readRailsRoutes(file) {
   const found = [];
   const visit2 = (node2) => {
     if (node2?.constructor?.name === "CallNode" && node2.receiver === null && VERBS.has(node2.name)) {
-      const path = healthPath(routeLiteral(argumentsOf(node2)[0]) ?? "");
-      if (path) found.push({ path, location: { path: file.path, line: line(node2.location.startOffset) } });
+      const path3 = healthPath(routeLiteral(argumentsOf(node2)[0]) ?? "");
+      if (path3) found.push({ path: path3, location: { path: file.path, line: line(node2.location.startOffset) } });
     }
     for (const child of node2?.compactChildNodes?.() ?? []) visit2(child);
   };
@@ -26063,7 +26083,7 @@ var RAILS_ROUTES = /(^|\/)config\/routes(\/[^/]+)?\.rb$/;
 var SOLID_QUEUE_CONFIG = /(^|\/)config\/[^/]*queue[^/]*\.ya?ml$/;
 var rubySource = {
   id: "ruby",
-  matches: (path) => RUBY_CANDIDATE.test(path) && (GEMFILE.test(path) || PUMA_CONFIG.test(path) || SIDEKIQ_CONFIG.test(path) || SOLID_QUEUE_CONFIG.test(path) || RAILS_ROUTES.test(path)),
+  matches: (path3) => RUBY_CANDIDATE.test(path3) && (GEMFILE.test(path3) || PUMA_CONFIG.test(path3) || SIDEKIQ_CONFIG.test(path3) || SOLID_QUEUE_CONFIG.test(path3) || RAILS_ROUTES.test(path3)),
   async read(files) {
     await loadRubyParser();
     const fragment = {
@@ -26144,8 +26164,8 @@ var DRIZZLE_JOURNAL = "meta/_journal.json";
 var MIGRATION_DIRS = /* @__PURE__ */ new Set(["migrations", "migration", "drizzle", "migrate"]);
 var HISTORY_DIRS = /* @__PURE__ */ new Set(["legacy", "archive", "archived", "deprecated"]);
 var SQL_FILE = /\.sql$/i;
-function isLayoutEvidence(path) {
-  return path === PRISMA_LOCK || path.endsWith(`/${PRISMA_LOCK}`) || path.endsWith(`/${DRIZZLE_JOURNAL}`);
+function isLayoutEvidence(path3) {
+  return path3 === PRISMA_LOCK || path3.endsWith(`/${PRISMA_LOCK}`) || path3.endsWith(`/${DRIZZLE_JOURNAL}`);
 }
 function layoutEvidence(files) {
   const evidence = { prismaDirectories: /* @__PURE__ */ new Set(), drizzleJournals: /* @__PURE__ */ new Map() };
@@ -26173,22 +26193,22 @@ function journalTags(text2) {
     return void 0;
   }
 }
-function migrationPlace(path, evidence) {
-  const parts = replayableParts(path);
+function migrationPlace(path3, evidence) {
+  const parts = replayableParts(path3);
   const place = parts && toolPlace(parts, evidence);
   const dialect = place && sqlDialectOf(parts);
   return dialect ? { ...place, dialect } : place;
 }
-function isMigrationPath(path) {
-  const parts = replayableParts(path);
+function isMigrationPath(path3) {
+  const parts = replayableParts(path3);
   return parts !== void 0 && toolPlace(parts, void 0) !== void 0;
 }
-function replayableParts(path) {
-  if (!SQL_FILE.test(path)) return void 0;
-  const folders = path.toLowerCase().split("/");
+function replayableParts(path3) {
+  if (!SQL_FILE.test(path3)) return void 0;
+  const folders = path3.toLowerCase().split("/");
   folders.pop();
   if (folders.some((folder) => TEST_FOLDERS.has(folder) || HISTORY_DIRS.has(folder))) return void 0;
-  return path.split("/");
+  return path3.split("/");
 }
 function toolPlace(parts, evidence) {
   const file = parts.at(-1);
@@ -26254,9 +26274,9 @@ function inToolOrder(items) {
     (a, b) => a.item.place.phase - b.item.place.phase || compareRuns(a.runs, b.runs) || (a.item.file.path < b.item.file.path ? -1 : 1)
   ).map(({ item }) => item);
 }
-function parentOf(path) {
-  const slash = path.lastIndexOf("/");
-  return slash < 0 ? "" : path.slice(0, slash);
+function parentOf(path3) {
+  const slash = path3.lastIndexOf("/");
+  return slash < 0 ? "" : path3.slice(0, slash);
 }
 
 // src/sources/sql/postgres-parser.ts
@@ -26268,7 +26288,7 @@ var SqlSyntaxError = class extends Error {
   }
 };
 var postgres = lazyModule("the PostgreSQL parser", async () => {
-  const { default: createModule } = await import("./libpg-query-COCBOK43.js");
+  const { default: createModule } = await import("./libpg-query-TN2WRQJJ.js");
   return await createModule();
 });
 var loadPostgresParser = postgres.load;
@@ -27006,7 +27026,7 @@ var MAX_DIAGNOSTICS_PER_FILE = 5;
 var MAX_STATEMENTS_PER_FILE = 2e4;
 var sqlSource = {
   id: "sql",
-  matches: (path) => isLayoutEvidence(path) || isMigrationPath(path),
+  matches: (path3) => isLayoutEvidence(path3) || isMigrationPath(path3),
   preload: loadPostgresParser,
   async read(files) {
     await loadPostgresParser();
@@ -27146,16 +27166,16 @@ function errorByteOffset(error3, piece) {
   }
   return bytes;
 }
-function lineLocator2(path, bytes) {
+function lineLocator2(path3, bytes) {
   const lineOf = byteLineLocator(bytes);
-  return (offset) => ({ path, line: lineOf(offset) });
+  return (offset) => ({ path: path3, line: lineOf(offset) });
 }
 
 // src/sources/uwsgi/index.ts
 var UWSGI_INI = /uwsgi[^/]*\.ini$/;
 var uwsgiSource = {
   id: "uwsgi",
-  matches: (path) => UWSGI_INI.test(path),
+  matches: (path3) => UWSGI_INI.test(path3),
   read(files) {
     const fragment = { serverConfigs: [] };
     for (const file of files) fragment.serverConfigs.push(readUwsgiIni(file));
@@ -27194,7 +27214,7 @@ function countOf2(value) {
 // src/sources/vercel/index.ts
 var vercelSource = {
   id: "vercel",
-  matches: (path) => path === "vercel.json" || path.endsWith("/vercel.json"),
+  matches: (path3) => path3 === "vercel.json" || path3.endsWith("/vercel.json"),
   read(files) {
     const fragment = {
       services: [],
@@ -27213,13 +27233,13 @@ var vercelSource = {
     return fragment;
   }
 };
-function readProject(path, root, diagnostics) {
+function readProject(path3, root, diagnostics) {
   const service = baseService(
     "vercel",
-    root.get("name")?.string() ?? defaultName(path, "vercel"),
+    root.get("name")?.string() ?? defaultName(path3, "vercel"),
     "serverless",
     root.location,
-    directoryOf2(path)
+    directoryOf2(path3)
   );
   service.instances = {
     min: 0,
@@ -27292,19 +27312,19 @@ async function collectFiles(files, options = {}) {
   const sources = options.sources ?? allSources;
   const time2 = timeWith(options.clock);
   const readers = /* @__PURE__ */ new Map();
-  for (const { path } of await time2("list", () => files.list()))
+  for (const { path: path3 } of await time2("list", () => files.list()))
     for (const source of sources) {
-      if (!source.matches(path)) continue;
-      const wanting = readers.get(path);
+      if (!source.matches(path3)) continue;
+      const wanting = readers.get(path3);
       if (wanting) wanting.push(source);
-      else readers.set(path, [source]);
+      else readers.set(path3, [source]);
     }
   const relevant = [...readers.keys()].sort();
   for (const source of sources)
-    if (source.preload && relevant.some((path) => readers.get(path)?.includes(source)))
+    if (source.preload && relevant.some((path3) => readers.get(path3)?.includes(source)))
       source.preload().catch(() => void 0);
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
-  const skipped2 = relevant.splice(maxFiles).map((path) => ({ path, reason: `more than ${maxFiles} relevant files` }));
+  const skipped2 = relevant.splice(maxFiles).map((path3) => ({ path: path3, reason: `more than ${maxFiles} relevant files` }));
   const contents = await time2("read", () => files.read([...relevant, ...options.alsoRead ?? []]));
   const texts = /* @__PURE__ */ new Map();
   const unreadableFiles = [];
@@ -27319,9 +27339,9 @@ async function parseProject(collected, options = {}) {
   const time2 = timeWith(options.clock);
   const ignored = options.ignore?.length ? (0, import_picomatch2.default)([...options.ignore], { dot: true }) : () => false;
   const skipped2 = [...collected.skipped];
-  const parsed = collected.relevant.filter((path) => {
-    if (!ignored(path)) return true;
-    skipped2.push({ path, reason: "ignored by config" });
+  const parsed = collected.relevant.filter((path3) => {
+    if (!ignored(path3)) return true;
+    skipped2.push({ path: path3, reason: "ignored by config" });
     return false;
   });
   const fragments = [
@@ -27329,7 +27349,7 @@ async function parseProject(collected, options = {}) {
   ];
   const deadline = performance.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   for (const source of sources) {
-    const mine = parsed.filter((path) => collected.readers.get(path)?.includes(source) && collected.texts.has(path)).map((path) => ({ path, text: collected.texts.get(path) }));
+    const mine = parsed.filter((path3) => collected.readers.get(path3)?.includes(source) && collected.texts.has(path3)).map((path3) => ({ path: path3, text: collected.texts.get(path3) }));
     if (mine.length === 0) continue;
     if (performance.now() > deadline) {
       for (const file of mine)
@@ -27357,14 +27377,14 @@ async function readSafely(source, files) {
     return await source.read(files);
   } catch (error3) {
     const reason = error3 instanceof Error ? error3.message : String(error3);
-    const path = files[0]?.path ?? "";
+    const path3 = files[0]?.path ?? "";
     return {
       diagnostics: [
         {
           severity: "error",
           origin: source.id,
           message: `The ${source.id} reader failed on ${files.length} file(s): ${reason}`,
-          location: { path, line: 1 }
+          location: { path: path3, line: 1 }
         }
       ]
     };
@@ -27376,16 +27396,16 @@ function formatBytes(bytes) {
 
 // src/review/suppressions.ts
 var DIRECTIVE = "headroom-ignore";
-function commentMarkers(path) {
-  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+function commentMarkers(path3) {
+  const name = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
   if (name.endsWith(".sql")) return ["--", "/*"];
   if (/\.(prisma|[cm]?[jt]sx?)$/.test(name)) return ["//", "/*"];
   if (/\.(ya?ml|toml|txt|py|cfg|ini)$/.test(name) || name.startsWith(".env") || name === "procfile")
     return ["#"];
   return [];
 }
-function findSuppressions(path, text2) {
-  const markers = commentMarkers(path);
+function findSuppressions(path3, text2) {
+  const markers = commentMarkers(path3);
   if (markers.length === 0 || !text2.includes(DIRECTIVE)) return [];
   const found = [];
   text2.split(/\r?\n/).forEach((line, index) => {
@@ -27398,7 +27418,7 @@ function findSuppressions(path, text2) {
     const separator = body.indexOf("--");
     const ruleId = (separator < 0 ? body : body.slice(0, separator)).trim();
     const reason = separator < 0 ? void 0 : body.slice(separator + 2).trim() || void 0;
-    found.push({ ruleId, ...reason ? { reason } : {}, location: { path, line: index + 1 } });
+    found.push({ ruleId, ...reason ? { reason } : {}, location: { path: path3, line: index + 1 } });
   });
   return found;
 }
@@ -27411,7 +27431,7 @@ function openingMarker(before, markers) {
   return nearest?.marker;
 }
 function applySuppressions(findings, texts, knownRuleIds) {
-  const suppressions = [...texts].flatMap(([path, text2]) => findSuppressions(path, text2));
+  const suppressions = [...texts].flatMap(([path3, text2]) => findSuppressions(path3, text2));
   const used = /* @__PURE__ */ new Set();
   const diagnostics = [];
   const valid = suppressions.filter((suppression) => {
@@ -27455,10 +27475,10 @@ function suppressionDiagnostic(suppression, message) {
 async function review(files, options = {}) {
   const rules = options.rules ?? allRules;
   const ruleIds = rules.map((rule) => rule.meta.id);
-  const path = options.configPath ?? DEFAULT_CONFIG_PATH;
+  const path3 = options.configPath ?? DEFAULT_CONFIG_PATH;
   const clock = options.clock;
   const collected = await collectFiles(files, {
-    ...options.configText === void 0 ? { alsoRead: [path] } : {},
+    ...options.configText === void 0 ? { alsoRead: [path3] } : {},
     ...options.maxFiles ? { maxFiles: options.maxFiles } : {},
     ...clock ? { clock } : {}
   });
@@ -27466,7 +27486,7 @@ async function review(files, options = {}) {
     config: config2,
     diagnostics: configDiagnostics,
     configPath
-  } = loadConfig(collected, path, options, ruleIds);
+  } = loadConfig(collected, path3, options, ruleIds);
   const reading = await parseProject(collected, { ignore: config2.ignore, ...clock ? { clock } : {} });
   const time2 = timeWith(clock);
   const { model } = reading;
@@ -27508,15 +27528,15 @@ async function review(files, options = {}) {
     ...configPath ? { configPath } : {}
   };
 }
-function loadConfig(collected, path, options, ruleIds) {
-  const text2 = options.configText ?? collected.texts.get(path);
-  const diagnostics = collected.unreadable.filter((d) => d.location.path === path).map((d) => ({ ...d, origin: "config", severity: "error" }));
-  const parsed = text2 === void 0 ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text2, path, ruleIds);
+function loadConfig(collected, path3, options, ruleIds) {
+  const text2 = options.configText ?? collected.texts.get(path3);
+  const diagnostics = collected.unreadable.filter((d) => d.location.path === path3).map((d) => ({ ...d, origin: "config", severity: "error" }));
+  const parsed = text2 === void 0 ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text2, path3, ruleIds);
   const config2 = { ...parsed.config, ...definedOnly(options.overrides ?? {}) };
   return {
     config: config2,
     diagnostics: [...diagnostics, ...parsed.diagnostics],
-    ...text2 !== void 0 ? { configPath: path } : {}
+    ...text2 !== void 0 ? { configPath: path3 } : {}
   };
 }
 function definedOnly(value) {
@@ -27775,9 +27795,9 @@ async function workflowListensToCommentEdits(workspace) {
   const ref = process.env.GITHUB_WORKFLOW_REF;
   const repository = process.env.GITHUB_REPOSITORY;
   if (!ref || !repository) return false;
-  const path = ref.slice(repository.length + 1).split("@")[0] ?? "";
+  const path3 = ref.slice(repository.length + 1).split("@")[0] ?? "";
   try {
-    const triggers = (0, import_yaml3.parse)(await (0, import_promises.readFile)((0, import_node_path5.join)(workspace, path), "utf8"))?.on;
+    const triggers = (0, import_yaml3.parse)(await (0, import_promises.readFile)((0, import_node_path5.join)(workspace, path3), "utf8"))?.on;
     if (typeof triggers === "string") return triggers === "issue_comment";
     if (Array.isArray(triggers)) return triggers.includes("issue_comment");
     if (typeof triggers !== "object" || triggers === null || !("issue_comment" in triggers)) return false;
@@ -27855,7 +27875,7 @@ async function run() {
   }
 }
 async function apiClient(inputs) {
-  const { Octokit } = await import("./dist-src-PEQRLDFE.js");
+  const { Octokit } = await import("./dist-src-BQZSLE3E.js");
   return new Octokit({
     auth: inputs.token,
     baseUrl: process.env.GITHUB_API_URL ?? "https://api.github.com",

@@ -1,0 +1,20 @@
+import { createRequire as __headroomRequire } from 'node:module';
+import { dirname as __headroomDirname } from 'node:path';
+import { fileURLToPath as __headroomFilePath } from 'node:url';
+const require = __headroomRequire(import.meta.url);
+const __filename = __headroomFilePath(import.meta.url);
+const __dirname = __headroomDirname(__filename);
+import {
+  __commonJS
+} from "./chunk-YJYDIYHZ.js";
+
+// node-builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "node-builtin:node:crypto"(exports, module) {
+    module.exports = process.getBuiltinModule("node:crypto");
+  }
+});
+
+export {
+  require_node_crypto
+};
