@@ -70,11 +70,10 @@ const builtinsAsObjects: Plugin = {
   setup(context) {
     // Dependencies' imports too, by either name: @actions/core's `import * as fs from "fs"` built
     // the facades on every start of the Action (~30 ms more than the CLI).
-    context.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) =>
-      NODE_BUILTINS.has(args.path.replace(/^node:/, ''))
-        ? { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'node-builtin' }
-        : undefined,
-    );
+    context.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      return NODE_BUILTINS.has(name) ? { path: `node:${name}`, namespace: 'node-builtin' } : undefined;
+    });
     context.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
       contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
       loader: 'js',

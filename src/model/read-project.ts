@@ -94,11 +94,15 @@ export async function parseProject(
   const fragments: ModelFragment[] = [
     { diagnostics: collected.unreadable.filter((d) => parsed.includes(d.location.path)) },
   ];
+  const filesOf = new Map<Source, SourceFile[]>(sources.map((source) => [source, []]));
+  for (const path of parsed) {
+    const text = collected.texts.get(path);
+    if (text !== undefined)
+      for (const source of collected.readers.get(path) ?? []) filesOf.get(source)?.push({ path, text });
+  }
   const deadline = performance.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   for (const source of sources) {
-    const mine: SourceFile[] = parsed
-      .filter((path) => collected.readers.get(path)?.includes(source) && collected.texts.has(path))
-      .map((path) => ({ path, text: collected.texts.get(path) as string }));
+    const mine = filesOf.get(source) ?? [];
     if (mine.length === 0) continue;
     if (performance.now() > deadline) {
       for (const file of mine)

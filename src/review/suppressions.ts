@@ -1,3 +1,4 @@
+import { fileName } from '../files/repository-path.ts';
 import type { Diagnostic, Location } from '../model/location.ts';
 import type { Finding } from './finding.ts';
 
@@ -11,7 +12,7 @@ export interface Suppression {
 
 /** The comment openers of each kind of file Headroom reads (`/*` for block comments). */
 function commentMarkers(path: string): string[] {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const name = fileName(path).toLowerCase();
   if (name.endsWith('.sql')) return ['--', '/*'];
   if (/\.(prisma|[cm]?[jt]sx?)$/.test(name)) return ['//', '/*'];
   if (/\.(ya?ml|toml|txt|py|cfg|ini)$/.test(name) || name.startsWith('.env') || name === 'procfile')

@@ -79,7 +79,7 @@ function eggName(target: string): { name: string } | null {
 }
 
 function stem(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.txt$/i, '');
+  return fileName(path).replace(/\.txt$/i, '');
 }
 
 function joinPath(directory: string, relative: string): string {

@@ -1,4 +1,4 @@
-import { TEST_FOLDERS } from '../../files/test-folders.ts';
+import { inTestFolder } from '../../files/test-folders.ts';
 import type { MigrationTool } from '../../model/project-model.ts';
 import { type SqlDialect, sqlDialectOf } from './dialect.ts';
 
@@ -105,11 +105,9 @@ export function isMigrationPath(path: string): boolean {
 
 /** The path's parts, when it is a `.sql` file outside test folders and kept history. */
 function replayableParts(path: string): string[] | undefined {
-  if (!SQL_FILE.test(path)) return undefined;
-  const folders = path.toLowerCase().split('/');
-  folders.pop();
-  if (folders.some((folder) => TEST_FOLDERS.has(folder) || HISTORY_DIRS.has(folder))) return undefined;
-  return path.split('/');
+  if (!SQL_FILE.test(path) || inTestFolder(path)) return undefined;
+  const parts = path.split('/');
+  return parts.slice(0, -1).some((part) => HISTORY_DIRS.has(part.toLowerCase())) ? undefined : parts;
 }
 
 function toolPlace(

@@ -24379,7 +24379,7 @@ function eggName(target) {
   return egg ? { name: normalizePythonName(egg) } : null;
 }
 function stem(path3) {
-  return path3.slice(path3.lastIndexOf("/") + 1).replace(/\.txt$/i, "");
+  return fileName(path3).replace(/\.txt$/i, "");
 }
 function joinPath2(directory, relative) {
   const parts = directory ? directory.split("/") : [];
@@ -26204,11 +26204,9 @@ function isMigrationPath(path3) {
   return parts !== void 0 && toolPlace(parts, void 0) !== void 0;
 }
 function replayableParts(path3) {
-  if (!SQL_FILE.test(path3)) return void 0;
-  const folders = path3.toLowerCase().split("/");
-  folders.pop();
-  if (folders.some((folder) => TEST_FOLDERS.has(folder) || HISTORY_DIRS.has(folder))) return void 0;
-  return path3.split("/");
+  if (!SQL_FILE.test(path3) || inTestFolder(path3)) return void 0;
+  const parts = path3.split("/");
+  return parts.slice(0, -1).some((part) => HISTORY_DIRS.has(part.toLowerCase())) ? void 0 : parts;
 }
 function toolPlace(parts, evidence) {
   const file = parts.at(-1);
@@ -27347,9 +27345,15 @@ async function parseProject(collected, options = {}) {
   const fragments = [
     { diagnostics: collected.unreadable.filter((d) => parsed.includes(d.location.path)) }
   ];
+  const filesOf = new Map(sources.map((source) => [source, []]));
+  for (const path3 of parsed) {
+    const text2 = collected.texts.get(path3);
+    if (text2 !== void 0)
+      for (const source of collected.readers.get(path3) ?? []) filesOf.get(source)?.push({ path: path3, text: text2 });
+  }
   const deadline = performance.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   for (const source of sources) {
-    const mine = parsed.filter((path3) => collected.readers.get(path3)?.includes(source) && collected.texts.has(path3)).map((path3) => ({ path: path3, text: collected.texts.get(path3) }));
+    const mine = filesOf.get(source) ?? [];
     if (mine.length === 0) continue;
     if (performance.now() > deadline) {
       for (const file of mine)
@@ -27397,7 +27401,7 @@ function formatBytes(bytes) {
 // src/review/suppressions.ts
 var DIRECTIVE = "headroom-ignore";
 function commentMarkers(path3) {
-  const name = path3.slice(path3.lastIndexOf("/") + 1).toLowerCase();
+  const name = fileName(path3).toLowerCase();
   if (name.endsWith(".sql")) return ["--", "/*"];
   if (/\.(prisma|[cm]?[jt]sx?)$/.test(name)) return ["//", "/*"];
   if (/\.(ya?ml|toml|txt|py|cfg|ini)$/.test(name) || name.startsWith(".env") || name === "procfile")
