@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { serviceCapacity } from '../../src/capacity/compute.ts';
 import { defineRule } from '../../src/rules/rule.ts';
 
@@ -24,7 +24,9 @@ export default defineRule({
     },
   },
   options: z.object({
-    headroomPercent: z.number().min(0).max(90).default(10).describe('RAM kept free for the OS and spikes.'),
+    headroomPercent: z
+      ._default(z.number().check(z.minimum(0), z.maximum(90)), 10)
+      .check(z.describe('RAM kept free for the OS and spikes.')),
   }),
   check(model, { options, capacity: config }) {
     return model.services.flatMap((service) => {

@@ -100,11 +100,11 @@ export async function parseProject(
     if (text !== undefined)
       for (const source of collected.readers.get(path) ?? []) filesOf.get(source)?.push({ path, text });
   }
-  const deadline = performance.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+  const deadline = Date.now() + (options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   for (const source of sources) {
     const mine = filesOf.get(source) ?? [];
     if (mine.length === 0) continue;
-    if (performance.now() > deadline) {
+    if (Date.now() > deadline) {
       for (const file of mine)
         skipped.push({
           path: file.path,

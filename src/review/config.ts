@@ -1,10 +1,22 @@
 import picomatch from 'picomatch';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type parseDocument, visit } from 'yaml';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import {
+  $ZodArray,
+  $ZodDefault,
+  $ZodEnum,
+  type $ZodIssue,
+  $ZodObject,
+  $ZodOptional,
+  $ZodRecord,
+  type $ZodType,
+  $ZodUnion,
+} from 'zod/v4/core';
 import type { Diagnostic } from '../model/location.ts';
 import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
 import type { RuleSetting } from '../rules/run-rules.ts';
 import { clampToText, parseYaml, yamlErrors } from '../sources/located-yaml.ts';
+import '../zod-messages.ts';
 
 export const DEFAULT_CONFIG_PATH = '.github/headroom.yml';
 
@@ -13,72 +25,78 @@ const severityOrOff = z.enum([...SEVERITIES, 'off']);
 const ruleSetting = z.union([
   severityOrOff,
   z.strictObject({
-    severity: severityOrOff.optional(),
-    options: z.record(z.string(), z.unknown()).optional(),
+    severity: z.optional(severityOrOff),
+    options: z.optional(z.record(z.string(), z.unknown())),
   }),
 ]);
 
+/** A described optional value: the description goes to the JSON Schema editors read. */
+const described = <T extends z.ZodMiniType>(schema: T, description: string) =>
+  z.optional(schema).check(z.describe(description));
+
 const serviceCapacity = z.strictObject({
-  processes: z
-    .int()
-    .positive()
-    .optional()
-    .describe('Worker processes per instance, when the start command does not say.'),
-  poolSize: z.int().positive().optional().describe('Database connections each process may open.'),
-  memoryPerProcessMb: z.number().positive().optional().describe('Resident memory of one process, in MB.'),
+  processes: described(
+    z.int().check(z.positive()),
+    'Worker processes per instance, when the start command does not say.',
+  ),
+  poolSize: described(z.int().check(z.positive()), 'Database connections each process may open.'),
+  memoryPerProcessMb: described(z.number().check(z.positive()), 'Resident memory of one process, in MB.'),
 });
 
 /** The schema of `.github/headroom.yml`; the JSON Schema in schema/ is generated from it. */
 export const configSchema = z
   .strictObject({
-    tier: z
-      .enum(TIERS)
-      .optional()
-      .describe('Target: launch (0–1k users), growth (1k–10k), scale (10k–100k), enterprise (100k+).'),
-    expectedUsers: z
-      .int()
-      .nonnegative()
-      .optional()
-      .describe('Active users expected; sets the tier when `tier` is absent.'),
+    tier: described(
+      z.enum(TIERS),
+      'Target: launch (0–1k users), growth (1k–10k), scale (10k–100k), enterprise (100k+).',
+    ),
+    expectedUsers: described(
+      z.int().check(z.nonnegative()),
+      'Active users expected; sets the tier when `tier` is absent.',
+    ),
     failOn: z
-      .enum([...SEVERITIES, 'never'])
-      .default('error')
-      .describe('Lowest severity that fails the gate.'),
+      ._default(z.enum([...SEVERITIES, 'never']), 'error')
+      .check(z.describe('Lowest severity that fails the gate.')),
     gateOn: z
-      .enum(['new', 'all'])
-      .default('new')
-      .describe('Fail only on findings a pull request introduces, or on all.'),
+      ._default(z.enum(['new', 'all']), 'new')
+      .check(z.describe('Fail only on findings a pull request introduces, or on all.')),
     rules: z
-      .record(z.string(), ruleSetting)
-      .default({})
-      .describe('Per rule: a severity, `off`, or { severity, options }.'),
+      ._default(z.record(z.string(), ruleSetting), {})
+      .check(z.describe('Per rule: a severity, `off`, or { severity, options }.')),
     ignore: z
-      .array(
-        z.string().refine(isGlob, {
-          message: 'not a glob pattern Headroom can read (picomatch takes at most 64 KB)',
-        }),
+      ._default(
+        z.array(
+          z.string().check(
+            z.refine(isGlob, {
+              message: 'not a glob pattern Headroom can read (picomatch takes at most 64 KB)',
+            }),
+          ),
+        ),
+        [],
       )
-      .default([])
-      .describe('Glob patterns of files never read.'),
-    acknowledgements: z
-      .strictObject({
+      .check(z.describe('Glob patterns of files never read.')),
+    acknowledgements: z._default(
+      z.strictObject({
         forbid: z
-          .array(z.string())
-          .default([])
-          .describe('Rules whose findings a ticked box may not acknowledge.'),
-      })
-      .default({ forbid: [] }),
-    capacity: z
-      .strictObject({
-        memoryPerProcessMb: z.number().positive().optional(),
-        services: z.record(z.string(), serviceCapacity).default({}),
-      })
-      .default({ services: {} }),
+          ._default(z.array(z.string()), [])
+          .check(z.describe('Rules whose findings a ticked box may not acknowledge.')),
+      }),
+      { forbid: [] },
+    ),
+    capacity: z._default(
+      z.strictObject({
+        memoryPerProcessMb: z.optional(z.number().check(z.positive())),
+        services: z._default(z.record(z.string(), serviceCapacity), {}),
+      }),
+      { services: {} },
+    ),
   })
-  .refine((config) => !(config.tier && config.expectedUsers !== undefined), {
-    message: 'Set either `tier` or `expectedUsers`, not both.',
-    path: ['expectedUsers'],
-  });
+  .check(
+    z.refine((config) => !(config.tier && config.expectedUsers !== undefined), {
+      message: 'Set either `tier` or `expectedUsers`, not both.',
+      path: ['expectedUsers'],
+    }),
+  );
 
 export type ConfigInput = z.input<typeof configSchema>;
 type ParsedConfig = z.output<typeof configSchema>;
@@ -229,7 +247,7 @@ interface Problem {
 }
 
 /** One problem per offending key, worded for someone editing YAML rather than reading zod. */
-function describeIssue(issue: z.core.$ZodIssue): Problem[] {
+function describeIssue(issue: $ZodIssue): Problem[] {
   const where = issue.path.length ? `\`${issue.path.join('.')}\`` : 'the file';
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeys(schemaAt(configSchema, issue.path));
@@ -285,54 +303,55 @@ function withoutPaths(value: unknown, paths: PropertyKey[][]): unknown {
 
 const REMOVED = Symbol('removed');
 
+type Schema = $ZodType;
+
 /** The part of the schema that validates the value at `path`, through defaults, records and arrays. */
-function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
-  let current: z.ZodType | undefined = schema;
+function schemaAt(schema: Schema, path: readonly PropertyKey[]): Schema | undefined {
+  let current: Schema | undefined = schema;
   for (const key of path) {
     const node = unwrap(current);
-    if (node instanceof z.ZodObject) current = node.shape[String(key)] as z.ZodType | undefined;
-    else if (node instanceof z.ZodRecord) current = node.valueType as z.ZodType;
-    else if (node instanceof z.ZodArray) current = node.element as z.ZodType;
-    else if (node instanceof z.ZodUnion)
-      current = (node.options as z.ZodType[]).map(unwrap).find((o) => o instanceof z.ZodObject);
+    if (node instanceof $ZodObject) current = node._zod.def.shape[String(key)];
+    else if (node instanceof $ZodRecord) current = node._zod.def.valueType;
+    else if (node instanceof $ZodArray) current = node._zod.def.element;
+    else if (node instanceof $ZodUnion)
+      current = node._zod.def.options.map(unwrap).find((o) => o instanceof $ZodObject);
     else return undefined;
   }
   return current;
 }
 
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+function unwrap(schema: Schema | undefined): Schema | undefined {
   let node = schema;
-  while (node instanceof z.ZodDefault || node instanceof z.ZodOptional) node = node.unwrap() as z.ZodType;
+  while (node instanceof $ZodDefault || node instanceof $ZodOptional) node = node._zod.def.innerType;
   return node;
 }
 
-function allowedKeys(schema: z.ZodType | undefined): string[] {
+function allowedKeys(schema: Schema | undefined): string[] {
   const node = unwrap(schema);
-  if (node instanceof z.ZodObject) return Object.keys(node.shape);
-  if (node instanceof z.ZodUnion) return (node.options as z.ZodType[]).flatMap(allowedKeys);
+  if (node instanceof $ZodObject) return Object.keys(node._zod.def.shape);
+  if (node instanceof $ZodUnion) return node._zod.def.options.flatMap(allowedKeys);
   return [];
 }
 
 /** `one of error, warning, note, off, or a map with \`severity\`, \`options\``. */
-function describeExpected(schema: z.ZodType | undefined): string {
+function describeExpected(schema: Schema | undefined): string {
   const node = unwrap(schema);
-  if (node instanceof z.ZodEnum) return `one of ${node.options.join(', ')}`;
-  if (node instanceof z.ZodObject)
-    return `a map with ${Object.keys(node.shape)
+  if (node instanceof $ZodEnum) return `one of ${Object.values(node._zod.def.entries).join(', ')}`;
+  if (node instanceof $ZodObject)
+    return `a map with ${Object.keys(node._zod.def.shape)
       .map((k) => `\`${k}\``)
       .join(', ')}`;
-  if (node instanceof z.ZodUnion) return (node.options as z.ZodType[]).map(describeExpected).join(', or ');
+  if (node instanceof $ZodUnion) return node._zod.def.options.map(describeExpected).join(', or ');
   return 'valid';
 }
 
 /** `rules:` with nothing under it is YAML null: read it as the empty section it was meant to be. */
-function withoutEmptySections(value: unknown, schema: z.ZodType | undefined): unknown {
+function withoutEmptySections(value: unknown, schema: Schema | undefined): unknown {
   if (!isPlainObject(value)) return value;
   const entries = Object.entries(value).flatMap(([key, child]): Array<[string, unknown]> => {
-    const childSchema = schemaAt(schema as z.ZodType, [key]);
+    const childSchema = schema && schemaAt(schema, [key]);
     const node = unwrap(childSchema);
-    const isSection =
-      node instanceof z.ZodObject || node instanceof z.ZodRecord || node instanceof z.ZodArray;
+    const isSection = node instanceof $ZodObject || node instanceof $ZodRecord || node instanceof $ZodArray;
     if (child === null && isSection) return [];
     return [[key, withoutEmptySections(child, childSchema)]];
   });

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256.ts';
 
 /** Rule id + entity, hashed: stable across edits because it never includes a line number. */
 export function fingerprint(ruleId: string, entity: string): string {
-  return createHash('sha256').update(`${ruleId}\u0000${entity}`).digest('hex').slice(0, 16);
+  return sha256Hex(`${ruleId}\u0000${entity}`).slice(0, 16);
 }

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { CapacityConfig } from '../capacity/capacity.ts';
 import type { Location } from '../model/location.ts';
 import type { ProjectModel } from '../model/project-model.ts';
@@ -82,7 +82,7 @@ export interface RuleContext<Options> {
   capacity?: CapacityConfig;
 }
 
-export interface Rule<Schema extends z.ZodType = z.ZodType> {
+export interface Rule<Schema extends z.ZodMiniType = z.ZodMiniType> {
   meta: RuleMeta;
   /** zod schema for the rule's options in `.github/headroom.yml`; defaults come from it. */
   options?: Schema;
@@ -90,6 +90,6 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
 }
 
 /** Identity function that keeps the option type flowing from schema to `check`. */
-export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
+export function defineRule<Schema extends z.ZodMiniType>(rule: Rule<Schema>): Rule<Schema> {
   return rule;
 }

@@ -3,6 +3,7 @@ import type { ProjectModel } from '../model/project-model.ts';
 import type { Finding } from '../review/finding.ts';
 import { fingerprint } from '../review/fingerprint.ts';
 import type { Rule, Severity, Tier } from './rule.ts';
+import '../zod-messages.ts';
 
 /** What the config says about one rule. */
 export interface RuleSetting {

@@ -6,7 +6,7 @@ const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
   __commonJS
-} from "./chunk-YJYDIYHZ.js";
+} from "./chunk-7IJUVYVN.js";
 
 // node-builtin:node:fs
 var require_node_fs = __commonJS({

@@ -5,14 +5,16 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
-  require_node_fs
-} from "./chunk-Z3TQOJ64.js";
-import "./chunk-YJYDIYHZ.js";
+  __commonJS
+} from "./chunk-7IJUVYVN.js";
 
-// src/sources/ruby/prism-wasm.ts
-async function prismWasm() {
-  return require_node_fs().readFileSync(new URL("./prism.wasm", import.meta.url));
-}
+// node-builtin:node:crypto
+var require_node_crypto = __commonJS({
+  "node-builtin:node:crypto"(exports, module) {
+    module.exports = process.getBuiltinModule("node:crypto");
+  }
+});
+
 export {
-  prismWasm
+  require_node_crypto
 };

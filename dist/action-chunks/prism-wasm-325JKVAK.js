@@ -5,16 +5,14 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
-  __commonJS
-} from "./chunk-YJYDIYHZ.js";
+  require_node_fs
+} from "./chunk-NX3QGWSM.js";
+import "./chunk-7IJUVYVN.js";
 
-// node-builtin:node:crypto
-var require_node_crypto = __commonJS({
-  "node-builtin:node:crypto"(exports, module) {
-    module.exports = process.getBuiltinModule("node:crypto");
-  }
-});
-
+// src/sources/ruby/prism-wasm.ts
+async function prismWasm() {
+  return require_node_fs().readFileSync(new URL("./prism.wasm", import.meta.url));
+}
 export {
-  require_node_crypto
+  prismWasm
 };

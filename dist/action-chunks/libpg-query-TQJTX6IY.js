@@ -6,13 +6,13 @@ const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
   require_node_crypto
-} from "./chunk-QRB44RXN.js";
+} from "./chunk-ACK7OKBU.js";
 import {
   require_node_fs
-} from "./chunk-Z3TQOJ64.js";
+} from "./chunk-NX3QGWSM.js";
 import {
   __commonJS
-} from "./chunk-YJYDIYHZ.js";
+} from "./chunk-7IJUVYVN.js";
 
 // node_modules/libpg-query/wasm/libpg-query.js
 var require_libpg_query = __commonJS({

@@ -4,7 +4,7 @@ import { fileURLToPath as __headroomFilePath } from 'node:url';
 const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
-import "./chunk-YJYDIYHZ.js";
+import "./chunk-7IJUVYVN.js";
 
 // node_modules/@babel/parser/lib/index.js
 var Position = class {
