@@ -350,12 +350,17 @@ export class SchemaReplay {
     const table = this.#table(body.relation);
     if (!table) return [];
     if (body.idxname && this.#findIndex(body.idxname)) return []; // IF NOT EXISTS on an existing index
-    const written = indexText(context.parsed.subarray(context.start, context.end));
-    const elements: IndexElement[] = (body.indexParams ?? []).map((param: Node, i: number) => {
+    const params: Node[] = body.indexParams ?? [];
+    // The statement is lexed only for what the AST gives no text for: most indexes name columns.
+    const written =
+      body.whereClause || params.some((param) => !param.IndexElem?.name)
+        ? indexText(context.parsed.subarray(context.start, context.end))
+        : undefined;
+    const elements: IndexElement[] = params.map((param: Node, i: number) => {
       const element = param.IndexElem ?? {};
       const descending = element.ordering === 'SORTBY_DESC' ? { descending: true } : {};
       if (element.name) return { column: element.name, ...descending };
-      return { expression: written.expressions[i] ?? '', ...descending };
+      return { expression: written?.expressions[i] ?? '', ...descending };
     });
     const method = body.accessMethod && body.accessMethod !== 'btree' ? { method: body.accessMethod } : {};
     const index: Index = {
@@ -367,7 +372,7 @@ export class SchemaReplay {
     };
     if (body.whereClause) {
       const notNullColumns = notNullConjuncts(body.whereClause);
-      index.predicate = { text: written.predicate ?? '', ...(notNullColumns ? { notNullColumns } : {}) };
+      index.predicate = { text: written?.predicate ?? '', ...(notNullColumns ? { notNullColumns } : {}) };
     }
     this.#addIndex(table, index);
     return [

@@ -21721,12 +21721,13 @@ var SchemaReplay = class {
     const table = this.#table(body.relation);
     if (!table) return [];
     if (body.idxname && this.#findIndex(body.idxname)) return [];
-    const written = indexText(context.parsed.subarray(context.start, context.end));
-    const elements = (body.indexParams ?? []).map((param, i) => {
+    const params = body.indexParams ?? [];
+    const written = body.whereClause || params.some((param) => !param.IndexElem?.name) ? indexText(context.parsed.subarray(context.start, context.end)) : void 0;
+    const elements = params.map((param, i) => {
       const element = param.IndexElem ?? {};
       const descending = element.ordering === "SORTBY_DESC" ? { descending: true } : {};
       if (element.name) return { column: element.name, ...descending };
-      return { expression: written.expressions[i] ?? "", ...descending };
+      return { expression: written?.expressions[i] ?? "", ...descending };
     });
     const method = body.accessMethod && body.accessMethod !== "btree" ? { method: body.accessMethod } : {};
     const index = {
@@ -21738,7 +21739,7 @@ var SchemaReplay = class {
     };
     if (body.whereClause) {
       const notNullColumns = notNullConjuncts(body.whereClause);
-      index.predicate = { text: written.predicate ?? "", ...notNullColumns ? { notNullColumns } : {} };
+      index.predicate = { text: written?.predicate ?? "", ...notNullColumns ? { notNullColumns } : {} };
     }
     this.#addIndex(table, index);
     return [
