@@ -3045,7 +3045,7 @@ var DOCS_BASE = "https://github.com/headroom-dev/headroom/blob/main/rules/";
 var TOOL_URI = "https://github.com/headroom-dev/headroom";
 
 // src/review/sha256.ts
-var K = new Uint32Array([
+var K = Int32Array.from([
   1116352408,
   1899447441,
   3049323471,
@@ -3121,31 +3121,38 @@ var INITIAL = [
   528734635,
   1541459225
 ];
-var rotate = (x, n) => x >>> n | x << 32 - n;
 function sha256Hex(text2) {
   const message = Buffer.from(text2, "utf8");
   const blocks = Math.ceil((message.length + 9) / 64);
-  const padded = new Uint8Array(blocks * 64);
-  padded.set(message);
+  const padded = Buffer.alloc(blocks * 64);
+  message.copy(padded);
   padded[message.length] = 128;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(message.length / 536870912));
-  view.setUint32(padded.length - 4, message.length * 8 >>> 0);
-  const hash = [...INITIAL];
-  const w = new Uint32Array(64);
+  padded.writeUInt32BE(Math.floor(message.length / 536870912), padded.length - 8);
+  padded.writeUInt32BE(message.length * 8 >>> 0, padded.length - 4);
+  const hash = Int32Array.from(INITIAL);
+  const w = new Int32Array(64);
   for (let block = 0; block < blocks; block++) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block * 64 + i * 4);
+    for (let i = 0; i < 16; i++) w[i] = padded.readInt32BE(block * 64 + i * 4);
     for (let i = 16; i < 64; i++) {
-      const w15 = w[i - 15];
-      const w2 = w[i - 2];
-      const s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ w15 >>> 3;
-      const s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ w2 >>> 10;
+      const x = w[i - 15];
+      const y = w[i - 2];
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
       w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    let [a, b, c, d, e, f, g, h] = hash;
+    let a = hash[0];
+    let b = hash[1];
+    let c = hash[2];
+    let d = hash[3];
+    let e = hash[4];
+    let f = hash[5];
+    let g = hash[6];
+    let h = hash[7];
     for (let i = 0; i < 64; i++) {
-      const t1 = h + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + (e & f ^ ~e & g) + K[i] + w[i] | 0;
-      const t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + (a & b ^ a & c ^ b & c) | 0;
+      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const t1 = h + s1 + (e & f ^ ~e & g) + K[i] + w[i] | 0;
+      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const t2 = s0 + (a & b ^ a & c ^ b & c) | 0;
       h = g;
       g = f;
       f = e;
@@ -3155,10 +3162,18 @@ function sha256Hex(text2) {
       b = a;
       a = t1 + t2 | 0;
     }
-    const next = [a, b, c, d, e, f, g, h];
-    for (let i = 0; i < 8; i++) hash[i] = hash[i] + next[i] | 0;
+    hash[0] = hash[0] + a;
+    hash[1] = hash[1] + b;
+    hash[2] = hash[2] + c;
+    hash[3] = hash[3] + d;
+    hash[4] = hash[4] + e;
+    hash[5] = hash[5] + f;
+    hash[6] = hash[6] + g;
+    hash[7] = hash[7] + h;
   }
-  return hash.map((word) => (word >>> 0).toString(16).padStart(8, "0")).join("");
+  const digest = Buffer.alloc(32);
+  for (let i = 0; i < 8; i++) digest.writeInt32BE(hash[i], i * 4);
+  return digest.toString("hex");
 }
 
 // src/review/fingerprint.ts
