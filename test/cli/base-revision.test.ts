@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../temporary-directory.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const node = join(root, 'node_modules/.bin/node');
@@ -32,7 +32,7 @@ const history = {
 };
 
 async function repository(): Promise<string> {
-  const repo = await mkdtemp(join(tmpdir(), 'headroom-base-'));
+  const repo = await temporaryDirectory('headroom-base-');
   await mkdir(join(repo, dir), { recursive: true });
   for (const [path, text] of Object.entries(history)) await writeFile(join(repo, path), text);
   git(repo, 'init', '-q', '-b', 'main');
@@ -107,7 +107,7 @@ describe('headroom --base REF', () => {
     expect(unknown.stderr).toBe(
       'headroom: --base no-such-branch is not a commit of this repository (fetch it first, e.g. git fetch origin no-such-branch)\n',
     );
-    const plain = await mkdtemp(join(tmpdir(), 'headroom-nogit-'));
+    const plain = await temporaryDirectory('headroom-nogit-');
     const outside = headroom(plain, '.', '--base', 'main');
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/^headroom: .* is not inside a git checkout, so --base cannot be read\n$/);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../temporary-directory.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const node = join(root, 'node_modules/.bin/node');
@@ -35,7 +35,7 @@ describe('the headroom CLI', () => {
   });
 
   it('writes any format to --output', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'headroom-cli-'));
+    const dir = await temporaryDirectory('headroom-cli-');
     const out = join(dir, 'review.json');
     const { code, stdout } = headroom('examples/nextjs-prisma-supabase', '--format', 'json', '--output', out);
     expect(code).toBe(1);
@@ -49,7 +49,7 @@ describe('the headroom CLI', () => {
   });
 
   it('applies --config and --tier', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'headroom-cli-'));
+    const dir = await temporaryDirectory('headroom-cli-');
     await mkdir(join(dir, 'migrations'));
     await writeFile(join(dir, 'migrations/001.sql'), 'CREATE TABLE t (a int);\n');
     await writeFile(join(dir, 'strict.yml'), 'failOn: note\n');
@@ -58,7 +58,7 @@ describe('the headroom CLI', () => {
   });
 
   it('reads a --config outside the reviewed directory and names it in its diagnostics', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'headroom-cli-'));
+    const dir = await temporaryDirectory('headroom-cli-');
     const project = join(dir, 'project');
     await mkdir(join(project, 'migrations'), { recursive: true });
     await writeFile(join(project, 'migrations/001.sql'), 'CREATE TABLE t (a int);\n');
@@ -70,7 +70,7 @@ describe('the headroom CLI', () => {
   });
 
   it('exits 2 with one line when --output cannot be written or --config cannot be read', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'headroom-cli-'));
+    const dir = await temporaryDirectory('headroom-cli-');
     expect(headroom('examples/fastapi-render', '--output', join(dir, 'no/such/dir/out.txt'))).toEqual({
       code: 2,
       stdout: '',

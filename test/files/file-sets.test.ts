@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/files/file-set.ts';
 import { LocalFileSet } from '../../src/files/local-file-set.ts';
 import { MemoryFileSet } from '../../src/files/memory-file-set.ts';
 import { review } from '../../src/review/run-review.ts';
+import { temporaryDirectory } from '../temporary-directory.ts';
 
 async function tree(files: Record<string, string | Uint8Array>): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'headroom-files-'));
+  const root = await temporaryDirectory('headroom-files-');
   for (const [path, content] of Object.entries(files)) {
     await mkdir(join(root, path, '..'), { recursive: true });
     await writeFile(join(root, path), content);
