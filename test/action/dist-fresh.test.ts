@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDelivery, chunksDirectory, DELIVERIES } from '../../scripts/build.ts';
+import { temporaryDirectory } from '../temporary-directory.ts';
 
 /** The Action's files, by path relative to their folder, with their text. */
 async function actionFiles(dir: string): Promise<Record<string, string>> {
@@ -15,7 +15,7 @@ async function actionFiles(dir: string): Promise<Record<string, string>> {
 
 describe('dist/action.js and its chunks', () => {
   it('are the build of the current sources (run `npm run build` and commit dist/)', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'headroom-dist-'));
+    const out = await temporaryDirectory('headroom-dist-');
     await buildDelivery(DELIVERIES.action, join(out, 'action.js'));
     const fresh = await actionFiles(out);
     const committed = await actionFiles(new URL('../../dist/', import.meta.url).pathname);

@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { workflowListensToCommentEdits } from '../../src/delivery/action/workflow-triggers.ts';
+import { temporaryDirectory } from '../temporary-directory.ts';
 
 let workspace: string;
 
 beforeEach(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'headroom-triggers-'));
+  workspace = await temporaryDirectory('headroom-triggers-');
   await mkdir(join(workspace, '.github/workflows'), { recursive: true });
   vi.stubEnv('GITHUB_REPOSITORY', 'octo/shop');
   vi.stubEnv('GITHUB_WORKFLOW_REF', 'octo/shop/.github/workflows/review.yml@refs/pull/3/merge');
