@@ -17,10 +17,10 @@ export const TEST_FOLDERS: ReadonlySet<string> = new Set([
   'playwright',
 ]);
 
+/** One test for any of them as a folder (followed by `/`), in any case: it runs on every path listed. */
+const IN_TEST_FOLDER = new RegExp(`(?:^|/)(?:${[...TEST_FOLDERS].join('|')})/`, 'i');
+
 /** Whether a folder on the path (not the file name) is a test folder. */
 export function inTestFolder(path: string): boolean {
-  return path
-    .split('/')
-    .slice(0, -1)
-    .some((folder) => TEST_FOLDERS.has(folder.toLowerCase()));
+  return IN_TEST_FOLDER.test(path);
 }

@@ -14045,8 +14045,9 @@ var TEST_FOLDERS = /* @__PURE__ */ new Set([
   "cypress",
   "playwright"
 ]);
+var IN_TEST_FOLDER = new RegExp(`(?:^|/)(?:${[...TEST_FOLDERS].join("|")})/`, "i");
 function inTestFolder(path3) {
-  return path3.split("/").slice(0, -1).some((folder) => TEST_FOLDERS.has(folder.toLowerCase()));
+  return IN_TEST_FOLDER.test(path3);
 }
 
 // rules/env/committed-secret.ts
@@ -14623,10 +14624,12 @@ var unindexed_foreign_key_default = defineRule({
   check(model) {
     return stateSchemas(model.schemas).filter(referencingColumnsNeedIndex).flatMap((schema4) => {
       const replayed = replayedTables(model, schema4);
+      const byName = /* @__PURE__ */ new Map();
+      for (const table of schema4.tables) if (!byName.has(table.name)) byName.set(table.name, table);
       return schema4.tables.flatMap(
         (table) => table.foreignKeys.filter((foreignKey2) => !isCovered(table, foreignKey2)).filter((foreignKey2) => !handledByMigrations(schema4, replayed.get(tableKey(table)), foreignKey2)).map((foreignKey2) => ({
           entity: columnsEntity(table, foreignKey2.columns),
-          message: `${columnsEntity(table, foreignKey2.columns)} references ${referencedLabel(schema4, foreignKey2)} but no index starts with ${plural(columnLabels(table, foreignKey2.columns))}, so lookups and cascades through it scan ${tableLabel(table)}.`,
+          message: `${columnsEntity(table, foreignKey2.columns)} references ${referencedLabel(byName, foreignKey2)} but no index starts with ${plural(columnLabels(table, foreignKey2.columns))}, so lookups and cascades through it scan ${tableLabel(table)}.`,
           location: foreignKey2.location,
           fix: fixFor(schema4, table, foreignKey2),
           database: databaseObject(table, { columns: foreignKey2.columns })
@@ -14705,8 +14708,8 @@ function startsWith(candidate, columns) {
   const leading = new Set(candidate.slice(0, columns.length));
   return columns.every((column) => leading.has(column));
 }
-function referencedLabel(schema4, foreignKey2) {
-  const referenced = schema4.tables.find((table) => table.name === foreignKey2.referencedTable);
+function referencedLabel(tables, foreignKey2) {
+  const referenced = tables.get(foreignKey2.referencedTable);
   return referenced ? tableLabel(referenced) : foreignKey2.referencedTable;
 }
 function plural(columns) {
@@ -15864,6 +15867,14 @@ var allRules = [
 // src/model/mask-credentials.ts
 function maskCredentials(value) {
   if (value instanceof Secret) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (typeof item === "string") value[i] = maskSecretsInText(item);
+      else if (item !== null && typeof item === "object") maskCredentials(item);
+    }
+    return value;
+  }
   const record3 = value;
   for (const key in record3) {
     const item = record3[key];
