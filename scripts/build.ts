@@ -6,7 +6,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type OnResolveArgs, type Plugin } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../', import.meta.url);
@@ -40,21 +40,28 @@ const bundledRubyParser: Plugin = {
 /**
  * @actions/core's index imports its OIDC client (@actions/http-client, then undici) and its
  * platform helpers (@actions/exec) for functions Headroom never calls; loading them took more
- * than a third of the Action's start. Marked free of side effects, esbuild drops them with the
- * unused exports that reach them.
+ * than a third of the Action's start. Its file commands (node:crypto, for setOutput's heredoc
+ * delimiter) and its job summary (node:fs/promises, read on import) go the same way: the Action
+ * writes both files itself (src/delivery/action/step-files.ts). Marked free of side effects,
+ * esbuild drops them with the unused exports that reach them.
  */
 const unusedActionsHelpers: Plugin = {
   name: 'actions-helpers-side-effect-free',
   setup(context) {
-    context.onResolve({ filter: /^(@actions\/(http-client|exec|io)|undici|tunnel)(\/|$)/ }, async (args) => {
+    const sideEffectFree = async (args: OnResolveArgs) => {
       if (args.pluginData?.skip) return undefined;
       const resolved = await context.resolve(args.path, {
         kind: args.kind,
+        importer: args.importer,
         resolveDir: args.resolveDir,
         pluginData: { skip: true },
       });
       return { ...resolved, sideEffects: false };
-    });
+    };
+    context.onResolve({ filter: /^(@actions\/(http-client|exec|io)|undici|tunnel)(\/|$)/ }, sideEffectFree);
+    context.onResolve({ filter: /^\.\/(file-command|summary)\.js$/ }, (args) =>
+      /[\\/]@actions[\\/]core[\\/]/.test(args.importer) ? sideEffectFree(args) : undefined,
+    );
   },
 };
 

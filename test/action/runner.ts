@@ -72,16 +72,36 @@ export async function runAction(
     log += chunk;
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const outputs = Object.fromEntries(
-    [...(await readFile(outputPath, 'utf8')).matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => [
-      m[1] as string,
-      m[3] as string,
-    ]),
-  );
+  const outputs = readOutputs(await readFile(outputPath, 'utf8'));
   expect(Object.keys(outputs).filter((name) => !(name in action.outputs))).toEqual([]);
   const summary = await readFile(summaryPath, 'utf8');
   await rm(files, { recursive: true, force: true });
   return { code, log, outputs, summary };
+}
+
+/**
+ * The outputs file as the runner reads it: `name=value` lines, and `name<<DELIMITER` heredocs
+ * for values that span lines. Anything else is an error the runner would fail the step for.
+ */
+export function readOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') continue;
+    const heredoc = /^([\w-]+)<<(\S+)$/.exec(line);
+    const assignment = /^([\w-]+)=(.*)$/.exec(line);
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2] as string, i + 1);
+      expect(end, `the heredoc of ${heredoc[1]} is closed`).toBeGreaterThan(i);
+      outputs[heredoc[1] as string] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else {
+      expect(assignment, `an output line the runner reads: ${line}`).not.toBeNull();
+      outputs[assignment?.[1] as string] = assignment?.[2] as string;
+    }
+  }
+  return outputs;
 }
 
 /** The workflow commands that become annotations. */

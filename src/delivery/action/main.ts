@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { Octokit } from '@octokit/rest';
@@ -20,6 +20,7 @@ import { ANNOTATIONS_PER_LEVEL, emitAnnotations } from './annotations.ts';
 import { handleCommentEdit } from './comment-edit.ts';
 import { type ActionInputs, readInputs } from './inputs.ts';
 import { prefixPaths } from './prefix-paths.ts';
+import { appendJobSummary, setOutputs } from './step-files.ts';
 import { workflowListensToCommentEdits } from './workflow-triggers.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: webhook payloads are read defensively.
@@ -31,7 +32,7 @@ const JOB_SUMMARY_MAX_LENGTH = 500_000;
 /** The Action: review the checked-out workspace, compare with the base, report the Actions way. */
 export async function run(): Promise<void> {
   const inputs = readInputs();
-  const event: Payload = JSON.parse(await readFile(requiredEnv('GITHUB_EVENT_PATH'), 'utf8'));
+  const event: Payload = JSON.parse(readFileSync(requiredEnv('GITHUB_EVENT_PATH'), 'utf8'));
   const eventName = requiredEnv('GITHUB_EVENT_NAME');
   const [owner = '', repo = ''] = requiredEnv('GITHUB_REPOSITORY').split('/');
   const workspace = requiredEnv('GITHUB_WORKSPACE');
@@ -84,23 +85,24 @@ export async function run(): Promise<void> {
     core.info(line);
     notes.push(line);
   }
+  const outputs: Record<string, string | number> = {};
   if (inputs.sarifFile) {
     // Relative to the repository root, like upload-sarif's `sarif_file`; `${{ runner.temp }}/…` is absolute.
-    await writeFile(resolve(workspace, inputs.sarifFile), renderSarif(result));
-    core.setOutput('sarif-file', inputs.sarifFile);
+    writeFileSync(resolve(workspace, inputs.sarifFile), renderSarif(result));
+    outputs['sarif-file'] = inputs.sarifFile;
   }
-  await core.summary
-    .addRaw(renderMarkdown(result, { context: 'summary', maxLength: JOB_SUMMARY_MAX_LENGTH }))
-    .addRaw(notes.map((note) => `\n> ${note}\n`).join(''))
-    .write();
+  appendJobSummary(
+    renderMarkdown(result, { context: 'summary', maxLength: JOB_SUMMARY_MAX_LENGTH }) +
+      notes.map((note) => `\n> ${note}\n`).join(''),
+  );
 
   const active = result.findings.filter((f) => !f.acknowledgement);
-  core.setOutput('conclusion', result.gate.conclusion);
-  core.setOutput('findings', active.length);
-  core.setOutput(
-    'new-findings',
-    result.compared ? active.filter((f) => f.status === 'new').length : active.length,
-  );
+  setOutputs({
+    ...outputs,
+    conclusion: result.gate.conclusion,
+    findings: active.length,
+    'new-findings': result.compared ? active.filter((f) => f.status === 'new').length : active.length,
+  });
   if (result.gate.conclusion === 'failure') {
     core.setFailed(
       `Headroom: ${result.gate.blocking} finding(s) at or above ${result.gate.failOn} block this change.`,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -13,7 +13,7 @@ export async function workflowListensToCommentEdits(workspace: string): Promise<
   const path = ref.slice(repository.length + 1).split('@')[0] ?? '';
   try {
     // `yaml` reads YAML 1.2, where `on` stays a string key (YAML 1.1 would make it `true`).
-    const triggers = (parse(await readFile(join(workspace, path), 'utf8')) as { on?: unknown } | null)?.on;
+    const triggers = (parse(readFileSync(join(workspace, path), 'utf8')) as { on?: unknown } | null)?.on;
     if (typeof triggers === 'string') return triggers === 'issue_comment';
     if (Array.isArray(triggers)) return triggers.includes('issue_comment');
     if (typeof triggers !== 'object' || triggers === null || !('issue_comment' in triggers)) return false;

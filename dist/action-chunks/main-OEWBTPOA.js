@@ -5,22 +5,12 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
-  require_node_crypto
-} from "./chunk-ACK7OKBU.js";
-import {
   require_node_fs
 } from "./chunk-NX3QGWSM.js";
 import {
   __commonJS,
   __toESM
 } from "./chunk-7IJUVYVN.js";
-
-// node-builtin:node:fs/promises
-var require_promises = __commonJS({
-  "node-builtin:node:fs/promises"(exports, module) {
-    module.exports = process.getBuiltinModule("node:fs/promises");
-  }
-});
 
 // node-builtin:node:path
 var require_node_path = __commonJS({
@@ -644,7 +634,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
+    var constants = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -652,7 +642,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -861,7 +851,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel2(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -907,8 +897,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1604,7 +1594,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR: STAR2,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1662,7 +1652,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1790,7 +1780,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants2;
+    picomatch3.constants = constants;
     module.exports = picomatch3;
   }
 });
@@ -1813,7 +1803,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/delivery/action/main.ts
-var import_promises2 = __toESM(require_promises(), 1);
+var import_node_fs4 = __toESM(require_node_fs(), 1);
 var import_node_path6 = __toESM(require_node_path(), 1);
 
 // node_modules/@actions/core/lib/command.js
@@ -1887,330 +1877,17 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-// node_modules/@actions/core/lib/file-command.js
-var crypto = __toESM(require_node_crypto(), 1);
-var fs = __toESM(require_node_fs(), 1);
-var os2 = __toESM(require_node_os(), 1);
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter2)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  }
-  if (convertedValue.includes(delimiter2)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
-  }
-  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
-}
-
 // node_modules/@actions/core/lib/core.js
-var os4 = __toESM(require_node_os(), 1);
+var os3 = __toESM(require_node_os(), 1);
 var path2 = __toESM(require_node_path(), 1);
-
-// node_modules/@actions/core/lib/summary.js
-var import_os = __toESM(require_node_os(), 1);
-var import_fs = __toESM(require_node_fs(), 1);
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = import_fs.promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, import_fs.constants.R_OK | import_fs.constants.W_OK);
-      } catch (_a3) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(import_os.EOL);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text2, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text2, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-var summary = _summary;
 
 // node_modules/@actions/core/lib/path-utils.js
 var path = __toESM(require_node_path(), 1);
 
 // node_modules/@actions/core/lib/platform.js
-var import_os2 = __toESM(require_node_os(), 1);
-var platform = import_os2.default.platform();
-var arch = import_os2.default.arch();
+var import_os = __toESM(require_node_os(), 1);
+var platform = import_os.default.platform();
+var arch = import_os.default.arch();
 
 // node_modules/@actions/core/lib/core.js
 var ExitCode;
@@ -2228,14 +1905,6 @@ function getInput(name, options) {
   }
   return val.trim();
 }
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
-  }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
-}
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
@@ -2250,7 +1919,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os3.EOL);
 }
 
 // src/files/classify.ts
@@ -2613,9 +2282,9 @@ var SubdirectoryFileSet = class {
 // src/files/git-blob-id.ts
 function gitBlobId(text2) {
   const bytes = Buffer.from(text2, "utf8");
-  return crypto2().createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+  return crypto().createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
-var crypto2 = () => process.getBuiltinModule("node:crypto");
+var crypto = () => process.getBuiltinModule("node:crypto");
 
 // src/review/migration-scope.ts
 async function scopeMigrations(migrations, texts, base) {
@@ -11248,14 +10917,14 @@ var Parser = class {
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar": {
-          const fs2 = this.flowScalar(this.type);
+          const fs = this.flowScalar(this.type);
           if (atNextItem || it.value) {
-            map2.items.push({ start, key: fs2, sep: [] });
+            map2.items.push({ start, key: fs, sep: [] });
             this.onKeyLine = true;
           } else if (it.sep) {
-            this.stack.push(fs2);
+            this.stack.push(fs);
           } else {
-            Object.assign(it, { key: fs2, sep: [] });
+            Object.assign(it, { key: fs, sep: [] });
             this.onKeyLine = true;
           }
           return;
@@ -11383,13 +11052,13 @@ var Parser = class {
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar": {
-          const fs2 = this.flowScalar(this.type);
+          const fs = this.flowScalar(this.type);
           if (!it || it.value)
-            fc.items.push({ start: [], key: fs2, sep: [] });
+            fc.items.push({ start: [], key: fs, sep: [] });
           else if (it.sep)
-            this.stack.push(fs2);
+            this.stack.push(fs);
           else
-            Object.assign(it, { key: fs2, sep: [] });
+            Object.assign(it, { key: fs, sep: [] });
           return;
         }
         case "flow-map-end":
@@ -13446,14 +13115,14 @@ function supervisorRun(config2, env, inPuma) {
     });
   }
   const total = groups.reduce((sum, g) => sum + g.processes.value, 0);
-  const summary2 = groups.map((g) => `${g.processes.value} ${g.label.replace("Solid Queue ", "")}`).join(", ");
+  const summary = groups.map((g) => `${g.processes.value} ${g.label.replace("Solid Queue ", "")}`).join(", ");
   return {
     inPuma,
     groups,
     processes: {
       value: total,
       source: config2 ? "read" : "default",
-      note: `Solid Queue: ${summary2} (${config2 ? config2.path : "no config/queue.yml: its defaults"})`
+      note: `Solid Queue: ${summary} (${config2 ? config2.path : "no config/queue.yml: its defaults"})`
     }
   };
 }
@@ -13473,7 +13142,7 @@ function computeCapacity(model, config2 = {}) {
   const { services, databases } = capacityDetails(model, config2);
   return {
     services,
-    databases: databases.map(({ entity: _e, location: _l, store: _s, pooled: _p, ...summary2 }) => summary2)
+    databases: databases.map(({ entity: _e, location: _l, store: _s, pooled: _p, ...summary }) => summary)
   };
 }
 function capacityDetails(model, config2 = {}) {
@@ -21215,7 +20884,7 @@ var SqlSyntaxError = class extends Error {
   }
 };
 var postgres = lazyModule("the PostgreSQL parser", async () => {
-  const { default: createModule } = await import("./libpg-query-TQJTX6IY.js");
+  const { default: createModule } = await import("./libpg-query-PRG2KBIY.js");
   return await createModule();
 });
 var loadPostgresParser = postgres.load;
@@ -22721,8 +22390,26 @@ function prefixPaths(result, directory) {
   };
 }
 
+// src/delivery/action/step-files.ts
+var import_node_fs2 = __toESM(require_node_fs(), 1);
+function setOutputs(outputs) {
+  const path3 = process.env.GITHUB_OUTPUT;
+  if (!path3) throw new Error("GITHUB_OUTPUT is not set: the step outputs have nowhere to go.");
+  const lines = Object.entries(outputs).map(([name, value]) => {
+    const text2 = String(value);
+    if (/[\r\n]/.test(text2)) throw new Error(`The output ${name} holds a line break.`);
+    return `${name}=${text2}
+`;
+  });
+  (0, import_node_fs2.appendFileSync)(path3, lines.join(""), "utf8");
+}
+function appendJobSummary(markdown) {
+  const path3 = process.env.GITHUB_STEP_SUMMARY;
+  if (path3) (0, import_node_fs2.appendFileSync)(path3, markdown, "utf8");
+}
+
 // src/delivery/action/workflow-triggers.ts
-var import_promises = __toESM(require_promises(), 1);
+var import_node_fs3 = __toESM(require_node_fs(), 1);
 var import_node_path5 = __toESM(require_node_path(), 1);
 async function workflowListensToCommentEdits(workspace) {
   const ref = process.env.GITHUB_WORKFLOW_REF;
@@ -22730,7 +22417,7 @@ async function workflowListensToCommentEdits(workspace) {
   if (!ref || !repository) return false;
   const path3 = ref.slice(repository.length + 1).split("@")[0] ?? "";
   try {
-    const triggers = parse2(await (0, import_promises.readFile)((0, import_node_path5.join)(workspace, path3), "utf8"))?.on;
+    const triggers = parse2((0, import_node_fs3.readFileSync)((0, import_node_path5.join)(workspace, path3), "utf8"))?.on;
     if (typeof triggers === "string") return triggers === "issue_comment";
     if (Array.isArray(triggers)) return triggers.includes("issue_comment");
     if (typeof triggers !== "object" || triggers === null || !("issue_comment" in triggers)) return false;
@@ -22745,7 +22432,7 @@ async function workflowListensToCommentEdits(workspace) {
 var JOB_SUMMARY_MAX_LENGTH = 5e5;
 async function run() {
   const inputs = readInputs();
-  const event = JSON.parse(await (0, import_promises2.readFile)(requiredEnv("GITHUB_EVENT_PATH"), "utf8"));
+  const event = JSON.parse((0, import_node_fs4.readFileSync)(requiredEnv("GITHUB_EVENT_PATH"), "utf8"));
   const eventName = requiredEnv("GITHUB_EVENT_NAME");
   const [owner = "", repo = ""] = requiredEnv("GITHUB_REPOSITORY").split("/");
   const workspace = requiredEnv("GITHUB_WORKSPACE");
@@ -22787,20 +22474,23 @@ async function run() {
     info(line);
     notes.push(line);
   }
+  const outputs = {};
   if (inputs.sarifFile) {
-    await (0, import_promises2.writeFile)((0, import_node_path6.resolve)(workspace, inputs.sarifFile), renderSarif(result));
-    setOutput("sarif-file", inputs.sarifFile);
+    (0, import_node_fs4.writeFileSync)((0, import_node_path6.resolve)(workspace, inputs.sarifFile), renderSarif(result));
+    outputs["sarif-file"] = inputs.sarifFile;
   }
-  await summary.addRaw(renderMarkdown(result, { context: "summary", maxLength: JOB_SUMMARY_MAX_LENGTH })).addRaw(notes.map((note) => `
+  appendJobSummary(
+    renderMarkdown(result, { context: "summary", maxLength: JOB_SUMMARY_MAX_LENGTH }) + notes.map((note) => `
 > ${note}
-`).join("")).write();
-  const active = result.findings.filter((f) => !f.acknowledgement);
-  setOutput("conclusion", result.gate.conclusion);
-  setOutput("findings", active.length);
-  setOutput(
-    "new-findings",
-    result.compared ? active.filter((f) => f.status === "new").length : active.length
+`).join("")
   );
+  const active = result.findings.filter((f) => !f.acknowledgement);
+  setOutputs({
+    ...outputs,
+    conclusion: result.gate.conclusion,
+    findings: active.length,
+    "new-findings": result.compared ? active.filter((f) => f.status === "new").length : active.length
+  });
   if (result.gate.conclusion === "failure") {
     setFailed(
       `Headroom: ${result.gate.blocking} finding(s) at or above ${result.gate.failOn} block this change.`
