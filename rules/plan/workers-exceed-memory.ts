@@ -23,7 +23,7 @@ export default defineRule({
       },
     },
   },
-  options: z.object({
+  options: z.strictObject({
     headroomPercent: z
       ._default(z.number().check(z.minimum(0), z.maximum(90)), 10)
       .check(z.describe('RAM kept free for the OS and spikes.')),

@@ -11,6 +11,7 @@ import {
   $ZodRecord,
   type $ZodType,
   $ZodUnion,
+  safeParse,
 } from 'zod/v4/core';
 import type { Diagnostic } from '../model/location.ts';
 import { SEVERITIES, TIERS, type Tier } from '../rules/rule.ts';
@@ -152,6 +153,8 @@ export function parseConfig(
   text: string,
   path: string,
   knownRuleIds: readonly string[],
+  /** Each rule's options schema, by id: a wrong option is said at its line, like any other key. */
+  ruleOptions: ReadonlyMap<string, Schema> = new Map(),
 ): { config: HeadroomConfig; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const yaml = parseYaml(text, { lineCounter, prettyErrors: false, merge: true });
@@ -198,8 +201,11 @@ export function parseConfig(
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = configSchema.safeParse(candidate);
     const problems = result.success
-      ? unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds)
-      : result.error.issues.flatMap(describeIssue);
+      ? [
+          ...unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds),
+          ...wrongRuleOptions(result.data.rules, ruleOptions),
+        ]
+      : result.error.issues.flatMap((issue) => describeIssue(issue, configSchema));
     if (problems.length === 0 && result.success)
       return { config: fromParsed(result.data), diagnostics: inLineOrder(diagnostics) };
     for (const problem of problems) {
@@ -246,22 +252,37 @@ interface Problem {
   message: string;
 }
 
-/** One problem per offending key, worded for someone editing YAML rather than reading zod. */
-function describeIssue(issue: $ZodIssue): Problem[] {
-  const where = issue.path.length ? `\`${issue.path.join('.')}\`` : 'the file';
+/**
+ * One problem per offending key, worded for someone editing YAML rather than reading zod. The
+ * issue's path is within `schema`, which sits at `at` in the file.
+ */
+function describeIssue(issue: $ZodIssue, schema: Schema, at: readonly PropertyKey[] = []): Problem[] {
+  const path = [...at, ...issue.path];
+  const where = path.length ? `\`${path.join('.')}\`` : 'the file';
   if (issue.code === 'unrecognized_keys') {
-    const allowed = allowedKeys(schemaAt(configSchema, issue.path));
+    const allowed = allowedKeys(schemaAt(schema, issue.path));
     return issue.keys.map((key) => ({
-      path: [...issue.path, key],
+      path: [...path, key],
       message: `unknown key \`${key}\` in ${where}${didYouMean(closest(key, allowed))}; allowed: ${allowed.join(', ')}.`,
     }));
   }
-  const path = [...issue.path];
   if (issue.code === 'invalid_union') {
-    const expected = describeExpected(schemaAt(configSchema, path));
+    const expected = describeExpected(schemaAt(schema, issue.path));
     return [{ path, message: `${where} must be ${expected}.` }];
   }
   return [{ path, message: `${where}: ${issue.message}` }];
+}
+
+/** Options a rule's own schema rejects; a rule with wrong options would otherwise not run at all. */
+function wrongRuleOptions(rules: ParsedConfig['rules'], schemas: ReadonlyMap<string, Schema>): Problem[] {
+  return Object.entries(rules).flatMap(([id, setting]) => {
+    const schema = schemas.get(id);
+    if (!schema || typeof setting === 'string' || setting.options === undefined) return [];
+    const result = safeParse(schema, setting.options);
+    return result.success
+      ? []
+      : result.error.issues.flatMap((issue) => describeIssue(issue, schema, ['rules', id, 'options']));
+  });
 }
 
 function unknownRuleIds(

@@ -50,7 +50,7 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
     config,
     diagnostics: configDiagnostics,
     configPath,
-  } = loadConfig(collected, path, options, ruleIds);
+  } = loadConfig(collected, path, options, rules);
   const reading = await parseProject(collected, { ignore: config.ignore, ...(clock ? { clock } : {}) });
   const time = timeWith(clock);
   const { model } = reading;
@@ -98,14 +98,21 @@ function loadConfig(
   collected: CollectedFiles,
   path: string,
   options: ReviewOptions,
-  ruleIds: readonly string[],
+  rules: readonly Rule[],
 ): { config: HeadroomConfig; diagnostics: Diagnostic[]; configPath?: string } {
   const text = options.configText ?? collected.texts.get(path);
   const diagnostics = collected.unreadable
     .filter((d) => d.location.path === path)
     .map((d) => ({ ...d, origin: 'config', severity: 'error' as const }));
   const parsed =
-    text === undefined ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text, path, ruleIds);
+    text === undefined
+      ? { config: defaultConfig(), diagnostics: [] }
+      : parseConfig(
+          text,
+          path,
+          rules.map((rule) => rule.meta.id),
+          new Map(rules.flatMap((rule) => (rule.options ? [[rule.meta.id, rule.options]] : []))),
+        );
   const config = { ...parsed.config, ...definedOnly(options.overrides ?? {}) };
   return {
     config,

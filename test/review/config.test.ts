@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import workersExceedMemory from '../../rules/plan/workers-exceed-memory.ts';
 import { parseConfig, tierForUsers } from '../../src/review/config.ts';
 
 const PATH = '.github/headroom.yml';
@@ -87,6 +88,48 @@ describe('.github/headroom.yml', () => {
       { line: 5, message: expect.stringContaining('unknown rule `caching/in-memory`') },
     ]);
     expect(config.forbidAcknowledge).toEqual(['index/missing-primary-key', 'pooling/connection-budget']);
+  });
+
+  describe("a rule's options, checked against the rule's own schema", () => {
+    const MEMORY = workersExceedMemory.meta.id;
+    const options = new Map([
+      [MEMORY, workersExceedMemory.options as NonNullable<typeof workersExceedMemory.options>],
+    ]);
+    const withOptions = (text: string) => {
+      const { config, diagnostics } = parseConfig(text, PATH, [...RULES, MEMORY], options);
+      return { config, problems: diagnostics.map((d) => ({ line: d.location.line, message: d.message })) };
+    };
+
+    it('says which option is out of range, at its line, and runs the rule with its default', () => {
+      const { config, problems } = withOptions(
+        `rules:\n  ${MEMORY}:\n    severity: warning\n    options:\n      headroomPercent: 95\n`,
+      );
+      expect(problems).toEqual([
+        {
+          line: 5,
+          message: `${PATH}: \`rules.${MEMORY}.options.headroomPercent\`: Too big: expected number to be <=90`,
+        },
+      ]);
+      expect(config.rules[MEMORY]).toEqual({ severity: 'warning', options: {} });
+    });
+
+    it('names a misspelt option with the one it resembles', () => {
+      const { problems } = withOptions(`rules:\n  ${MEMORY}:\n    options:\n      headroomPercnt: 20\n`);
+      expect(problems).toEqual([
+        {
+          line: 4,
+          message: `${PATH}: unknown key \`headroomPercnt\` in \`rules.${MEMORY}.options\` (did you mean \`headroomPercent\`?); allowed: headroomPercent.`,
+        },
+      ]);
+    });
+
+    it('keeps options the rule accepts', () => {
+      const { config, problems } = withOptions(
+        `rules:\n  ${MEMORY}:\n    options:\n      headroomPercent: 25\n`,
+      );
+      expect(problems).toEqual([]);
+      expect(config.rules[MEMORY]).toEqual({ options: { headroomPercent: 25 } });
+    });
   });
 
   it('reports each unknown key once, at its line, with the keys that are allowed there', () => {

@@ -4676,15 +4676,6 @@ var ZodMiniObject = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) =>
   installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
 });
 // @__NO_SIDE_EFFECTS__
-function object(shape, params) {
-  const def = {
-    type: "object",
-    shape: shape ?? {},
-    ...normalizeParams(params)
-  };
-  return new ZodMiniObject(def);
-}
-// @__NO_SIDE_EFFECTS__
 function strictObject(shape, params) {
   return new ZodMiniObject({
     type: "object",
@@ -11478,7 +11469,7 @@ function fromParsed(parsed) {
     capacity: parsed.capacity
   };
 }
-function parseConfig(text2, path3, knownRuleIds) {
+function parseConfig(text2, path3, knownRuleIds, ruleOptions = /* @__PURE__ */ new Map()) {
   const lineCounter = new LineCounter();
   const yaml = parseYaml(text2, { lineCounter, prettyErrors: false, merge: true });
   if ("tooDeep" in yaml) {
@@ -11520,7 +11511,10 @@ function parseConfig(text2, path3, knownRuleIds) {
   let candidate = withoutEmptySections(parsed ?? {}, configSchema);
   for (let attempt = 0; attempt < 20; attempt++) {
     const result = configSchema.safeParse(candidate);
-    const problems = result.success ? unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds) : result.error.issues.flatMap(describeIssue);
+    const problems = result.success ? [
+      ...unknownRuleIds(result.data.rules, result.data.acknowledgements.forbid, knownRuleIds),
+      ...wrongRuleOptions(result.data.rules, ruleOptions)
+    ] : result.error.issues.flatMap((issue3) => describeIssue(issue3, configSchema));
     if (problems.length === 0 && result.success)
       return { config: fromParsed(result.data), diagnostics: inLineOrder(diagnostics) };
     for (const problem3 of problems) {
@@ -11555,21 +11549,29 @@ function firstUnresolvedAlias(document) {
 function inLineOrder(diagnostics) {
   return diagnostics.sort((a, b) => a.location.line - b.location.line);
 }
-function describeIssue(issue3) {
-  const where = issue3.path.length ? `\`${issue3.path.join(".")}\`` : "the file";
+function describeIssue(issue3, schema4, at3 = []) {
+  const path3 = [...at3, ...issue3.path];
+  const where = path3.length ? `\`${path3.join(".")}\`` : "the file";
   if (issue3.code === "unrecognized_keys") {
-    const allowed = allowedKeys(schemaAt(configSchema, issue3.path));
+    const allowed = allowedKeys(schemaAt(schema4, issue3.path));
     return issue3.keys.map((key) => ({
-      path: [...issue3.path, key],
+      path: [...path3, key],
       message: `unknown key \`${key}\` in ${where}${didYouMean(closest(key, allowed))}; allowed: ${allowed.join(", ")}.`
     }));
   }
-  const path3 = [...issue3.path];
   if (issue3.code === "invalid_union") {
-    const expected = describeExpected(schemaAt(configSchema, path3));
+    const expected = describeExpected(schemaAt(schema4, issue3.path));
     return [{ path: path3, message: `${where} must be ${expected}.` }];
   }
   return [{ path: path3, message: `${where}: ${issue3.message}` }];
+}
+function wrongRuleOptions(rules, schemas2) {
+  return Object.entries(rules).flatMap(([id, setting]) => {
+    const schema4 = schemas2.get(id);
+    if (!schema4 || typeof setting === "string" || setting.options === void 0) return [];
+    const result = safeParse(schema4, setting.options);
+    return result.success ? [] : result.error.issues.flatMap((issue3) => describeIssue(issue3, schema4, ["rules", id, "options"]));
+  });
 }
 function unknownRuleIds(rules, forbid, known) {
   const problems = [];
@@ -15191,7 +15193,7 @@ var workers_exceed_memory_default = defineRule({
       }
     }
   },
-  options: object({
+  options: strictObject({
     headroomPercent: _default(number2().check(_gte(0), _lte(90)), 10).check(describe2("RAM kept free for the OS and spikes."))
   }),
   check(model, { options, capacity: config2 }) {
@@ -15816,7 +15818,7 @@ function schemaKeys(node, path3) {
   const callee = node.callee.type === "MemberExpression" ? node.callee.property : node.callee;
   const name = callee?.type === "Identifier" ? callee.name : void 0;
   const [first, second] = node.arguments;
-  const keysOf = (object2) => object2?.type === "ObjectExpression" ? object2.properties.flatMap((p) => {
+  const keysOf = (object) => object?.type === "ObjectExpression" ? object.properties.flatMap((p) => {
     const key = p.type === "ObjectProperty" && !p.computed ? p.key.name ?? p.key.value : void 0;
     return typeof key === "string" ? [[key, p]] : [];
   }) : [];
@@ -15915,8 +15917,8 @@ function envMemberKey(node) {
 }
 function isEnvObject(node) {
   if (node?.type !== "MemberExpression" || node.computed || node.property.name !== "env") return false;
-  const object2 = node.object;
-  return object2.type === "Identifier" && object2.name === "process" || object2.type === "MetaProperty";
+  const object = node.object;
+  return object.type === "Identifier" && object.name === "process" || object.type === "MetaProperty";
 }
 function longLivedHolder(node, ancestors) {
   if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init)
@@ -15951,9 +15953,9 @@ function isNewMap(value) {
 }
 function mapFilledInFunction(node, ancestors) {
   if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return void 0;
-  const { object: object2, property: property2 } = node.callee;
-  if (object2.type !== "Identifier" || property2.name !== "set") return void 0;
-  return ancestors.some(isFunction) ? object2.name : void 0;
+  const { object, property: property2 } = node.callee;
+  if (object.type !== "Identifier" || property2.name !== "set") return void 0;
+  return ancestors.some(isFunction) ? object.name : void 0;
 }
 var FUNCTION_TYPES = /* @__PURE__ */ new Set([
   "FunctionDeclaration",
@@ -19502,9 +19504,9 @@ function readPrismaConfig(path3, text2) {
   if (directUrlEnv) facts.directUrlEnv = directUrlEnv;
   return { facts, diagnostics: [] };
 }
-function property(object2, key) {
-  if (object2?.type !== "ObjectExpression") return void 0;
-  return withoutTypes(object2.properties.find((p) => propertyName2(p) === key)?.value);
+function property(object, key) {
+  if (object?.type !== "ObjectExpression") return void 0;
+  return withoutTypes(object.properties.find((p) => propertyName2(p) === key)?.value);
 }
 function propertyName2(node) {
   if (node?.type !== "Property" || node.computed) return void 0;
@@ -21450,8 +21452,8 @@ var SchemaReplay = class {
   }
   #drop(body, context) {
     const operations = [];
-    for (const object2 of body.objects ?? []) {
-      const parts = names(object2.List?.items ?? []);
+    for (const object of body.objects ?? []) {
+      const parts = names(object.List?.items ?? []);
       const name = parts.at(-1);
       if (!name) continue;
       if (body.removeType === "OBJECT_TABLE") {
@@ -22089,7 +22091,7 @@ async function review(files, options = {}) {
     config: config2,
     diagnostics: configDiagnostics,
     configPath
-  } = loadConfig(collected, path3, options, ruleIds);
+  } = loadConfig(collected, path3, options, rules);
   const reading = await parseProject(collected, { ignore: config2.ignore, ...clock ? { clock } : {} });
   const time2 = timeWith(clock);
   const { model } = reading;
@@ -22131,10 +22133,15 @@ async function review(files, options = {}) {
     ...configPath ? { configPath } : {}
   };
 }
-function loadConfig(collected, path3, options, ruleIds) {
+function loadConfig(collected, path3, options, rules) {
   const text2 = options.configText ?? collected.texts.get(path3);
   const diagnostics = collected.unreadable.filter((d) => d.location.path === path3).map((d) => ({ ...d, origin: "config", severity: "error" }));
-  const parsed = text2 === void 0 ? { config: defaultConfig(), diagnostics: [] } : parseConfig(text2, path3, ruleIds);
+  const parsed = text2 === void 0 ? { config: defaultConfig(), diagnostics: [] } : parseConfig(
+    text2,
+    path3,
+    rules.map((rule) => rule.meta.id),
+    new Map(rules.flatMap((rule) => rule.options ? [[rule.meta.id, rule.options]] : []))
+  );
   const config2 = { ...parsed.config, ...definedOnly(options.overrides ?? {}) };
   return {
     config: config2,
