@@ -46,11 +46,7 @@ export async function review(files: FileSet, options: ReviewOptions = {}): Promi
     ...(options.maxFiles ? { maxFiles: options.maxFiles } : {}),
     ...(clock ? { clock } : {}),
   });
-  const {
-    config,
-    diagnostics: configDiagnostics,
-    configPath,
-  } = loadConfig(collected, path, options, rules);
+  const { config, diagnostics: configDiagnostics, configPath } = loadConfig(collected, path, options, rules);
   const reading = await parseProject(collected, { ignore: config.ignore, ...(clock ? { clock } : {}) });
   const time = timeWith(clock);
   const { model } = reading;

@@ -22087,11 +22087,7 @@ async function review(files, options = {}) {
     ...options.maxFiles ? { maxFiles: options.maxFiles } : {},
     ...clock ? { clock } : {}
   });
-  const {
-    config: config2,
-    diagnostics: configDiagnostics,
-    configPath
-  } = loadConfig(collected, path3, options, rules);
+  const { config: config2, diagnostics: configDiagnostics, configPath } = loadConfig(collected, path3, options, rules);
   const reading = await parseProject(collected, { ignore: config2.ignore, ...clock ? { clock } : {} });
   const time2 = timeWith(clock);
   const { model } = reading;
