@@ -31,41 +31,47 @@ const ruleSetting = z.union([
   }),
 ]);
 
-/** A described optional value: the description goes to the JSON Schema editors read. */
-const described = <T extends z.ZodMiniType>(schema: T, description: string) =>
-  z.optional(schema).check(z.describe(description));
+/** A schema with its description, which goes into the JSON Schema that editors read. */
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
+  schema.check(z.describe(description));
 
 const serviceCapacity = z.strictObject({
   processes: described(
-    z.int().check(z.positive()),
+    z.optional(z.int().check(z.positive())),
     'Worker processes per instance, when the start command does not say.',
   ),
-  poolSize: described(z.int().check(z.positive()), 'Database connections each process may open.'),
-  memoryPerProcessMb: described(z.number().check(z.positive()), 'Resident memory of one process, in MB.'),
+  poolSize: described(z.optional(z.int().check(z.positive())), 'Database connections each process may open.'),
+  memoryPerProcessMb: described(
+    z.optional(z.number().check(z.positive())),
+    'Resident memory of one process, in MB.',
+  ),
 });
 
 /** The schema of `.github/headroom.yml`; the JSON Schema in schema/ is generated from it. */
 export const configSchema = z
   .strictObject({
     tier: described(
-      z.enum(TIERS),
+      z.optional(z.enum(TIERS)),
       'Target: launch (0–1k users), growth (1k–10k), scale (10k–100k), enterprise (100k+).',
     ),
     expectedUsers: described(
-      z.int().check(z.nonnegative()),
+      z.optional(z.int().check(z.nonnegative())),
       'Active users expected; sets the tier when `tier` is absent.',
     ),
-    failOn: z
-      ._default(z.enum([...SEVERITIES, 'never']), 'error')
-      .check(z.describe('Lowest severity that fails the gate.')),
-    gateOn: z
-      ._default(z.enum(['new', 'all']), 'new')
-      .check(z.describe('Fail only on findings a pull request introduces, or on all.')),
-    rules: z
-      ._default(z.record(z.string(), ruleSetting), {})
-      .check(z.describe('Per rule: a severity, `off`, or { severity, options }.')),
-    ignore: z
-      ._default(
+    failOn: described(
+      z._default(z.enum([...SEVERITIES, 'never']), 'error'),
+      'Lowest severity that fails the gate.',
+    ),
+    gateOn: described(
+      z._default(z.enum(['new', 'all']), 'new'),
+      'Fail only on findings a pull request introduces, or on all.',
+    ),
+    rules: described(
+      z._default(z.record(z.string(), ruleSetting), {}),
+      'Per rule: a severity, `off`, or { severity, options }.',
+    ),
+    ignore: described(
+      z._default(
         z.array(
           z.string().check(
             z.refine(isGlob, {
@@ -74,13 +80,15 @@ export const configSchema = z
           ),
         ),
         [],
-      )
-      .check(z.describe('Glob patterns of files never read.')),
+      ),
+      'Glob patterns of files never read.',
+    ),
     acknowledgements: z._default(
       z.strictObject({
-        forbid: z
-          ._default(z.array(z.string()), [])
-          .check(z.describe('Rules whose findings a ticked box may not acknowledge.')),
+        forbid: described(
+          z._default(z.array(z.string()), []),
+          'Rules whose findings a ticked box may not acknowledge.',
+        ),
       }),
       { forbid: [] },
     ),

@@ -11393,40 +11393,58 @@ var ruleSetting = union([
     options: optional(record(string2(), unknown()))
   })
 ]);
-var described = (schema4, description) => optional(schema4).check(describe2(description));
+var described = (schema4, description) => schema4.check(describe2(description));
 var serviceCapacity = strictObject({
   processes: described(
-    int().check(_positive()),
+    optional(int().check(_positive())),
     "Worker processes per instance, when the start command does not say."
   ),
-  poolSize: described(int().check(_positive()), "Database connections each process may open."),
-  memoryPerProcessMb: described(number2().check(_positive()), "Resident memory of one process, in MB.")
+  poolSize: described(optional(int().check(_positive())), "Database connections each process may open."),
+  memoryPerProcessMb: described(
+    optional(number2().check(_positive())),
+    "Resident memory of one process, in MB."
+  )
 });
 var configSchema = strictObject({
   tier: described(
-    _enum(TIERS),
+    optional(_enum(TIERS)),
     "Target: launch (0\u20131k users), growth (1k\u201310k), scale (10k\u2013100k), enterprise (100k+)."
   ),
   expectedUsers: described(
-    int().check(_nonnegative()),
+    optional(int().check(_nonnegative())),
     "Active users expected; sets the tier when `tier` is absent."
   ),
-  failOn: _default(_enum([...SEVERITIES, "never"]), "error").check(describe2("Lowest severity that fails the gate.")),
-  gateOn: _default(_enum(["new", "all"]), "new").check(describe2("Fail only on findings a pull request introduces, or on all.")),
-  rules: _default(record(string2(), ruleSetting), {}).check(describe2("Per rule: a severity, `off`, or { severity, options }.")),
-  ignore: _default(
-    array(
-      string2().check(
-        refine(isGlob, {
-          message: "not a glob pattern Headroom can read (picomatch takes at most 64 KB)"
-        })
-      )
+  failOn: described(
+    _default(_enum([...SEVERITIES, "never"]), "error"),
+    "Lowest severity that fails the gate."
+  ),
+  gateOn: described(
+    _default(_enum(["new", "all"]), "new"),
+    "Fail only on findings a pull request introduces, or on all."
+  ),
+  rules: described(
+    _default(record(string2(), ruleSetting), {}),
+    "Per rule: a severity, `off`, or { severity, options }."
+  ),
+  ignore: described(
+    _default(
+      array(
+        string2().check(
+          refine(isGlob, {
+            message: "not a glob pattern Headroom can read (picomatch takes at most 64 KB)"
+          })
+        )
+      ),
+      []
     ),
-    []
-  ).check(describe2("Glob patterns of files never read.")),
+    "Glob patterns of files never read."
+  ),
   acknowledgements: _default(
     strictObject({
-      forbid: _default(array(string2()), []).check(describe2("Rules whose findings a ticked box may not acknowledge."))
+      forbid: described(
+        _default(array(string2()), []),
+        "Rules whose findings a ticked box may not acknowledge."
+      )
     }),
     { forbid: [] }
   ),
