@@ -51,18 +51,18 @@ export async function collectFiles(files: FileSet, options: ReadOptions = {}): P
   const sources = options.sources ?? allSources;
   const time = timeWith(options.clock);
   const readers = new Map<string, Source[]>();
+  const wanted = new Set<Source>();
   for (const { path } of await time('list', () => files.list()))
     for (const source of sources) {
       if (!source.matches(path)) continue;
+      wanted.add(source);
       const wanting = readers.get(path);
       if (wanting) wanting.push(source);
       else readers.set(path, [source]);
     }
   const relevant = [...readers.keys()].sort();
   // A load that fails fails again in the source's read, which reports it.
-  for (const source of sources)
-    if (source.preload && relevant.some((path) => readers.get(path)?.includes(source)))
-      source.preload().catch(() => undefined);
+  for (const source of wanted) source.preload?.().catch(() => undefined);
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
   const skipped: SkipNote[] = relevant
     .splice(maxFiles)

@@ -21929,17 +21929,17 @@ async function collectFiles(files, options = {}) {
   const sources = options.sources ?? allSources;
   const time2 = timeWith(options.clock);
   const readers = /* @__PURE__ */ new Map();
+  const wanted = /* @__PURE__ */ new Set();
   for (const { path: path3 } of await time2("list", () => files.list()))
     for (const source of sources) {
       if (!source.matches(path3)) continue;
+      wanted.add(source);
       const wanting = readers.get(path3);
       if (wanting) wanting.push(source);
       else readers.set(path3, [source]);
     }
   const relevant = [...readers.keys()].sort();
-  for (const source of sources)
-    if (source.preload && relevant.some((path3) => readers.get(path3)?.includes(source)))
-      source.preload().catch(() => void 0);
+  for (const source of wanted) source.preload?.().catch(() => void 0);
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
   const skipped2 = relevant.splice(maxFiles).map((path3) => ({ path: path3, reason: `more than ${maxFiles} relevant files` }));
   const contents = await time2("read", () => files.read([...relevant, ...options.alsoRead ?? []]));
