@@ -71,6 +71,8 @@ const NODE_BUILTINS = new Set(builtinModules);
  * Node's modules as CommonJS objects (`process.getBuiltinModule`, Node ≥ 20.16) rather than ES
  * imports: importing `node:fs` as ESM builds its ES facade, which reads every export and so loads
  * the streams behind `fs.ReadStream`, and crypto's and child_process's likewise, on every start.
+ * A module that is a plain object is loaded on first use of one of its properties, so importing
+ * node:crypto or node:child_process costs nothing until a review hashes or runs git.
  */
 const builtinsAsObjects: Plugin = {
   name: 'builtins-as-objects',
@@ -82,11 +84,34 @@ const builtinsAsObjects: Plugin = {
       return NODE_BUILTINS.has(name) ? { path: `node:${name}`, namespace: 'node-builtin' } : undefined;
     });
     context.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
-      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      contents: builtinModuleCode(args.path),
       loader: 'js',
     }));
   },
 };
+
+/**
+ * The bundled module for one of Node's: for a plain object, an object of the same property names
+ * (as this Node has them) that loads the module when one is first read or written. A module that is
+ * itself a function (events, stream, assert) or an emitter (process, cluster) is loaded as it is:
+ * its methods need their own `this`.
+ */
+function builtinModuleCode(name: string): string {
+  const load = `process.getBuiltinModule(${JSON.stringify(name)})`;
+  const module = process.getBuiltinModule(name) as object;
+  if (typeof module !== 'object' || Object.getPrototypeOf(module) !== Object.prototype)
+    return `module.exports = ${load};`;
+  return [
+    'let loaded;',
+    `const load = () => (loaded ??= ${load});`,
+    `module.exports = Object.defineProperties({}, Object.fromEntries(${JSON.stringify(Object.getOwnPropertyNames(module))}.map((key) => [key, {`,
+    '  get: () => load()[key],',
+    '  set: (value) => { load()[key] = value; },',
+    '  enumerable: true,',
+    '  configurable: true,',
+    '}])));',
+  ].join('\n');
+}
 
 /**
  * yaml's ES build (its `browser/` entry) instead of its CommonJS one for Node: the same code as

@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { classifyBytes } from './classify.ts';
 import {
   DEFAULT_LIMITS,
@@ -56,7 +57,7 @@ export class GitRevisionFileSet implements FileSet {
       else wanted.push(entry);
     }
     if (wanted.length === 0) return result;
-    const output = childProcess().execFileSync('git', ['cat-file', '--batch'], {
+    const output = execFileSync('git', ['cat-file', '--batch'], {
       cwd: this.#directory,
       input: wanted.map((entry) => entry.oid).join('\n'),
       maxBuffer: 1024 * 1024 * 1024,
@@ -80,12 +81,10 @@ export class GitRevisionFileSet implements FileSet {
   #listing() {
     if (this.#entries) return this.#entries;
     // Run in the directory, ls-tree lists that folder only, with paths relative to it.
-    const output = childProcess()
-      .execFileSync('git', ['ls-tree', '-r', '-l', '-z', this.#commit], {
-        cwd: this.#directory,
-        maxBuffer: 1024 * 1024 * 1024,
-      })
-      .toString('utf8');
+    const output = execFileSync('git', ['ls-tree', '-r', '-l', '-z', this.#commit], {
+      cwd: this.#directory,
+      maxBuffer: 1024 * 1024 * 1024,
+    }).toString('utf8');
     const entries = new Map<string, Required<Pick<FileEntry, 'path' | 'size' | 'oid'>>>();
     let listed = 0;
     for (const record of output.split('\0')) {
@@ -106,14 +105,8 @@ export class GitRevisionFileSet implements FileSet {
   }
 }
 
-/**
- * Node's child_process, loaded when a revision is first read: it loads net and dgram with it
- * (~3 ms), which a review of the working tree never needs.
- */
-const childProcess = () => process.getBuiltinModule('node:child_process');
-
 function git(cwd: string, args: string[]) {
-  const run = childProcess().spawnSync('git', args, { cwd, encoding: 'utf8' });
+  const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
   if (run.error) throw new GitRevisionError(`git could not be run (${run.error.message})`);
   return run;
 }

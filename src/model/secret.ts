@@ -1,8 +1,4 @@
-/**
- * `util.inspect.custom`, which Node defines as this registered symbol: importing node:util for it
- * made the bundle copy the module's every property, some of which load modules when read.
- */
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+import { inspect } from 'node:util';
 
 const MASK = '****';
 
@@ -34,7 +30,7 @@ export class Secret {
     return MASK;
   }
 
-  [INSPECT](): string {
+  [inspect.custom](): string {
     return MASK;
   }
 }

@@ -1,8 +1,5 @@
+import { parseArgs } from 'node:util';
 import { SEVERITIES, type Severity, TIERS, type Tier } from '../../rules/rule.ts';
-
-// Taken from the module object: importing node:util by name made the bundle copy its every
-// property, and reading some loads worker_threads and util's diff (~2 ms of every start).
-const { parseArgs } = process.getBuiltinModule('node:util');
 
 export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -5,18 +5,14 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
+  require_node_crypto
+} from "./chunk-FDPUOX2X.js";
+import {
   require_node_fs
-} from "./chunk-NX3QGWSM.js";
+} from "./chunk-RREGFFQ4.js";
 import {
   __commonJS
 } from "./chunk-7IJUVYVN.js";
-
-// node-builtin:node:crypto
-var require_node_crypto = __commonJS({
-  "node-builtin:node:crypto"(exports, module) {
-    module.exports = process.getBuiltinModule("node:crypto");
-  }
-});
 
 // node_modules/libpg-query/wasm/libpg-query.js
 var require_libpg_query = __commonJS({

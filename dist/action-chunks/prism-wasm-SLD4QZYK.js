@@ -5,16 +5,14 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
-  __commonJS
-} from "./chunk-7IJUVYVN.js";
-
-// node-builtin:node:fs
-var require_node_fs = __commonJS({
-  "node-builtin:node:fs"(exports, module) {
-    module.exports = process.getBuiltinModule("node:fs");
-  }
-});
-
-export {
   require_node_fs
+} from "./chunk-RREGFFQ4.js";
+import "./chunk-7IJUVYVN.js";
+
+// src/sources/ruby/prism-wasm.ts
+async function prismWasm() {
+  return require_node_fs().readFileSync(new URL("./prism.wasm", import.meta.url));
+}
+export {
+  prismWasm
 };

@@ -5,8 +5,11 @@ const require = __headroomRequire(import.meta.url);
 const __filename = __headroomFilePath(import.meta.url);
 const __dirname = __headroomDirname(__filename);
 import {
+  require_node_crypto
+} from "./chunk-FDPUOX2X.js";
+import {
   require_node_fs
-} from "./chunk-NX3QGWSM.js";
+} from "./chunk-RREGFFQ4.js";
 import {
   __commonJS,
   __toESM
@@ -15,14 +18,32 @@ import {
 // node-builtin:node:path
 var require_node_path = __commonJS({
   "node-builtin:node:path"(exports, module) {
-    module.exports = process.getBuiltinModule("node:path");
+    var loaded;
+    var load = () => loaded ??= process.getBuiltinModule("node:path");
+    module.exports = Object.defineProperties({}, Object.fromEntries(["resolve", "normalize", "isAbsolute", "join", "relative", "toNamespacedPath", "dirname", "basename", "extname", "format", "parse", "matchesGlob", "sep", "delimiter", "win32", "posix", "_makeLong"].map((key) => [key, {
+      get: () => load()[key],
+      set: (value) => {
+        load()[key] = value;
+      },
+      enumerable: true,
+      configurable: true
+    }])));
   }
 });
 
 // node-builtin:node:os
 var require_node_os = __commonJS({
   "node-builtin:node:os"(exports, module) {
-    module.exports = process.getBuiltinModule("node:os");
+    var loaded;
+    var load = () => loaded ??= process.getBuiltinModule("node:os");
+    module.exports = Object.defineProperties({}, Object.fromEntries(["arch", "availableParallelism", "cpus", "endianness", "freemem", "getPriority", "homedir", "hostname", "loadavg", "networkInterfaces", "platform", "release", "setPriority", "tmpdir", "totalmem", "type", "userInfo", "uptime", "version", "machine", "constants", "EOL", "devNull"].map((key) => [key, {
+      get: () => load()[key],
+      set: (value) => {
+        load()[key] = value;
+      },
+      enumerable: true,
+      configurable: true
+    }])));
   }
 });
 
@@ -1802,6 +1823,22 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// node-builtin:node:util
+var require_node_util = __commonJS({
+  "node-builtin:node:util"(exports, module) {
+    var loaded;
+    var load = () => loaded ??= process.getBuiltinModule("node:util");
+    module.exports = Object.defineProperties({}, Object.fromEntries(["_errnoException", "_exceptionWithHostPort", "_extend", "callbackify", "convertProcessSignalToExitCode", "debug", "debuglog", "deprecate", "format", "styleText", "formatWithOptions", "getCallSites", "getSystemErrorMap", "getSystemErrorName", "getSystemErrorMessage", "inherits", "inspect", "isArray", "isDeepStrictEqual", "promisify", "stripVTControlCharacters", "toUSVString", "transferableAbortSignal", "transferableAbortController", "aborted", "types", "parseEnv", "parseArgs", "TextDecoder", "TextEncoder", "MIMEType", "MIMEParams", "diff", "setTraceSigInt"].map((key) => [key, {
+      get: () => load()[key],
+      set: (value) => {
+        load()[key] = value;
+      },
+      enumerable: true,
+      configurable: true
+    }])));
+  }
+});
+
 // src/delivery/action/main.ts
 var import_node_fs4 = __toESM(require_node_fs(), 1);
 var import_node_path6 = __toESM(require_node_path(), 1);
@@ -2280,11 +2317,11 @@ var SubdirectoryFileSet = class {
 };
 
 // src/files/git-blob-id.ts
+var import_node_crypto = __toESM(require_node_crypto(), 1);
 function gitBlobId(text2) {
   const bytes = Buffer.from(text2, "utf8");
-  return crypto().createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+  return (0, import_node_crypto.createHash)("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
 }
-var crypto = () => process.getBuiltinModule("node:crypto");
 
 // src/review/migration-scope.ts
 async function scopeMigrations(migrations, texts, base) {
@@ -12719,7 +12756,7 @@ var SUPABASE_TRANSACTION_POOLER_PORT = fact(
 );
 
 // src/model/secret.ts
-var INSPECT = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
+var import_node_util = __toESM(require_node_util(), 1);
 var MASK = "****";
 var Secret = class {
   #value;
@@ -12738,7 +12775,7 @@ var Secret = class {
   toJSON() {
     return MASK;
   }
-  [INSPECT]() {
+  [import_node_util.inspect.custom]() {
     return MASK;
   }
 };
@@ -20370,7 +20407,7 @@ var prism = lazyModule("the Ruby parser", async () => {
   const [{ parsePrism }, { prismWasm }] = await Promise.all([
     import("./parsePrism-EWUH7637.js"),
     // Its own chunk in the bundle: the inlined binary is parsed only by reviews with Ruby files.
-    import("./prism-wasm-325JKVAK.js")
+    import("./prism-wasm-SLD4QZYK.js")
   ]);
   const bytes = await prismWasm();
   const system = new Proxy(
@@ -20904,7 +20941,7 @@ var SqlSyntaxError = class extends Error {
   }
 };
 var postgres = lazyModule("the PostgreSQL parser", async () => {
-  const { default: createModule } = await import("./libpg-query-PRG2KBIY.js");
+  const { default: createModule } = await import("./libpg-query-QW5B5QHC.js");
   return await createModule();
 });
 var loadPostgresParser = postgres.load;
