@@ -40,10 +40,10 @@ const bundledRubyParser: Plugin = {
 /**
  * @actions/core's index imports its OIDC client (@actions/http-client, then undici) and its
  * platform helpers (@actions/exec) for functions Headroom never calls; loading them took more
- * than a third of the Action's start. Its file commands (node:crypto, for setOutput's heredoc
- * delimiter) and its job summary (node:fs/promises, read on import) go the same way: the Action
- * writes both files itself (src/delivery/action/step-files.ts). Marked free of side effects,
- * esbuild drops them with the unused exports that reach them.
+ * than a third of the Action's start. Its job summary goes the same way: it reads
+ * node:fs/promises on import, which loads readline, and the Action writes the summary itself
+ * (src/delivery/action/step-files.ts). Marked free of side effects, esbuild drops them with the
+ * unused exports that reach them.
  */
 const unusedActionsHelpers: Plugin = {
   name: 'actions-helpers-side-effect-free',
@@ -59,7 +59,7 @@ const unusedActionsHelpers: Plugin = {
       return { ...resolved, sideEffects: false };
     };
     context.onResolve({ filter: /^(@actions\/(http-client|exec|io)|undici|tunnel)(\/|$)/ }, sideEffectFree);
-    context.onResolve({ filter: /^\.\/(file-command|summary)\.js$/ }, (args) =>
+    context.onResolve({ filter: /^\.\/summary\.js$/ }, (args) =>
       /[\\/]@actions[\\/]core[\\/]/.test(args.importer) ? sideEffectFree(args) : undefined,
     );
   },

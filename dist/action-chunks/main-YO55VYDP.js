@@ -1914,8 +1914,13 @@ function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
+// node_modules/@actions/core/lib/file-command.js
+var crypto = __toESM(require_node_crypto(), 1);
+var fs = __toESM(require_node_fs(), 1);
+var os2 = __toESM(require_node_os(), 1);
+
 // node_modules/@actions/core/lib/core.js
-var os3 = __toESM(require_node_os(), 1);
+var os4 = __toESM(require_node_os(), 1);
 var path2 = __toESM(require_node_path(), 1);
 
 // node_modules/@actions/core/lib/path-utils.js
@@ -1956,7 +1961,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os3.EOL);
+  process.stdout.write(message + os4.EOL);
 }
 
 // src/files/classify.ts
@@ -10945,14 +10950,14 @@ var Parser = class {
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar": {
-          const fs = this.flowScalar(this.type);
+          const fs2 = this.flowScalar(this.type);
           if (atNextItem || it.value) {
-            map2.items.push({ start, key: fs, sep: [] });
+            map2.items.push({ start, key: fs2, sep: [] });
             this.onKeyLine = true;
           } else if (it.sep) {
-            this.stack.push(fs);
+            this.stack.push(fs2);
           } else {
-            Object.assign(it, { key: fs, sep: [] });
+            Object.assign(it, { key: fs2, sep: [] });
             this.onKeyLine = true;
           }
           return;
@@ -11080,13 +11085,13 @@ var Parser = class {
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar": {
-          const fs = this.flowScalar(this.type);
+          const fs2 = this.flowScalar(this.type);
           if (!it || it.value)
-            fc.items.push({ start: [], key: fs, sep: [] });
+            fc.items.push({ start: [], key: fs2, sep: [] });
           else if (it.sep)
-            this.stack.push(fs);
+            this.stack.push(fs2);
           else
-            Object.assign(it, { key: fs, sep: [] });
+            Object.assign(it, { key: fs2, sep: [] });
           return;
         }
         case "flow-map-end":
