@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { GitRevisionError, GitRevisionFileSet } from '../../files/git-revision-file-set.ts';
 import { LocalFileSet } from '../../files/local-file-set.ts';
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const clock = args.timings ? new PhaseClock() : undefined;
   const startup = clock ? performance.now() : 0;
   try {
-    const configText = args.config !== undefined ? readConfig(args.config) : undefined;
+    const configText = args.config !== undefined ? await readConfig(args.config) : undefined;
     const options = {
       ...(clock ? { clock } : {}),
       // A config given on the command line may live anywhere; diagnostics name it as typed.
@@ -53,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? await review(new LocalFileSet(directory), options)
         : await reviewAgainstBase(directory, args.base, options);
     const report = timeWith(clock)('render', () => render(result, args));
-    if (args.output) writeReport(args.output, report);
+    if (args.output) await writeReport(args.output, report);
     else process.stdout.write(report);
     if (clock) process.stderr.write(formatTimings(startup, clock));
     return result.gate.conclusion === 'failure' ? 1 : 0;
@@ -98,19 +99,17 @@ async function reviewAgainstBase(
 /** A failure the user can fix (a path that is wrong); anything else is a bug and keeps its stack. */
 class CliError extends Error {}
 
-// Synchronous: node:fs/promises loads readline and streams on import (~2 ms of every start) for
-// two small files.
-function readConfig(path: string): string {
+async function readConfig(path: string): Promise<string> {
   try {
-    return readFileSync(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     throw new CliError(`cannot read config file ${path}: ${reason(error)}`);
   }
 }
 
-function writeReport(path: string, report: string): void {
+async function writeReport(path: string, report: string): Promise<void> {
   try {
-    writeFileSync(path, report);
+    await writeFile(path, report);
   } catch (error) {
     throw new CliError(`cannot write ${path}: ${reason(error)}`);
   }
