@@ -1,3 +1,4 @@
+// Synchronous: node:fs/promises loads readline and streams when first used, on every run here.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';

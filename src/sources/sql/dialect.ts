@@ -6,26 +6,24 @@ export type SqlDialect = 'postgresql' | 'cockroachdb' | 'mysql' | 'sqlite' | 'sq
 /** Engines whose migrations PostgreSQL's parser reads: CockroachDB speaks PostgreSQL's dialect. */
 const REPLAYED: ReadonlyArray<SqlDialect & DbProvider> = ['postgresql', 'cockroachdb'];
 
-// A Map: looking up every folder name of every migration path as an object key cost more.
-const NAMES = new Map<string, SqlDialect>(
-  Object.entries({
-    postgres: 'postgresql',
-    postgresql: 'postgresql',
-    pg: 'postgresql',
-    pgsql: 'postgresql',
-    cockroach: 'cockroachdb',
-    cockroachdb: 'cockroachdb',
-    crdb: 'cockroachdb',
-    mysql: 'mysql',
-    mariadb: 'mysql',
-    sqlite: 'sqlite',
-    sqlite3: 'sqlite',
-    mssql: 'sqlserver',
-    sqlserver: 'sqlserver',
-    h2: 'h2',
-    oracle: 'oracle',
-  }) as Array<[string, SqlDialect]>,
-);
+// A Map, not an object: a folder named `constructor` or `toString` found Object's prototype.
+const NAMES = new Map<string, SqlDialect>([
+  ['postgres', 'postgresql'],
+  ['postgresql', 'postgresql'],
+  ['pg', 'postgresql'],
+  ['pgsql', 'postgresql'],
+  ['cockroach', 'cockroachdb'],
+  ['cockroachdb', 'cockroachdb'],
+  ['crdb', 'cockroachdb'],
+  ['mysql', 'mysql'],
+  ['mariadb', 'mysql'],
+  ['sqlite', 'sqlite'],
+  ['sqlite3', 'sqlite'],
+  ['mssql', 'sqlserver'],
+  ['sqlserver', 'sqlserver'],
+  ['h2', 'h2'],
+  ['oracle', 'oracle'],
+]);
 
 /**
  * The dialect a migration's path names: a suffix of the file name (golang-migrate/popx sets such

@@ -20773,25 +20773,23 @@ var rubySource = {
 
 // src/sources/sql/dialect.ts
 var REPLAYED = ["postgresql", "cockroachdb"];
-var NAMES = new Map(
-  Object.entries({
-    postgres: "postgresql",
-    postgresql: "postgresql",
-    pg: "postgresql",
-    pgsql: "postgresql",
-    cockroach: "cockroachdb",
-    cockroachdb: "cockroachdb",
-    crdb: "cockroachdb",
-    mysql: "mysql",
-    mariadb: "mysql",
-    sqlite: "sqlite",
-    sqlite3: "sqlite",
-    mssql: "sqlserver",
-    sqlserver: "sqlserver",
-    h2: "h2",
-    oracle: "oracle"
-  })
-);
+var NAMES = /* @__PURE__ */ new Map([
+  ["postgres", "postgresql"],
+  ["postgresql", "postgresql"],
+  ["pg", "postgresql"],
+  ["pgsql", "postgresql"],
+  ["cockroach", "cockroachdb"],
+  ["cockroachdb", "cockroachdb"],
+  ["crdb", "cockroachdb"],
+  ["mysql", "mysql"],
+  ["mariadb", "mysql"],
+  ["sqlite", "sqlite"],
+  ["sqlite3", "sqlite"],
+  ["mssql", "sqlserver"],
+  ["sqlserver", "sqlserver"],
+  ["h2", "h2"],
+  ["oracle", "oracle"]
+]);
 function sqlDialectOf(parts) {
   const [, ...suffixes] = (parts.at(-1) ?? "").toLowerCase().split(".");
   for (const suffix of suffixes) {
